@@ -1,0 +1,27 @@
+"""Mark, visibly and for screen readers, every heading the editors added to the paper.
+
+Authors' headings are plain; a heading written `## Text { #id .editorial }` gets an
+"Editorial heading" badge after its text. Added to the rendered HTML, not to the
+Markdown, so the table of contents and permanent IDs stay the heading's own.
+"""
+from __future__ import annotations
+
+import re
+
+EDITORIAL_HEADING = re.compile(r'(<h(?P<level>[1-6])\b[^>]*\bclass="[^"]*\beditorial\b[^"]*"[^>]*>)(?P<body>.*?)(</h(?P=level)>)', re.S)
+BADGE = (
+    '<span class="editorial-badge" title="This heading was added by the editors of this edition; '
+    'it is not in the published paper.">Editorial heading</span>'
+)
+
+
+def on_page_content(html, page, **kwargs):
+    def mark(match: re.Match) -> str:
+        body = match.group("body")
+        # Keep the permalink (¶) last, after the badge.
+        permalink = re.search(r'<a class="headerlink".*?</a>$', body, re.S)
+        if permalink:
+            return match.group(1) + body[: permalink.start()] + " " + BADGE + permalink.group(0) + match.group(4)
+        return match.group(1) + body + " " + BADGE + match.group(4)
+
+    return EDITORIAL_HEADING.sub(mark, html)

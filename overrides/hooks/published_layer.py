@@ -1,0 +1,295 @@
+"""Read the two texts of the edition: the reading pages in `docs/` and the frozen
+as-published layer in `published/`. Shared by the hooks, the tests and the scripts.
+
+Not a hook itself (mkdocs.yml does not list it): MkDocs loads hooks by file path,
+so the hooks put this folder on `sys.path` to import it.
+
+Every problem is reported as `file:line: what is wrong (how to fix it)`, the form
+editors and CI logs can jump to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+# `{: #political-12 }` or `{: #abstract-1 .abstract }`, alone on the paragraph's last line.
+ATTR_LINE = re.compile(r"^\s*\{:?\s*(?P<attrs>[^}]*)\}\s*$")
+# `# Heading text { #heading-id .class }` at the end of a heading line.
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{:?\s*(?P<attrs>[^}]*)\})?\s*$")
+ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
+CLASS_IN_ATTRS = re.compile(r"(?:^|\s)\.(?P<cls>[^\s}]+)")
+LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
+# A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
+VALID_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class ContentError(Exception):
+    """One or more `file:line: message` problems in the content."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Block:
+    """A paragraph, list item, quotation or heading of a reading page."""
+
+    kind: str  # "heading", "paragraph", "item" or "quote"
+    path: str  # e.g. "docs/social-impacts.md", relative to the project
+    line: int  # first line of the block, 1-based, counting the front matter
+    id: str | None
+    text: str  # Markdown inline source, lines joined by single spaces
+    classes: list[str] = field(default_factory=list)
+    level: int = 0  # heading level
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass
+class LayerEntry:
+    id: str
+    text: str
+    path: str  # e.g. "published/social-impacts.yml"
+    line: int
+    kind: str  # "paragraph" or "heading"
+    page: str  # the reading page it belongs to, e.g. "social-impacts.md"
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def normalise(text: str) -> str:
+    """Fold runs of white space: line breaks in the source are not part of the wording."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def strip_emphasis(text: str) -> str:
+    """The words of a Markdown inline text without its `*emphasis*` markers."""
+    return re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
+
+
+def _attrs(attrs: str | None) -> tuple[str | None, list[str]]:
+    if not attrs:
+        return None, []
+    found = ID_IN_ATTRS.search(attrs)
+    return (found.group("id") if found else None), CLASS_IN_ATTRS.findall(attrs)
+
+
+def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
+    """Split a reading page into blocks. Returns the blocks and the problems found.
+
+    A block is a run of non-blank lines. Its ID is the `{: #id }` line that ends it;
+    in a list, each item ends with its own indented `{: #id }` line.
+    """
+    lines = source.split("\n")
+    problems: list[str] = []
+    start = 0
+    if lines and lines[0].strip() == "---":  # YAML front matter
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                start = index + 1
+                break
+        else:
+            problems.append(f"{path}:1: the front matter opened by '---' is never closed (add a '---' line after it)")
+            return [], problems
+
+    blocks: list[Block] = []
+    run: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if run:
+            blocks.extend(_blocks_of_run(run, path, problems))
+            run.clear()
+
+    in_comment = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if in_comment or line.lstrip().startswith("<!--"):
+            # Editors' comments are not content.
+            in_comment = "-->" not in line
+            flush()
+            continue
+        if line.strip() == "":
+            flush()
+        else:
+            run.append((index + 1, line))
+    flush()
+    return blocks, problems
+
+
+def _blocks_of_run(run: list[tuple[int, str]], path: str, problems: list[str]) -> list[Block]:
+    first_line, first = run[0]
+    heading = HEADING.match(first)
+    if heading and len(run) == 1:
+        ident, classes = _attrs(heading.group("attrs"))
+        block = Block("heading", path, first_line, ident, heading.group("text"), classes, len(heading.group("hashes")))
+        if ident is None:
+            problems.append(
+                f"{path}:{first_line}: heading '{block.text}' has no ID "
+                f"(end the line with {{ #some-words }}; IDs are permanent URL anchors)"
+            )
+        return [block]
+    if LIST_MARKER.match(first):
+        return _list_items(run, path, problems)
+    kind = "paragraph"
+    if first.startswith(">"):
+        kind = "quote"
+        run = [(n, re.sub(r"^>\s?", "", text)) for n, text in run]
+    return [_ended_by_attrs(kind, run, path, problems)]
+
+
+def _list_items(run: list[tuple[int, str]], path: str, problems: list[str]) -> list[Block]:
+    items: list[list[tuple[int, str]]] = []
+    for number, text in run:
+        if LIST_MARKER.match(text):
+            items.append([(number, LIST_MARKER.sub("", text, count=1))])
+        else:
+            items[-1].append((number, text))
+    return [_ended_by_attrs("item", item, path, problems) for item in items]
+
+
+def _ended_by_attrs(kind: str, run: list[tuple[int, str]], path: str, problems: list[str]) -> Block:
+    first_line = run[0][0]
+    attrs = ATTR_LINE.match(run[-1][1]) if len(run) > 1 else None
+    ident, classes = _attrs(attrs.group("attrs") if attrs else None)
+    body = run[:-1] if attrs else run
+    block = Block(kind, path, first_line, ident, normalise(" ".join(text for _, text in body)), classes)
+    if ident is None:
+        what = {"item": "list item", "quote": "quotation"}.get(kind, "paragraph")
+        problems.append(
+            f"{path}:{first_line}: {what} has no ID: \"{_excerpt(block.text)}\" "
+            f"(add a line {{: #name-N }} directly under it, with a number not used before on this page)"
+        )
+    return block
+
+
+def _excerpt(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+
+
+def _mapping_with_lines(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise ContentError(
+                [f"{loader.name}:{key_node.start_mark.line + 1}: '{key}' appears twice "
+                 f"(first at line {seen[key]}); each ID may be used once"]
+            )
+        seen[key] = key_node.start_mark.line + 1
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__lines__"] = seen
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_lines)
+
+
+def load_yaml_with_lines(path: Path, shown_as: str) -> dict:
+    """Load a YAML mapping; every mapping gets a `__lines__` entry: key -> line number."""
+    loader = _LineLoader(path.read_text(encoding="utf-8"))
+    loader.name = shown_as
+    try:
+        return loader.get_single_data() or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark else 1
+        raise ContentError([f"{shown_as}:{line}: not valid YAML: {error.problem} (check indentation and quotes)"])
+    finally:
+        loader.dispose()
+
+
+# The files of `published/` that are not reading pages' layers.
+NOT_PAGE_LAYERS = {"front.yml", "paper.yml"}
+
+
+def load_layer(root: Path) -> dict[str, LayerEntry]:
+    """Every ID of the as-published layer with its verbatim text."""
+    entries: dict[str, LayerEntry] = {}
+    problems: list[str] = []
+    for path in sorted((root / "published").glob("*.yml")):
+        if path.name in NOT_PAGE_LAYERS:
+            continue
+        shown = f"published/{path.name}"
+        data = load_yaml_with_lines(path, shown)
+        page = data.get("page", "")
+        for kind, section in (("heading", "headings"), ("paragraph", "paragraphs")):
+            mapping = data.get(section) or {}
+            lines = mapping.get("__lines__", {})
+            for ident, text in mapping.items():
+                if ident == "__lines__":
+                    continue
+                if ident in entries:
+                    problems.append(
+                        f"{shown}:{lines[ident]}: ID '{ident}' is already used at {entries[ident].where} "
+                        "(each ID names one paragraph)"
+                    )
+                    continue
+                entries[ident] = LayerEntry(ident, str(text), shown, lines[ident], kind, page)
+    if problems:
+        raise ContentError(problems)
+    return entries
+
+
+def load_pages(root: Path, docs_dir: str = "docs") -> tuple[dict[str, list[Block]], list[str]]:
+    """Blocks of every reading page, keyed by the page's path inside `docs/`."""
+    pages: dict[str, list[Block]] = {}
+    problems: list[str] = []
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        relative = path.relative_to(root / docs_dir).as_posix()
+        blocks, found = parse_page(path.read_text(encoding="utf-8"), f"{docs_dir}/{relative}")
+        pages[relative] = blocks
+        problems.extend(found)
+    return pages, problems
+
+
+def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> list[str]:
+    """Problems with the permanent IDs of the reading pages, measured against the layer."""
+    problems: list[str] = []
+    first_use: dict[str, Block] = {}
+    for blocks in pages.values():
+        for block in blocks:
+            ident = block.id
+            if ident is None:
+                continue  # already reported by parse_page
+            if not VALID_ID.match(ident):
+                problems.append(
+                    f"{block.where}: ID '{ident}' is not of the form lower-case-words-and-numbers "
+                    "(e.g. 'social-12')"
+                )
+            if ident in first_use:
+                problems.append(
+                    f"{block.where}: ID '{ident}' is already used at {first_use[ident].where} "
+                    "(IDs are permanent links and must be unique; give this one a new number never used before)"
+                )
+                continue
+            first_use[ident] = block
+            if block.kind == "heading" and "editorial" in block.classes:
+                continue  # headings the editors added have no published text
+            entry = layer.get(ident)
+            if entry is None:
+                problems.append(
+                    f"{block.where}: {block.kind} '{ident}' has no published text in published/ "
+                    f"(check the ID's spelling; every paragraph must keep the ID of its published original)"
+                )
+            elif entry.kind != ("heading" if block.kind == "heading" else "paragraph"):
+                problems.append(f"{block.where}: ID '{ident}' belongs to a {entry.kind} in {entry.where}")
+    for ident, entry in layer.items():
+        if ident not in first_use:
+            problems.append(
+                f"{entry.where}: the published {entry.kind} '{ident}' is missing from docs/{entry.page} "
+                f"(its ID was removed or renamed; put {{: #{ident} }} back under that {entry.kind})"
+            )
+    return problems

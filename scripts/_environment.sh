@@ -1,0 +1,47 @@
+# Shared set-up for scripts/serve, scripts/test and scripts/benchmark (sourced, not run).
+# Creates .venv with Python 3.11 and installs the pinned requirements.txt whenever
+# it changes, so a fresh clone needs nothing but Python 3.11.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+export NO_MKDOCS_2_WARNING=1   # Material's end-of-life banner is not a build problem
+
+find_python() {
+  for candidate in python3.11 python3 python; do
+    if command -v "$candidate" >/dev/null 2>&1 &&
+       "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null; then
+      command -v "$candidate"; return 0
+    fi
+  done
+  echo "error: Python 3.11 is required (python3.11 or python3 on PATH)" >&2
+  return 1
+}
+
+ensure_venv() {
+  local stamp="$VENV/.requirements.sha256" wanted
+  wanted="$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)"
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$(find_python)" -m venv "$VENV"
+  fi
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "Installing the pinned Python packages into .venv ..." >&2
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.txt"
+    echo "$wanted" > "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  # Browser tests drive Debian's chromium (Playwright's own browser download does not work here).
+  if [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; then return 0; fi
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "error: chromium is missing; install it (Debian: apt-get install chromium) or set CHROMIUM=/path/to/chrome" >&2
+      return 1
+    fi
+  fi
+  echo "Installing Debian's chromium for the browser tests ..." >&2
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}

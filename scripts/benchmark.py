@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Print build-time figures for the site: the median full `mkdocs build --strict`
+and its ratio to the floor, a build of the same Markdown with no plugins or hooks.
+
+Two floors are measured, because "plain" can mean two things:
+  * floor (same theme): this mkdocs.yml minus its plugins and hooks -- the cost of
+    what this project adds on top of Material;
+  * floor (mkdocs theme): the same Markdown with MkDocs' own theme and no extensions.
+Machines are noisy, so each build runs --runs times and the median is reported.
+This is a benchmark, not a test: it prints figures and never fails on them.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 2.0
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, keeping `!ENV` and `!!python/name` tags as plain values."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: (
+    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: loader.construct_scalar(node))
+
+
+def timed_build(project: Path, config: Path, runs: int, strict: bool = True) -> list[float]:
+    times = []
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out]
+            result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
+                                    capture_output=True, text=True)
+            if result.returncode:
+                sys.exit(f"build failed: {' '.join(command)}\n{result.stderr}")
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7, help="builds per configuration (default 7)")
+    args = parser.parse_args(argv)
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        same_theme = {k: v for k, v in config.items() if k not in ("plugins", "hooks")}
+        same_theme["plugins"] = []
+        # The floors build a copy of the same Markdown, minus our landing-page template.
+        docs = scratch / "docs"
+        shutil.copytree(ROOT / "docs", docs)
+        for page in docs.rglob("*.md"):
+            page.write_text("".join(line for line in page.read_text(encoding="utf-8").splitlines(True)
+                                    if not line.startswith("template:")), encoding="utf-8")
+        same_theme["docs_dir"] = str(docs)
+        same_theme["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+        same_theme.pop("extra_css", None)
+        (scratch / "same-theme.yml").write_text(yaml.safe_dump(same_theme, allow_unicode=True))
+        plain = {"site_name": "floor", "docs_dir": str(docs), "nav": config["nav"], "plugins": []}
+        (scratch / "plain.yml").write_text(yaml.safe_dump(plain, allow_unicode=True))
+
+        full = timed_build(ROOT, ROOT / "mkdocs.yml", args.runs)
+        # Floors are not strict: without our hooks, nothing guarantees they are warning-free.
+        floor_theme = timed_build(scratch, scratch / "same-theme.yml", args.runs, strict=False)
+        floor_plain = timed_build(scratch, scratch / "plain.yml", args.runs, strict=False)
+
+    median = statistics.median
+    print(f"runs per configuration: {args.runs}")
+    print(f"full strict build (median):          {median(full):6.2f} s")
+    print(f"floor, same theme, no plugins/hooks: {median(floor_theme):6.2f} s")
+    print(f"floor, mkdocs theme, no extensions:  {median(floor_plain):6.2f} s")
+    ratio = median(full) / median(floor_theme)
+    verdict = "within" if ratio <= TARGET_RATIO else "OVER"
+    print(f"ratio to floor (same theme):         {ratio:6.2f}x  ({verdict} the {TARGET_RATIO:.0f}x target)")
+    print(f"ratio to floor (mkdocs theme):       {median(full) / median(floor_plain):6.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

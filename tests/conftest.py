@@ -1,0 +1,109 @@
+"""Shared fixtures: one strict build of the site per test session, a local server
+for it, a real Chromium driven by Playwright, and throw-away copies of the project
+for bad-input tests."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+# What a build needs; everything else (tests, .git, .venv) is left out of copies.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "published", "overrides", "bib", "data"]
+
+
+def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=environment,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once with `mkdocs build --strict` into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    site_dir.joinpath(".build-log").write_text(result.stdout + result.stderr)
+    return site_dir
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project, for breaking it on purpose."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part)
+        elif source.exists():
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+@pytest.fixture
+def build_copy(tmp_path):
+    """Build a (broken) project copy; returns the completed process with its output."""
+    def build(project: Path) -> subprocess.CompletedProcess:
+        result = run_build(project, tmp_path / "site-of-copy")
+        result.output = result.stdout + result.stderr
+        return result
+    return build
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    """The built site served on 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("Debian's chromium is not installed: run the tests with scripts/test, which installs it")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # Flags from this machine's notes: no background connections to Google's hosts.
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,33 @@
+"""Reading the built site the way a reader meets it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+# The paper's sections in the paper's order: (URL path, heading as published).
+SECTIONS = [
+    ("introduction/", "INTRODUCTION"),
+    ("roots-of-the-crisis/", "The roots of the crisis Qarabagh"),
+    ("consequences-of-irans-foreign-policy/", "Consequences of Iran's Foreign Policy in the Qarabagh Crisis"),
+    ("security-and-military-consequences/", "Security Consequences and Military"),
+    ("political-implications/", "Political implications"),
+    ("social-impacts/", "Social Impacts"),
+    ("conclusion/", "Conclusion"),
+    ("references/", "References"),
+]
+
+
+def soup(site: Path, url_path: str = "") -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def content(site: Path, url_path: str = ""):
+    """The article body of a page, without Material's navigation and chrome."""
+    return soup(site, url_path).select_one("article.md-content__inner")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html"))

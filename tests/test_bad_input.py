@@ -1,0 +1,78 @@
+"""A contributor's mistake fails the build with `file:line: what is wrong (how to fix)`."""
+import re
+
+
+def line_of(path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def first_line_of_block_ending(path, id_line: int) -> int:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = id_line - 1
+    while number > 1 and lines[number - 2].strip():
+        number -= 1
+    return number
+
+
+def test_duplicate_paragraph_id_fails(project_copy, build_copy):
+    page = project_copy / "docs" / "political-implications.md"
+    page.write_text(page.read_text().replace("{: #political-5 }", "{: #political-4 }"))
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = first_line_of_block_ending(page, line_of(page, "In 2001, the Azerbaijani government") + 1)
+    assert re.search(rf"docs/political-implications\.md:{line}: ID 'political-4' is already used at "
+                     rf"docs/political-implications\.md:\d+", result.output), result.output
+    assert "unique" in result.output
+
+
+def test_paragraph_without_id_fails(project_copy, build_copy):
+    page = project_copy / "docs" / "conclusion.md"
+    page.write_text(page.read_text().replace("\n{: #conclusion-1 }", ""))
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = line_of(page, "At the end of the article")
+    assert f"docs/conclusion.md:{line}: paragraph has no ID" in result.output, result.output
+    assert "add a line {: #name-N }" in result.output
+    # Its published text now has no page either, and says how to put the ID back.
+    assert "the published paragraph 'conclusion-1' is missing from docs/conclusion.md" in result.output
+
+
+def test_paragraph_whose_published_text_is_missing_fails(project_copy, build_copy):
+    page = project_copy / "docs" / "introduction.md"
+    page.write_text(page.read_text() + "\nA paragraph that was never published.\n{: #introduction-99 }\n")
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = line_of(page, "A paragraph that was never published.")
+    assert (f"docs/introduction.md:{line}: paragraph 'introduction-99' has no published text in published/"
+            in result.output), result.output
+
+
+def test_heading_without_id_fails(project_copy, build_copy):
+    page = project_copy / "docs" / "social-impacts.md"
+    page.write_text(page.read_text().replace(" { #social-israel .editorial }", ""))
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = line_of(page, "## Israel and Azerbaijan")
+    assert f"docs/social-impacts.md:{line}: heading 'Israel and Azerbaijan' has no ID" in result.output
+
+
+def test_duplicate_id_in_the_published_layer_fails(project_copy, build_copy):
+    layer = project_copy / "published" / "conclusion.yml"
+    text = layer.read_text()
+    layer.write_text(text + "  conclusion-1: |-\n    Again.\n")
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = len(text.rstrip("\n").split("\n")) + 1
+    assert re.search(rf"published/conclusion\.yml:{line}: 'conclusion-1' appears twice", result.output), result.output
+
+
+def test_all_problems_are_reported_at_once(project_copy, build_copy):
+    for name, old, new in [("conclusion.md", "{: #conclusion-1 }", "{: #conclusion-x }"),
+                           ("introduction.md", "{: #introduction-2 }", "{: #introduction-1 }")]:
+        page = project_copy / "docs" / name
+        page.write_text(page.read_text().replace(old, new))
+    output = build_copy(project_copy).output
+    assert "docs/conclusion.md" in output and "docs/introduction.md" in output

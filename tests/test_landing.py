@@ -1,0 +1,44 @@
+"""The landing page presents the article: title, authors, record, abstract, contents."""
+import yaml
+
+from conftest import ROOT
+from helpers import SECTIONS, content
+
+
+def test_title_authors_and_affiliations(site):
+    page = content(site)
+    assert page.find("h1").get_text(strip=True) == (
+        "The Qarabagh Crisis and Its Consequences on the Foreign Policy of Iran and the Republic of Azerbaijan"
+    )
+    authors = [li.select_one(".paper-author").get_text(strip=True) for li in page.select(".paper-authors li")]
+    assert authors == ["Hamid Sarmadi", "Morteza Noormohamadi Nazariian", "Yaser Qarashi Habashi"]
+    affiliations = [a.get_text(" ", strip=True) for a in page.select(".paper-affiliation")]
+    assert "Islamic Azad University of Bonab" in affiliations[0]
+    assert all("Bonab" in a for a in affiliations) and len(affiliations) == 3
+    corresponding = page.select(".paper-authors li")[0].get_text(" ", strip=True)
+    assert "corresponding author" in corresponding
+
+
+def test_journal_record(site):
+    record = content(site).select_one(".paper-record").get_text(" ", strip=True)
+    for expected in ["Specialty Journal of Politics and Law", "vol. 3", "no. 4", "2018", "16–32",
+                     "Science Arena Publications", "ISSN 2520-3282"]:
+        assert expected in " ".join(record.split()), expected
+    paper = yaml.safe_load((ROOT / "published" / "paper.yml").read_text())
+    assert content(site).select_one(".paper-record a[href]")["href"] == paper["url"]
+
+
+def test_abstract_and_keywords(site):
+    page = content(site)
+    abstract = page.find(id="abstract-1")
+    assert abstract.get_text().startswith("Abstract: The present issue well known as the Qarabagh crisis")
+    assert abstract.find("em") is not None  # italic as published
+    assert page.find(id="keywords-1").get_text().strip() == (
+        "Keywords: Qarabagh Crisis, Foreign Policy of Iran, Azerbaijan."
+    )
+
+
+def test_contents_list_links_every_section_in_order(site):
+    links = content(site).select(".paper-contents a")
+    assert [a["href"].lstrip("./") for a in links] == [path for path, _ in SECTIONS]
+    assert [a.get_text(strip=True).casefold() for a in links] == [h.casefold() for _, h in SECTIONS]

@@ -1,0 +1,60 @@
+"""Every paragraph, list item and heading has a short, permanent ID that is its anchor."""
+import re
+from collections import Counter
+
+from published_layer import VALID_ID, load_layer, load_pages
+
+from conftest import ROOT
+from helpers import html_pages, soup
+
+
+def test_every_published_id_is_an_anchor_exactly_once_on_its_page(site):
+    layer = load_layer(ROOT)
+    counts = Counter()
+    pages_of = {}
+    for path in html_pages(site):
+        if path.parent.name in ("search",) or path.name == "404.html":
+            continue
+        page_url = path.parent.relative_to(site).as_posix()
+        for element in soup(site, page_url).select("article [id]"):
+            counts[element["id"]] += 1
+            pages_of.setdefault(element["id"], page_url)
+    assert layer, "the as-published layer is empty"
+    for ident, entry in layer.items():
+        assert counts[ident] == 1, f"{ident}: found {counts[ident]} times"
+        expected_page = entry.page.removesuffix(".md").removesuffix("index")
+        assert pages_of[ident].strip(".") == expected_page.strip("/"), (ident, pages_of[ident], entry.page)
+
+
+def test_ids_are_written_in_the_source_not_computed(site):
+    # The anchor of each block is the ID written under it in docs/, so inserting a
+    # paragraph elsewhere cannot renumber it.
+    pages, problems = load_pages(ROOT)
+    assert problems == []
+    for page, blocks in pages.items():
+        source = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        for block in blocks:
+            assert re.search(r"\{:?\s*#" + re.escape(block.id) + r"[\s}]", source), (page, block.id)
+
+
+def test_ids_are_short_and_readable():
+    layer = load_layer(ROOT)
+    for ident in layer:
+        assert VALID_ID.match(ident) and len(ident) <= 40, ident
+
+
+def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
+    for path in html_pages(site):
+        page_url = path.parent.relative_to(site).as_posix()
+        if page_url in ("search",) or path.name == "404.html":
+            continue
+        article = soup(site, page_url).select_one("article.md-content__inner")
+        for element in article.select("p, li, blockquote, h1, h2, h3"):
+            if element.find_parent(class_=re.compile("paper-front|paper-contents|md-source-file")):
+                continue
+            if element.name == "li" and element.find("p"):
+                continue
+            if element.name == "p" and element.find_parent("li") and element.find_parent("li").get("id"):
+                continue
+            assert element.get("id") or element.find_parent(id=True) is not None and element.find_parent(
+                id=True).name in ("li", "blockquote"), f"{page_url}: {element.name} without id: {element.get_text()[:60]}"

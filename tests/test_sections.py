@@ -1,0 +1,52 @@
+"""The whole paper is on the site, one page per section, in the paper's order."""
+from helpers import SECTIONS, content, soup
+
+
+def heading_text(element) -> str:
+    for link in element.select("a.headerlink"):
+        link.decompose()
+    return element.get_text(" ", strip=True)
+
+
+def test_every_section_has_its_page_under_the_published_heading(site):
+    for url_path, published_heading in SECTIONS:
+        headings = content(site, url_path).find_all("h1")
+        assert len(headings) == 1, f"{url_path}: expected one h1, found {len(headings)}"
+        assert heading_text(headings[0]).casefold() == published_heading.casefold(), url_path
+
+
+def test_sections_follow_the_papers_order_in_previous_next_footer(site):
+    visited, url_path = [], ""
+    for _ in range(len(SECTIONS) + 2):
+        nxt = soup(site, url_path).select_one("a.md-footer__link--next")
+        if nxt is None:
+            break
+        url_path = (site / url_path / nxt["href"]).resolve().relative_to(site.resolve()).as_posix() + "/"
+        visited.append(url_path)
+    assert visited == [path for path, _ in SECTIONS]
+
+
+def test_sidebar_navigation_lists_sections_in_order(site):
+    nav_titles = [
+        a.get_text(" ", strip=True)
+        for a in soup(site, "introduction/").select("nav.md-nav--primary a.md-nav__link[href]")
+    ]
+    positions = [next(i for i, t in enumerate(nav_titles) if t.casefold() == h.casefold()) for _, h in SECTIONS]
+    assert positions == sorted(positions), nav_titles
+
+
+def test_page_urls_are_plain_slugs_without_numeric_prefixes(site):
+    for url_path, _ in SECTIONS:
+        slug = url_path.strip("/")
+        assert slug.replace("-", "").isalpha() and slug == slug.lower(), slug
+
+
+def test_editorial_headings_are_visibly_marked(site):
+    article = content(site, "social-impacts/")
+    editorial = article.select("h2.editorial")
+    assert len(editorial) >= 3
+    for heading in editorial:
+        badge = heading.select_one(".editorial-badge")
+        assert badge is not None and "Editorial" in badge.get_text(), heading
+    # Authors' own headings carry no badge.
+    assert article.find("h1").select_one(".editorial-badge") is None
