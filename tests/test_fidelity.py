@@ -2,7 +2,7 @@
 import re
 
 import yaml
-from published_layer import load_layer, load_pages, normalise, strip_emphasis
+from published_layer import CITATION, load_citations, load_layer, load_pages, normalise, strip_emphasis, uncorrected_reading
 
 from conftest import ROOT
 from helpers import soup
@@ -58,28 +58,52 @@ def test_ids_in_docs_equal_ids_in_the_layer():
 
 
 def test_docs_text_equals_the_published_text_today():
+    # Verbatim, except that each printed citation is written as its Pandoc citation
+    # (bib/citations.yml records every such replacement).
     layer = load_layer(ROOT)
+    citations = load_citations(ROOT, layer)
     pages, _ = load_pages(ROOT)
     for blocks in pages.values():
         for block in blocks:
             if "editorial" in block.classes:
                 continue
-            published = normalise(layer[block.id].text)
             if block.kind == "heading":  # only the capitals of "INTRODUCTION" differ
-                assert block.text.casefold() == published.casefold(), block.where
+                assert block.text.casefold() == normalise(layer[block.id].text).casefold(), block.where
             else:
-                assert block.text == published, block.where
+                assert block.text == uncorrected_reading(layer[block.id], citations), block.where
+
+
+def test_only_citations_differ_from_the_published_text():
+    layer = load_layer(ROOT)
+    citations = load_citations(ROOT, layer)
+    changed = {ident for ident, entry in layer.items()
+               if uncorrected_reading(entry, citations) != normalise(entry.text)}
+    assert changed == set(citations)
+    for records in citations.values():
+        for record in records:
+            # A citation adds a reference; it never drops the printed words of a narrative citation.
+            if not record.published.startswith("("):
+                assert record.cite.startswith(record.published), record
+
+
+CITE_MARK = "\u27e8cite\u27e9"
 
 
 def test_rendered_pages_show_the_published_words(site):
+    # The rendered text is the published text, with each citation shown (by
+    # mkdocs-bibtex) where the paper printed its own form of it.
     layer = load_layer(ROOT)
+    citations = load_citations(ROOT, layer)
     for entry in layer.values():
         url = entry.page.removesuffix(".md").removesuffix("index")
         element = soup(site, url).find(id=entry.id)
-        for link in element.select("a.headerlink, .editorial-badge"):
-            link.decompose()
+        for extra in element.select("a.headerlink, .editorial-badge, aside.editorial-note"):
+            extra.decompose()
+        for citation in element.select("span.citation"):
+            citation.replace_with(CITE_MARK)
         shown = normalise(element.get_text())
-        expected = strip_emphasis(normalise(entry.text))
+        expected = CITATION.sub(CITE_MARK, uncorrected_reading(entry, citations))
+        expected = strip_emphasis(expected)
         if entry.kind == "heading":
             assert shown.casefold() == expected.casefold(), entry.where
         else:

@@ -50,7 +50,12 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
             continue
         article = soup(site, page_url).select_one("article.md-content__inner")
         for element in article.select("p, li, blockquote, h1, h2, h3"):
-            if element.find_parent(class_=re.compile("paper-front|paper-contents|md-source-file")):
+            # Not the paper's text: title block, contents, Cite box, editors' notes and
+            # generated sections (class "editorial"), the footnoted references.
+            if "editorial" in (element.get("class") or []) or element.find_parent(class_=re.compile(
+                    r"paper-front|paper-contents|md-source-file|cite-this|editorial-note|footnote")):
+                continue
+            if element.find_parent(id=re.compile(r"^ref-")) or (element.get("id") or "").startswith("ref-"):
                 continue
             if element.name == "li" and element.find("p"):
                 continue

@@ -175,7 +175,7 @@ def _excerpt(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 10x faster
     """A YAML loader that refuses duplicate keys (PyYAML silently keeps the last one)."""
 
 
@@ -215,8 +215,20 @@ def load_yaml_with_lines(path: Path, shown_as: str) -> dict:
 NOT_PAGE_LAYERS = {"front.yml", "paper.yml"}
 
 
+_layer_cache: dict[tuple, dict] = {}
+
+
 def load_layer(root: Path) -> dict[str, LayerEntry]:
-    """Every ID of the as-published layer with its verbatim text."""
+    """Every ID of the as-published layer with its verbatim text (read once per change of its files)."""
+    files = sorted((root / "published").glob("*.yml"))
+    stamp = (str(root.resolve()), tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    if stamp not in _layer_cache:
+        _layer_cache.clear()
+        _layer_cache[stamp] = _read_layer(root)
+    return dict(_layer_cache[stamp])
+
+
+def _read_layer(root: Path) -> dict[str, LayerEntry]:
     entries: dict[str, LayerEntry] = {}
     problems: list[str] = []
     for path in sorted((root / "published").glob("*.yml")):
@@ -293,3 +305,79 @@ def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> li
                 f"(its ID was removed or renamed; put {{: #{ident} }} back under that {entry.kind})"
             )
     return problems
+
+
+# ---------------------------------------------------------------------------
+# Citations: the reading pages cite with Pandoc keys where the paper printed
+# "(Vaezi, 2008: 158-157)"; bib/citations.yml records each such replacement.
+# ---------------------------------------------------------------------------
+
+CITATION = re.compile(r"\[(?P<body>[^\[\]]*?-?@[\w:.#$%&+?<>~/-]+[^\[\]]*)\]")
+CITED_KEY = re.compile(r"(?<![\w.])-?@(?P<key>[\w:.#$%&+?<>~/-]*[\w])")
+
+
+@dataclass
+class CitationRecord:
+    paragraph: str
+    published: str
+    cite: str
+    differs: str | None
+    line: int
+    occurrence: int = 1
+
+    @property
+    def keys(self) -> list[str]:
+        return CITED_KEY.findall(self.cite)
+
+
+def load_citations(root: Path, layer: dict[str, LayerEntry] | None = None) -> dict[str, list[CitationRecord]]:
+    """bib/citations.yml, by paragraph ID, checked against the published layer."""
+    path = root / "bib" / "citations.yml"
+    if not path.exists():
+        return {}
+    shown = "bib/citations.yml"
+    text = path.read_text(encoding="utf-8")
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    node = yaml.compose(text, Loader=fast)
+    items = yaml.load(text, Loader=fast) or []
+    problems: list[str] = []
+    records: dict[str, list[CitationRecord]] = {}
+    for item, item_node in zip(items, node.value if node else []):
+        line = item_node.start_mark.line + 1
+        missing = [k for k in ("paragraph", "published", "cite") if k not in item]
+        if missing:
+            problems.append(f"{shown}:{line}: citation lacks {', '.join(missing)} (every item needs paragraph, published, cite)")
+            continue
+        record = CitationRecord(item["paragraph"], item["published"], item["cite"], item.get("differs"), line,
+                                int(item.get("occurrence", 1)))
+        if layer is not None:
+            entry = layer.get(record.paragraph)
+            if entry is None:
+                problems.append(f"{shown}:{line}: paragraph '{record.paragraph}' is not in the published layer (check the ID)")
+            elif record.published not in entry.text:
+                problems.append(
+                    f"{shown}:{line}: '{record.published}' is not in the published text of '{record.paragraph}' "
+                    f"({entry.where}); copy it exactly as printed"
+                )
+        records.setdefault(record.paragraph, []).append(record)
+    if problems:
+        raise ContentError(problems)
+    return records
+
+
+def _replace_nth(text: str, old: str, new: str, occurrence: int) -> str:
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(old, start + 1)
+        if start < 0:
+            return text
+    return text[:start] + new + text[start + len(old):]
+
+
+def uncorrected_reading(entry: LayerEntry, citations: dict[str, list[CitationRecord]]) -> str:
+    """The published text as the reading page shows it before any correction:
+    verbatim, except that printed citations become their Pandoc citations."""
+    text = normalise(entry.text)
+    for record in sorted(citations.get(entry.id, []), key=lambda r: -r.occurrence):
+        text = _replace_nth(text, record.published, record.cite, record.occurrence)
+    return text

@@ -1,0 +1,116 @@
+// Copy buttons: the citations in the "Cite" box, and for every paragraph its
+// permanent link ("¶ 12") and its link with a citation. The page works without
+// this script; it only adds the buttons. Material's `document$` re-runs it after
+// each instant-navigation page change.
+(function () {
+  "use strict";
+
+  // Paragraph IDs end in a number (social-12); headings and references do not.
+  var PARAGRAPH_ID = /^[a-z]+(?:-[a-z]+)*-(\d+)$/;
+
+  function announce(message) {
+    var status = document.getElementById("copy-status");
+    if (!status) {
+      status = document.createElement("div");
+      status.id = "copy-status";
+      status.className = "copy-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  function copy(text, what, button) {
+    var done = function () {
+      announce("Copied " + what);
+      if (button) {
+        button.classList.add("is-copied");
+        window.setTimeout(function () { button.classList.remove("is-copied"); }, 1500);
+      }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    } else {
+      fallbackCopy(text);
+      done();
+    }
+  }
+
+  // For pages opened from disk or plain http, where the Clipboard API is absent.
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing more can be done */ }
+    area.remove();
+  }
+
+  function button(label, text, className) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = className;
+    element.setAttribute("aria-label", label);
+    element.textContent = text;
+    return element;
+  }
+
+  function setUpCiteBox(box) {
+    box.querySelectorAll(".cite-this__text").forEach(function (citation) {
+      if (citation.querySelector(".cite-copy")) return;
+      var style = citation.previousElementSibling ? citation.previousElementSibling.textContent : "citation";
+      var copyButton = button("Copy citation (" + style + ")", "Copy", "cite-copy");
+      copyButton.addEventListener("click", function () {
+        copy(citation.firstChild ? citation.textContent.replace(/\s*Copy$/, "").trim() : "", "citation", copyButton);
+      });
+      citation.appendChild(copyButton);
+    });
+  }
+
+  function paragraphCitation(box, id, number) {
+    var base = box.getAttribute("data-cite-chicago-base");
+    var section = box.getAttribute("data-section-title");
+    var url = box.getAttribute("data-page-url").split("#")[0] + "#" + id;
+    return base + (section ? " Section “" + section + "”," : "") + " ¶ " + number + ". " + url;
+  }
+
+  function setUpParagraphs(box) {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article) return;
+    article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
+      var match = PARAGRAPH_ID.exec(paragraph.id);
+      if (!match || paragraph.querySelector(":scope > .paragraph-tools")) return;
+      var number = match[1];
+      var url = box.getAttribute("data-page-url").split("#")[0] + "#" + paragraph.id;
+      var tools = document.createElement("span");
+      tools.className = "paragraph-tools";
+      var link = button("Copy link to paragraph " + number, "¶ " + number, "paragraph-link");
+      link.addEventListener("click", function () { copy(url, "link to paragraph " + number, link); });
+      var cite = button("Copy link to paragraph " + number + " with its citation", "cite", "paragraph-cite");
+      cite.addEventListener("click", function () {
+        copy(paragraphCitation(box, paragraph.id, number), "citation of paragraph " + number, cite);
+      });
+      tools.appendChild(link);
+      tools.appendChild(cite);
+      paragraph.insertBefore(tools, paragraph.firstChild);
+    });
+  }
+
+  function setUp() {
+    var box = document.getElementById("cite-this");
+    if (!box) return;
+    setUpCiteBox(box);
+    setUpParagraphs(box);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUp);
+  }
+})();

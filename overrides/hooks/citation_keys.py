@@ -1,0 +1,89 @@
+"""Every citation key on the reading pages must exist in the bibliography.
+
+mkdocs-bibtex only warns "Citing unknown reference key x", without saying where;
+this hook names `docs/page.md:line` and suggests the nearest known key. It then
+hands mkdocs-bibtex all citations of the site at once, so Pandoc runs once per
+build instead of once per page, and not at all when nothing changed (disk cache).
+"""
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
+from published_layer import CITATION, CITED_KEY, ContentError, load_citations, load_layer, load_pages  # noqa: E402
+
+
+def cited_keys(root: Path, docs_dir: str):
+    """(block, key, citation text) for every citation on the reading pages."""
+    pages, _ = load_pages(root, docs_dir)
+    for blocks in pages.values():
+        for block in blocks:
+            for citation in CITATION.finditer(block.text):
+                for key in CITED_KEY.findall(citation.group(0)):
+                    yield block, key, citation.group(0)
+
+
+@event_priority(-50)  # after mkdocs-bibtex has read the bibliography
+def on_pre_build(config, **kwargs):
+    plugin = config.plugins.get("bibtex")
+    if plugin is None or plugin.registry is None:
+        return
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+    known = set(plugin.registry.bib_data.entries.keys())
+    problems, blocks = [], []
+    try:  # bib/citations.yml must quote the published text exactly
+        load_citations(root, load_layer(root))
+    except ContentError as error:
+        problems += error.problems
+    for block, key, text in cited_keys(root, docs_dir):
+        if key not in known:
+            near = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"did you mean '{near[0]}'?" if near else f"keys are listed in {plugin.config.bib_file}"
+            problems.append(f"{block.where}: unknown citation key '{key}' in {text} ({hint})")
+        blocks.append(text)
+    if problems:
+        raise PluginError("citations: " + "\n".join(problems))
+
+    from mkdocs_bibtex.citation import Citation, CitationBlock
+
+    # One Pandoc run for the whole site; pages then find their citations cached.
+    # Every entry is included, for the References page's full bibliography.
+    parsed = [b for text in dict.fromkeys(blocks) for b in CitationBlock.from_markdown(text)]
+    parsed += [CitationBlock(citations=[Citation(key=key)]) for key in sorted(known)]
+    format_with_cache(plugin.registry, parsed, root / CACHE_DIR)
+
+
+# mkdocs-bibtex keeps Pandoc's results in memory only, so every `mkdocs build`
+# starts Pandoc again. Its two result tables are saved here, keyed by everything
+# that can change them (BibTeX, CSL style, the citations), and handed back to it
+# when nothing changed: the only place this project reaches into the plugin.
+CACHE_DIR = ".cache/citations"
+
+
+def format_with_cache(registry, blocks, cache: Path) -> None:
+    import hashlib
+    import json
+
+    if not blocks:
+        return
+    digest = hashlib.sha256("\n".join([
+        registry.bib_data_bibtex,
+        Path(registry.csl_file).read_text(encoding="utf-8"),
+        *sorted(str(b) for b in blocks),
+    ]).encode()).hexdigest()
+    cached = cache / f"{digest}.json"
+    if cached.exists():
+        saved = json.loads(cached.read_text(encoding="utf-8"))
+        registry._inline_cache.update(saved["inline"])
+        registry._reference_cache.update(saved["reference"])
+    registry.validate_citation_blocks(blocks)  # formats only what the cache did not hold
+    if not cached.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps({"inline": registry._inline_cache, "reference": registry._reference_cache}),
+                          encoding="utf-8")

@@ -1,0 +1,84 @@
+"""Generate the editorial parts of the References page from the data: the formatted
+bibliography (each entry with the paragraphs that cite it) and the citation audit
+(every printed citation that disagrees with the reference list).
+
+Nothing here is hand-kept: entries come from bib/paper.bib (formatted by the
+mkdocs-bibtex registry, i.e. Pandoc and the CSL style), "cited in" from the
+citations on the reading pages, the audit from `differs` in bib/citations.yml.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
+from citation_keys import cited_keys  # noqa: E402
+from published_layer import load_citations  # noqa: E402
+
+REFERENCES_PAGE = "references.md"
+PAPER_KEY = "sarmadi2018qarabagh"  # the edition's own article: offered under "Cite", not listed as a source
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def bibliography(plugin, citing: dict[str, list]) -> str:
+    from mkdocs_bibtex.citation import Citation, CitationBlock
+
+    keys = [k for k in plugin.registry.bib_data.entries.keys() if k != PAPER_KEY]
+    plugin.registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=k)]) for k in keys])
+    formatted = {k: plugin.registry.reference_text(Citation(key=k)) for k in keys}
+    lines = [
+        "## Bibliography { #bibliography .editorial }",
+        "",
+        "Every work the paper cites, formatted in Chicago author-date style, with links to the "
+        "paragraphs that cite it. Names and titles are kept as printed.",
+        "{: .editorial }",
+        "",
+    ]
+    for key in sorted(keys, key=lambda k: re.sub(r"[^\w ]", "", formatted[k]).casefold()):
+        where = citing.get(key, [])
+        cited_in = ", ".join(f"[{b.id}]({b.path.split('/', 1)[1]}#{b.id})" for b in where) or "not cited in the text"
+        lines += [f"- {formatted[key]}", f"    <br>Cited in: {cited_in}.", f"    {{: #ref-{key} }}"]
+    return "\n".join(lines) + "\n"
+
+
+def audit(root: Path, page_of: dict[str, str]) -> str:
+    rows = [
+        "## Citation audit { #citation-audit .editorial }",
+        "",
+        "Where a citation printed in the text disagrees with the reference list (name, year, page "
+        "order), or cites a source the list omits. The printed wording is kept; the citation links "
+        "to the entry meant.",
+        "{: .editorial }",
+        "",
+        "| Paragraph | Printed citation | Linked to | What differs |",
+        "| --- | --- | --- | --- |",
+    ]
+    for paragraph, records in load_citations(root).items():
+        for record in records:
+            if not record.differs:
+                continue
+            targets = ", ".join(f"[{key}](#ref-{key})" for key in record.keys)
+            rows.append(
+                f"| [{paragraph}]({page_of.get(paragraph, '')}#{paragraph}) | {_cell(record.published)} "
+                f"| {targets} | {_cell(record.differs)} |"
+            )
+    return "\n".join(rows) + "\n"
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    if page.file.src_uri != REFERENCES_PAGE:
+        return markdown
+    plugin = config.plugins.get("bibtex")
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+    citing: dict[str, list] = {}
+    page_of: dict[str, str] = {}
+    for block, key, _ in cited_keys(root, docs_dir):
+        if block not in citing.setdefault(key, []):
+            citing[key].append(block)
+        page_of[block.id] = block.path.split("/", 1)[1]
+    return markdown.rstrip("\n") + "\n\n" + bibliography(plugin, citing) + "\n" + audit(root, page_of)

@@ -1,0 +1,156 @@
+"""Citing the paper: the Cite box, downloads, paragraph links with citations, and the
+metadata that Google Scholar, Zotero and social sites read."""
+import json
+from collections import defaultdict
+
+import pytest
+import yaml
+from pybtex.database import parse_string
+
+from conftest import ROOT
+from helpers import SECTIONS, html_pages, soup
+
+PAPER = yaml.safe_load((ROOT / "published" / "paper.yml").read_text(encoding="utf-8"))
+ALL_PAGES = [""] + [path for path, _ in SECTIONS]
+
+
+def meta_record(document) -> dict[str, list[str]]:
+    """Read the Highwire Press tags the way Zotero's Embedded Metadata translator does."""
+    record = defaultdict(list)
+    for meta in document.find_all("meta", attrs={"name": True}):
+        if meta["name"].startswith("citation_"):
+            record[meta["name"]].append(meta.get("content", ""))
+    return record
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_every_page_offers_the_paper_in_chicago_and_apa(site, path):
+    box = soup(site, path).select_one("details.cite-this")
+    assert box is not None and box.summary.get_text(strip=True) == "Cite"
+    chicago = " ".join(box.select_one("#cite-paper-chicago").get_text().split())
+    apa = " ".join(box.select_one("#cite-paper-apa").get_text().split())
+    assert chicago.startswith("Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018. "
+                              "“The Qarabagh Crisis and Its Consequences")
+    assert "Specialty Journal of Politics and Law 3 (4): 16–32." in chicago
+    assert apa.startswith("Sarmadi, H., Noormohamadi Nazariian, M., & Qarashi Habashi, Y. (2018). "
+                          "The Qarabagh crisis and its consequences on the foreign policy of Iran and the Republic "
+                          "of Azerbaijan.")
+    assert "Specialty Journal of Politics and Law, 3(4), 16–32." in apa
+    links = {a.get_text(strip=True): a["href"] for a in box.select(".cite-this__downloads a")}
+    assert set(links) == {"BibTeX", "RIS"}
+
+
+@pytest.mark.parametrize("path", [p for p, _ in SECTIONS])
+def test_section_pages_cite_the_section_with_its_permanent_url(site, path):
+    box = soup(site, path).select_one("details.cite-this")
+    section = box.select_one("#cite-section-chicago")
+    url = f"http://127.0.0.1:8000/{path}"
+    assert section is not None and url in section.get_text()
+    title = soup(site, path).find("h1").get_text(" ", strip=True).replace("¶", "").strip()
+    assert f"Section “{title}”" in section.get_text() or f"Section “{title.title()}”" in section.get_text()
+
+
+def test_bibtex_and_ris_downloads_describe_the_paper(site):
+    bib = parse_string((site / "cite" / "sarmadi2018qarabagh.bib").read_text(encoding="utf-8"), "bibtex")
+    entry = bib.entries["sarmadi2018qarabagh"]
+    assert entry.type == "article"
+    assert [str(p) for p in entry.persons["author"]] == [
+        "Sarmadi, Hamid", "Noormohamadi Nazariian, Morteza", "Qarashi Habashi, Yaser"]
+    assert entry.fields["journal"] == PAPER["journal"] and entry.fields["pages"] == "16--32"
+    assert (entry.fields["volume"], entry.fields["number"], entry.fields["year"]) == ("3", "4", "2018")
+    ris = (site / "cite" / "sarmadi2018qarabagh.ris").read_bytes().decode("utf-8")
+    fields = defaultdict(list)
+    for line in ris.split("\r\n"):
+        if line[2:6] == "  - ":
+            fields[line[:2]].append(line[6:])
+    assert fields["TY"] == ["JOUR"] and fields["ER"] == [""]
+    assert fields["AU"] == ["Sarmadi, Hamid", "Noormohamadi Nazariian, Morteza", "Qarashi Habashi, Yaser"]
+    assert fields["TI"] == [PAPER["title"]] and fields["JO"] == [PAPER["journal"]]
+    assert (fields["VL"], fields["IS"], fields["SP"], fields["EP"], fields["PY"]) == (
+        ["3"], ["4"], ["16"], ["32"], ["2018"])
+    assert fields["SN"] == ["2520-3282"]
+
+
+def test_bib_entry_of_the_paper_agrees_with_its_record():
+    from pybtex.database import parse_file
+
+    entry = parse_file(str(ROOT / "bib" / "paper.bib")).entries["sarmadi2018qarabagh"]
+    assert entry.fields["title"].replace("{", "").replace("}", "") == PAPER["title"]
+    assert entry.fields["journal"] == PAPER["journal"] and entry.fields["issn"] == PAPER["issn"]
+    assert entry.fields["pages"].replace("--", "-") == PAPER["pages"]
+    assert [" ".join(p.first_names + p.last_names) for p in entry.persons["author"]] == [
+        a["name"] for a in PAPER["authors"]]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_scholar_meta_tags_give_the_right_record(site, path):
+    record = meta_record(soup(site, path))
+    assert record["citation_title"] == [PAPER["title"]]
+    assert record["citation_author"] == [a["name"] for a in PAPER["authors"]]
+    assert record["citation_journal_title"] == ["Specialty Journal of Politics and Law"]
+    assert record["citation_volume"] == ["3"] and record["citation_issue"] == ["4"]
+    assert record["citation_firstpage"] == ["16"] and record["citation_lastpage"] == ["32"]
+    assert record["citation_publication_date"] == ["2018"]
+    assert record["citation_issn"] == ["2520-3282"]
+    assert record["citation_publisher"] == ["Science Arena Publications"]
+    assert record["citation_fulltext_html_url"] == [f"http://127.0.0.1:8000/{path}"]
+    references = record["citation_reference"]
+    assert len(references) >= 15
+    assert any("citation_title=forign policy of Iran in Caucasi" in r and "citation_author=Hassan Vaezi" in r
+               and "citation_publication_date=2008" in r for r in references)
+
+
+def test_json_ld_and_open_graph(site):
+    document = soup(site, "introduction/")
+    data = json.loads(document.find("script", type="application/ld+json").string)
+    assert data["@type"] == "ScholarlyArticle" and data["headline"] == PAPER["title"]
+    assert [a["name"] for a in data["author"]] == [a["name"] for a in PAPER["authors"]]
+    periodical = data["isPartOf"]["isPartOf"]["isPartOf"]
+    assert periodical["name"] == PAPER["journal"] and periodical["issn"] == PAPER["issn"]
+    assert (data["pageStart"], data["pageEnd"], data["datePublished"]) == ("16", "32", "2018")
+    og = {m["property"]: m["content"] for m in document.find_all("meta", property=True)}
+    assert og["og:type"] == "article" and og["og:url"] == "http://127.0.0.1:8000/introduction/"
+    assert "Introduction" in og["og:title"]
+
+
+def test_citation_cff_agrees_with_the_record():
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"].startswith("1.2")
+    preferred = cff["preferred-citation"]
+    assert preferred["title"] == cff["title"] == PAPER["title"]
+    names = [f"{a['given-names']} {a['family-names']}" for a in preferred["authors"]]
+    assert names == [a["name"] for a in PAPER["authors"]]
+    assert (preferred["journal"], preferred["volume"], preferred["issue"], preferred["year"]) == (
+        PAPER["journal"], PAPER["volume"], PAPER["issue"], PAPER["year"])
+    assert f"{preferred['start']}-{preferred['end']}" == PAPER["pages"]
+
+
+@pytest.mark.browser
+def test_a_paragraph_link_can_be_copied_with_its_citation(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "political-implications/", wait_until="networkidle")
+    paragraph = page.locator("#political-5")
+    paragraph.hover()
+    page.locator("#political-5 .paragraph-cite").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018.")
+    assert "Section “Political implications”, ¶ 5." in copied
+    assert copied.endswith("http://127.0.0.1:8000/political-implications/#political-5")
+    page.locator("#political-5 .paragraph-link").click()
+    assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/political-implications/#political-5"
+    assert "Copied" in page.locator("#copy-status").inner_text(timeout=3000)
+    context.close()
+
+
+@pytest.mark.browser
+def test_cite_box_copy_button_copies_the_citation(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "introduction/", wait_until="networkidle")
+    page.locator("details.cite-this summary").click()
+    page.locator("#cite-paper-apa .cite-copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Sarmadi, H., Noormohamadi Nazariian, M., & Qarashi Habashi, Y. (2018).")
+    assert "Copy" not in copied
+    context.close()
