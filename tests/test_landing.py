@@ -39,6 +39,6 @@ def test_abstract_and_keywords(site):
 
 
 def test_contents_list_links_every_section_in_order(site):
-    links = content(site).select(".paper-contents a")
+    links = content(site).select(".paper-contents__list")[0].select("a")
     assert [a["href"].lstrip("./") for a in links] == [path for path, _ in SECTIONS]
     assert [a.get_text(strip=True).casefold() for a in links] == [h.casefold() for _, h in SECTIONS]

@@ -49,6 +49,8 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
         if page_url in ("search",) or path.name == "404.html":
             continue
         article = soup(site, page_url).select_one("article.md-content__inner")
+        if article.select_one(".editorial-banner"):
+            continue  # the editors' own pages (glossary, timeline) are not the paper
         for element in article.select("p, li, blockquote, h1, h2, h3"):
             # Not the paper's text: title block, contents, Cite box, editors' notes and
             # generated sections (class "editorial"), the footnoted references.

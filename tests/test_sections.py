@@ -23,7 +23,7 @@ def test_sections_follow_the_papers_order_in_previous_next_footer(site):
             break
         url_path = (site / url_path / nxt["href"]).resolve().relative_to(site.resolve()).as_posix() + "/"
         visited.append(url_path)
-    assert visited == [path for path, _ in SECTIONS]
+    assert visited[: len(SECTIONS)] == [path for path, _ in SECTIONS]
 
 
 def test_sidebar_navigation_lists_sections_in_order(site):

@@ -255,13 +255,41 @@ def _read_layer(root: Path) -> dict[str, LayerEntry]:
     return entries
 
 
+def is_editorial_page(source: str) -> bool:
+    """A page whose front matter says `editorial: true` is written by the editors, not the authors."""
+    match = re.match(r"---\n(.*?)\n(?:---|\.\.\.)\n", source, re.S)
+    if not match:
+        return False
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError:
+        return False
+    return isinstance(meta, dict) and meta.get("editorial") is True
+
+
+_pages_cache: dict[tuple, tuple] = {}
+
+
 def load_pages(root: Path, docs_dir: str = "docs") -> tuple[dict[str, list[Block]], list[str]]:
-    """Blocks of every reading page, keyed by the page's path inside `docs/`."""
+    """Blocks of every reading page, keyed by the page's path inside `docs/` (read once per change)."""
+    files = sorted((root / docs_dir).rglob("*.md"))
+    stamp = (str(root.resolve()), docs_dir, tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    if stamp not in _pages_cache:
+        _pages_cache.clear()
+        _pages_cache[stamp] = _read_pages(root, docs_dir)
+    pages, problems = _pages_cache[stamp]
+    return dict(pages), list(problems)
+
+
+def _read_pages(root: Path, docs_dir: str) -> tuple[dict[str, list[Block]], list[str]]:
     pages: dict[str, list[Block]] = {}
     problems: list[str] = []
     for path in sorted((root / docs_dir).rglob("*.md")):
         relative = path.relative_to(root / docs_dir).as_posix()
-        blocks, found = parse_page(path.read_text(encoding="utf-8"), f"{docs_dir}/{relative}")
+        source = path.read_text(encoding="utf-8")
+        if is_editorial_page(source):
+            continue  # the editors' own pages (glossary, timeline): not the paper, no published layer
+        blocks, found = parse_page(source, f"{docs_dir}/{relative}")
         pages[relative] = blocks
         problems.extend(found)
     return pages, problems

@@ -1,0 +1,220 @@
+"""The glossary of actors (data/glossary.yml) and the timeline (data/timeline.yml):
+loading, checking, and finding mentions of actors in text.
+
+Not a hook itself (mkdocs.yml does not list it); shared by the glossary hooks and
+the tests. Problems are reported as `file:line: what is wrong (how to fix it)`.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from published_layer import ContentError
+
+GLOSSARY = "data/glossary.yml"
+TIMELINE = "data/timeline.yml"
+
+# Glossary groups, in the order the glossary page shows them.
+TYPES = {
+    "state": "States",
+    "organisation": "International organisations",
+    "person": "People",
+    "place": "Places",
+    "party-or-movement": "Parties and movements",
+    "event": "Events",
+    "publication": "Newspapers, broadcasters and publications",
+}
+REQUIRED = ("id", "name", "type", "variants", "description")
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    type: str
+    variants: list[str]
+    description: str
+    line: int
+    native: str | None = None
+
+    @property
+    def tooltip(self) -> str:
+        return f"{self.name}: {self.description}"
+
+
+@dataclass
+class Event:
+    id: str
+    date: str
+    title: str
+    description: str
+    line: int
+    actors: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    editorial: bool = False
+
+
+def _items_with_lines(path: Path, shown: str, key: str | None = None) -> list[tuple[dict, int]]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=_FAST)
+        data = yaml.load(text, Loader=_FAST)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        raise ContentError([f"{shown}:{mark.line + 1 if mark else 1}: not valid YAML: {error.problem} "
+                            "(check indentation and quotes)"]) from None
+    if key is not None:
+        value_node = next((v for k, v in node.value if k.value == key), None) if node else None
+        data = (data or {}).get(key) or []
+        node = value_node
+    items = node.value if node is not None else []
+    return [(item, item_node.start_mark.line + 1) for item, item_node in zip(data or [], items)]
+
+
+def load_glossary(root: Path) -> dict[str, Actor]:
+    """Every actor, checked for form: required fields, known type, unique ids and variants."""
+    problems: list[str] = []
+    actors: dict[str, Actor] = {}
+    owner: dict[str, Actor] = {}
+    for item, line in _items_with_lines(root / GLOSSARY, GLOSSARY):
+        missing = [k for k in REQUIRED if not item.get(k)]
+        if missing:
+            problems.append(f"{GLOSSARY}:{line}: entry lacks {', '.join(missing)} (every entry needs {', '.join(REQUIRED)})")
+            continue
+        actor = Actor(str(item["id"]), item["name"], item["type"], [str(v) for v in item["variants"]],
+                      " ".join(str(item["description"]).split()), line, item.get("native"))
+        if actor.type not in TYPES:
+            problems.append(f"{GLOSSARY}:{line}: '{actor.id}' has unknown type '{actor.type}' "
+                            f"(use one of: {', '.join(TYPES)})")
+        if actor.id in actors:
+            problems.append(f"{GLOSSARY}:{line}: id '{actor.id}' is already used at line {actors[actor.id].line} "
+                            "(ids are permanent anchors; give this entry another)")
+            continue
+        for variant in actor.variants:
+            if variant in owner:
+                other = owner[variant]
+                problems.append(
+                    f"{GLOSSARY}:{line}: variant '{variant}' of '{actor.id}' is already claimed by '{other.id}' "
+                    f"(line {other.line}); a spelling may link to one entry only: keep it in the entry it means"
+                )
+            else:
+                owner[variant] = actor
+        actors[actor.id] = actor
+    if problems:
+        raise ContentError(problems)
+    return actors
+
+
+def unknown_actor(name: str, actors: dict[str, Actor]) -> str:
+    near = difflib.get_close_matches(name, list(actors), n=1)
+    hint = f" (did you mean '{near[0]}'?)" if near else ""
+    return f"'{name}' is not listed in {GLOSSARY}. Check your spelling{hint}, or add the entry there"
+
+
+class Matcher:
+    """Finds mentions of actors by any of their spellings: whole words, case as
+    printed, the longest spelling winning where spellings overlap."""
+
+    _patterns: dict[tuple, re.Pattern] = {}  # compiled once per set of spellings (several hooks use it)
+
+    def __init__(self, actors: dict[str, Actor]):
+        self.actor_of = {v: a for a in actors.values() for v in a.variants}
+        variants = tuple(sorted(self.actor_of, key=lambda v: (-len(v), v)))
+        if variants and variants not in self._patterns:
+            self._patterns.clear()
+            self._patterns[variants] = re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, variants)) + r")(?!\w)")
+        self.pattern = self._patterns.get(variants)
+
+    def mentions(self, text: str):
+        """(start, end, actor) for every mention in the text, in order."""
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            yield match.start(), match.end(), self.actor_of[match.group(0)]
+
+
+def load_timeline(root: Path) -> list[Event]:
+    events: list[Event] = []
+    problems: list[str] = []
+    for part, editorial in (("events", False), ("editorial_context", True)):
+        for item, line in _items_with_lines(root / TIMELINE, TIMELINE, part):
+            missing = [k for k in ("id", "date", "title", "description") if not item.get(k)]
+            if missing:
+                problems.append(f"{TIMELINE}:{line}: event lacks {', '.join(missing)}")
+                continue
+            events.append(Event(item["id"], str(item["date"]), item["title"], " ".join(str(item["description"]).split()),
+                                line, list(item.get("actors") or []), list(item.get("paragraphs") or []), editorial))
+    if problems:
+        raise ContentError(problems)
+    return events
+
+
+def check_references(events: list[Event], actors: dict[str, Actor], paragraph_ids: set[str]) -> list[str]:
+    """Timeline entries may name only listed actors and existing paragraphs."""
+    problems = []
+    for event in events:
+        for name in event.actors:
+            if name not in actors:
+                problems.append(f"{TIMELINE}:{event.line}: event '{event.id}': actor {unknown_actor(name, actors)}")
+        for paragraph in event.paragraphs:
+            if paragraph not in paragraph_ids:
+                near = difflib.get_close_matches(paragraph, sorted(paragraph_ids), n=1)
+                hint = f" (did you mean '{near[0]}'?)" if near else ""
+                problems.append(f"{TIMELINE}:{event.line}: event '{event.id}': paragraph '{paragraph}' does not exist{hint}")
+    return problems
+
+
+def check_occurrences(actors: dict[str, Actor], texts: list[str]) -> list[str]:
+    """Every entry, and every spelling it claims, must occur in the paper's text."""
+    corpus = "\n".join(texts)
+    # One pass finds most spellings; only the rest (e.g. a spelling that occurs just
+    # inside a longer one) are looked for one by one.
+    found = {corpus[start:end] for start, end, _ in Matcher(actors).mentions(corpus)}
+
+    def occurs(variant: str) -> bool:
+        return variant in found or (variant in corpus and re.search(
+            r"(?<!\w)" + re.escape(variant) + r"(?!\w)", corpus) is not None)
+
+    problems = []
+    for actor in actors.values():
+        absent = [v for v in actor.variants if not occurs(v)]
+        if len(absent) == len(actor.variants):
+            problems.append(f"{GLOSSARY}:{actor.line}: entry '{actor.id}' is never mentioned in the text "
+                            f"(none of {', '.join(actor.variants)} occurs); remove it or add the spelling the paper uses")
+        else:
+            for variant in absent:
+                problems.append(f"{GLOSSARY}:{actor.line}: variant '{variant}' of '{actor.id}' occurs nowhere in the "
+                                "text. Check your spelling (variants are case-sensitive, whole words)")
+    return problems
+
+
+def date_key(date: str) -> tuple[int, int, int]:
+    """Sort key of a timeline date: its start; a year alone sorts before its months."""
+    parts = [int(p) for p in date.split("/")[0].split("-")]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def format_date(date: str) -> str:
+    """'1992-05-08' -> '8 May 1992'; '1918-05/1920-04' -> 'May 1918 – April 1920'."""
+    def one(part: str) -> str:
+        pieces = part.split("-")
+        if len(pieces) == 3:
+            return f"{int(pieces[2])} {MONTHS[int(pieces[1]) - 1]} {pieces[0]}"
+        if len(pieces) == 2:
+            return f"{MONTHS[int(pieces[1]) - 1]} {pieces[0]}"
+        return pieces[0]
+    if "/" not in date:
+        return one(date)
+    start, end = date.split("/")
+    separator = "–" if len(start) == len(end) == 4 else " – "  # 1988–1994, but May 1918 – April 1920
+    return one(start) + separator + one(end)

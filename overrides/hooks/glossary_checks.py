@@ -1,0 +1,30 @@
+"""Stop the build when the glossary or the timeline is wrong, naming `file:line`:
+a spelling claimed by two entries, an entry or spelling the paper never uses, a
+timeline event naming an actor or a paragraph that does not exist."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
+from actors import check_occurrences, check_references, load_glossary, load_timeline  # noqa: E402
+from published_layer import ContentError, load_layer, load_pages  # noqa: E402
+
+
+def on_pre_build(config, **kwargs):
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+    try:
+        actors = load_glossary(root)
+        events = load_timeline(root)
+        layer = load_layer(root)
+    except ContentError as error:
+        raise PluginError("glossary: " + "\n".join(error.problems)) from None
+    pages, _ = load_pages(root, docs_dir)
+    # The paper's text in both readings: as published, and as the pages show it.
+    texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
+    problems = check_occurrences(actors, texts) + check_references(events, actors, set(layer))
+    if problems:
+        raise PluginError("glossary: " + "\n".join(problems))

@@ -1,0 +1,76 @@
+"""Link the first mention of each actor in every paragraph of the paper to its
+glossary entry, with the entry's short description as a tooltip.
+
+Contributors write plain prose; the linking happens here, on the rendered HTML,
+so the Markdown stays free of markup and the words shown are the words written
+(a mention is wrapped, never rewritten). Material's `content.tooltips` shows the
+`title` on hover and keyboard focus.
+
+Why our own hook: mkdocs-ezglossary-plugin needs `<glossary:term>` markup in the
+prose, and Material's abbreviations give tooltips on every occurrence but no link
+and no "first mention per paragraph"; neither knows the paper's variant spellings.
+"""
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
+from actors import Matcher, load_glossary  # noqa: E402
+
+GLOSSARY_URL = "glossary/"
+# A paragraph, list item or quotation of the paper: its ID ends in a number.
+PAPER_BLOCK = re.compile(r'<(p|li)\b[^>]*\bid="[a-z]+(?:-[a-z]+)*-\d+"[^>]*>.*?</\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
+# Inside these, text is not linked: links, citations, notes, buttons, code.
+SKIP = {"a", "sup", "aside", "code", "button", "script", "style"}
+
+_state: dict = {}
+
+
+def on_pre_build(config, **kwargs):
+    actors = load_glossary(Path(config.config_file_path).parent)
+    _state["matcher"] = Matcher(actors)
+
+
+def link_block(block: str, matcher: Matcher, base: str) -> str:
+    linked: set[str] = set()
+    out: list[str] = []
+    depth = 0  # how deep inside elements whose text is not linked
+    position = 0
+    for tag in TAG.finditer(block):
+        out.append(_link_text(block[position:tag.start()], matcher, base, linked) if depth == 0
+                   else block[position:tag.start()])
+        name = re.match(r"</?\s*([a-zA-Z0-9]+)", tag.group(0))
+        if name and name.group(1).lower() in SKIP and not tag.group(0).endswith("/>"):
+            depth += -1 if tag.group(0).startswith("</") else 1
+        out.append(tag.group(0))
+        position = tag.end()
+    out.append(block[position:])
+    return "".join(out)
+
+
+def _link_text(text: str, matcher: Matcher, base: str, linked: set[str]) -> str:
+    out, position = [], 0
+    for start, end, actor in matcher.mentions(text):
+        if actor.id in linked:
+            continue
+        linked.add(actor.id)
+        out.append(text[position:start])
+        out.append(f'<a class="glossary-term" href="{base}#{actor.id}" title="{html.escape(actor.tooltip)}">'
+                   f"{text[start:end]}</a>")
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def on_page_content(content, page, **kwargs):
+    matcher = _state.get("matcher")
+    if matcher is None or page.meta.get("editorial"):
+        return content
+    base = get_relative_url(GLOSSARY_URL, page.url)
+    return PAPER_BLOCK.sub(lambda m: link_block(m.group(0), matcher, base), content)

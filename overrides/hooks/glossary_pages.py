@@ -1,0 +1,177 @@
+"""Generate, from data/glossary.yml, data/timeline.yml and the text itself:
+
+* the Glossary page: entries grouped by type, alphabetical within a group, each
+  with its anchor, spellings, description and where the paper mentions it;
+* the Timeline page: dated events linked to paragraphs and glossary entries,
+  then the editorial context after the paper's publication;
+* on every section of the paper, "Actors in this section" (editorial): what the
+  section names, under the standard names, so search finds "Karabakh" where the
+  paper wrote "Qarabagh".
+
+"Where the paper mentions it" is computed from the pages, never kept by hand.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
+from actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline  # noqa: E402
+from published_layer import load_pages  # noqa: E402
+
+GLOSSARY_PAGE = "glossary.md"
+TIMELINE_PAGE = "timeline.md"
+
+_state: dict = {}
+
+
+def _titles(nav) -> dict[str, str]:
+    """Page file -> title as the navigation shows it."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(_titles(value))
+    return titles
+
+
+def on_pre_build(config, **kwargs):
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+    actors = load_glossary(root)
+    matcher = Matcher(actors)
+    pages, _ = load_pages(root, docs_dir)
+    mentions: dict[str, list[tuple[str, str]]] = {a: [] for a in actors}  # actor -> [(page, paragraph)]
+    by_page: dict[str, list[str]] = {}  # page -> actors in order of first mention
+    for page, blocks in pages.items():
+        order = by_page.setdefault(page, [])
+        for block in blocks:
+            if block.kind == "heading":
+                continue
+            for _, _, actor in matcher.mentions(block.text):
+                if (page, block.id) not in mentions[actor.id]:
+                    mentions[actor.id].append((page, block.id))
+                if actor.id not in order:
+                    order.append(actor.id)
+    _state.update(actors=actors, mentions=mentions, by_page=by_page, events=load_timeline(root),
+                  titles=_titles(config.nav), spellings=_spellings(pages, matcher))
+
+
+def _spellings(pages, matcher) -> dict[str, list[str]]:
+    """The spellings of each actor as they occur on the pages."""
+    found: dict[str, list[str]] = {}
+    for blocks in pages.values():
+        for block in blocks:
+            for start, end, actor in matcher.mentions(block.text):
+                spelling = block.text[start:end]
+                if spelling not in found.setdefault(actor.id, []):
+                    found[actor.id].append(spelling)
+    return found
+
+
+def _paragraph_links(places: list[tuple[str, str]], titles: dict[str, str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for page, paragraph in places:
+        number = paragraph.rsplit("-", 1)[-1]
+        groups.setdefault(page, []).append(f"[¶ {number}]({page}#{paragraph})")
+    return "; ".join(f"{titles.get(page, page)} {', '.join(links)}" for page, links in groups.items())
+
+
+def _quote(words: list[str]) -> str:
+    return ", ".join(f"“{w}”" for w in words)
+
+
+def glossary_markdown() -> str:
+    actors, mentions, titles = _state["actors"], _state["mentions"], _state["titles"]
+    out = []
+    for kind, heading in TYPES.items():
+        group = sorted((a for a in actors.values() if a.type == kind), key=lambda a: a.name.casefold())
+        if not group:
+            continue
+        out += [f"## {heading} {{ #type-{kind} }}", ""]
+        for actor in group:
+            out += [f"### {actor.name} {{ #{actor.id} }}", ""]
+            details = []
+            if actor.native:
+                details.append(f"**Other forms:** {actor.native}")
+            details.append(f"**In the paper as:** {_quote(actor.variants)}")
+            out += ["<br>".join(details), "{: .glossary-forms }", "", actor.description, "{: .glossary-description }", ""]
+            where = _paragraph_links(mentions.get(actor.id, []), titles)
+            if where:
+                out += [f"**Mentioned in:** {where}", "{: .glossary-mentions }", ""]
+    return "\n".join(out)
+
+
+def timeline_markdown() -> str:
+    actors, titles = _state["actors"], _state["titles"]
+    out = []
+
+    def event_block(event) -> list[str]:
+        lines = [f"### {event.title} {{ #{event.id} }}", "",
+                 f"<time>{format_date(event.date)}</time>", "{: .timeline-date }", "",
+                 event.description, ""]
+        if event.actors:
+            names = " · ".join(f"[{actors[a].name}]({GLOSSARY_PAGE}#{a})" for a in event.actors)
+            lines += [f"**Actors:** {names}", "{: .timeline-actors }", ""]
+        if event.paragraphs:
+            pages = []
+            for paragraph in event.paragraphs:
+                page = next((p for p, blocks in _state["paragraph_pages"].items() if paragraph in blocks), None)
+                pages.append((page, paragraph))
+            lines += [f"**In the paper:** {_paragraph_links(pages, titles)}", "{: .timeline-paragraphs }", ""]
+        return lines
+
+    out += ["## Events the paper refers to { #events }", ""]
+    for event in sorted((e for e in _state["events"] if not e.editorial), key=lambda e: date_key(e.date)):
+        out += event_block(event)
+    out += [
+        "## After the paper: editorial context { #editorial-context .editorial }", "",
+        '!!! warning "Not in the paper"',
+        "    The paper was published in 2018, before the 2020 war and the events of 2023.",
+        "    The editors list these later events only so that readers know how the conflict",
+        "    the paper discusses developed; the paper says nothing about them.",
+        "",
+    ]
+    for event in sorted((e for e in _state["events"] if e.editorial), key=lambda e: date_key(e.date)):
+        out += event_block(event)
+    return "\n".join(out)
+
+
+def actors_in_section(page: str) -> str:
+    order = _state["by_page"].get(page) or []
+    if not order:
+        return ""
+    actors, spellings = _state["actors"], _state["spellings"]
+    items = []
+    for actor_id in order:
+        actor = actors[actor_id]
+        printed = [s for s in spellings.get(actor_id, []) if s != actor.name]
+        notes = [f"printed {_quote(printed)}"] if printed else []
+        if actor.native and actor.type == "place":  # where the parties' names for a place differ
+            notes.append(f"also {actor.native}")
+        items.append(f"[{actor.name}]({GLOSSARY_PAGE}#{actor_id})" + (f" ({'; '.join(notes)})" if notes else ""))
+    return "\n".join([
+        "## Actors in this section { #actors-in-this-section .editorial }", "",
+        "People, places, states, organisations and events named in this section, under their standard "
+        "names and linked to the glossary, with the paper's own spellings and, for places, other names.",
+        "{: .editorial }", "",
+        " · ".join(items),
+        "{: .editorial .actors-in-section }", "",
+    ])
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    source = page.file.src_uri
+    if source == GLOSSARY_PAGE:
+        return markdown.rstrip("\n") + "\n\n" + glossary_markdown()
+    if source == TIMELINE_PAGE:
+        root = Path(config.config_file_path).parent
+        pages, _ = load_pages(root, Path(config.docs_dir).relative_to(root).as_posix())
+        _state["paragraph_pages"] = {p: {b.id for b in blocks} for p, blocks in pages.items()}
+        return markdown.rstrip("\n") + "\n\n" + timeline_markdown()
+    if page.meta.get("editorial") or page.is_homepage:
+        return markdown
+    return markdown.rstrip("\n") + "\n\n" + actors_in_section(source)
