@@ -41,6 +41,13 @@ class Actor:
     description: str
     line: int
     native: str | None = None
+    # Printed spelling -> the standard spelling the corrected reading uses.
+    standard: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def spellings(self) -> list[str]:
+        """Every form that names this actor: as printed, and as corrected."""
+        return list(dict.fromkeys(self.variants + list(self.standard.values())))
 
     @property
     def tooltip(self) -> str:
@@ -87,7 +94,12 @@ def load_glossary(root: Path) -> dict[str, Actor]:
             problems.append(f"{GLOSSARY}:{line}: entry lacks {', '.join(missing)} (every entry needs {', '.join(REQUIRED)})")
             continue
         actor = Actor(str(item["id"]), item["name"], item["type"], [str(v) for v in item["variants"]],
-                      " ".join(str(item["description"]).split()), line, item.get("native"))
+                      " ".join(str(item["description"]).split()), line, item.get("native"),
+                      {str(k): str(v) for k, v in (item.get("standard") or {}).items()})
+        for printed in actor.standard:
+            if printed not in actor.variants:
+                problems.append(f"{GLOSSARY}:{line}: '{actor.id}': standard spelling given for '{printed}', "
+                                "which is not one of its variants (list it under variants first)")
         if actor.type not in TYPES:
             problems.append(f"{GLOSSARY}:{line}: '{actor.id}' has unknown type '{actor.type}' "
                             f"(use one of: {', '.join(TYPES)})")
@@ -95,8 +107,8 @@ def load_glossary(root: Path) -> dict[str, Actor]:
             problems.append(f"{GLOSSARY}:{line}: id '{actor.id}' is already used at line {actors[actor.id].line} "
                             "(ids are permanent anchors; give this entry another)")
             continue
-        for variant in actor.variants:
-            if variant in owner:
+        for variant in actor.spellings:
+            if variant in owner and owner[variant] is not actor:
                 other = owner[variant]
                 problems.append(
                     f"{GLOSSARY}:{line}: variant '{variant}' of '{actor.id}' is already claimed by '{other.id}' "
@@ -123,7 +135,7 @@ class Matcher:
     _patterns: dict[tuple, re.Pattern] = {}  # compiled once per set of spellings (several hooks use it)
 
     def __init__(self, actors: dict[str, Actor]):
-        self.actor_of = {v: a for a in actors.values() for v in a.variants}
+        self.actor_of = {v: a for a in actors.values() for v in a.spellings}
         variants = tuple(sorted(self.actor_of, key=lambda v: (-len(v), v)))
         if variants and variants not in self._patterns:
             self._patterns.clear()

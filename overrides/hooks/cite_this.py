@@ -132,7 +132,21 @@ def on_config(config, **kwargs):
         ],
     }
     config.extra["cite"]["jsonld"] = json_ld(paper, config.site_url)
+    config.extra["cite"]["edition"] = edition(root)
     return config
+
+
+def edition(root: Path) -> dict:
+    """The corrected English edition's version: the date and commit of the site's source."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
+    from git_history import site_version
+
+    version = site_version(root)
+    if version is None:
+        return {"date": None, "commit": None, "short": None}
+    return {"date": version.date, "commit": version.commit, "short": version.short}
 
 
 def json_ld(paper: dict, site_url: str) -> dict:

@@ -27,7 +27,7 @@ GLOSSARY_URL = "glossary/"
 PAPER_BLOCK = re.compile(r'<(p|li)\b[^>]*\bid="[a-z]+(?:-[a-z]+)*-\d+"[^>]*>.*?</\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
 # Inside these, text is not linked: links, citations, notes, buttons, code.
-SKIP = {"a", "sup", "aside", "code", "button", "script", "style"}
+SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}
 
 _state: dict = {}
 

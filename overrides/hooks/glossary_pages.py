@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
 from actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline  # noqa: E402
-from published_layer import load_pages  # noqa: E402
+from published_layer import load_layer, load_pages  # noqa: E402
 
 GLOSSARY_PAGE = "glossary.md"
 TIMELINE_PAGE = "timeline.md"
@@ -57,18 +57,23 @@ def on_pre_build(config, **kwargs):
                 if actor.id not in order:
                     order.append(actor.id)
     _state.update(actors=actors, mentions=mentions, by_page=by_page, events=load_timeline(root),
-                  titles=_titles(config.nav), spellings=_spellings(pages, matcher))
+                  titles=_titles(config.nav), spellings=_printed_spellings(root, pages, matcher))
 
 
-def _spellings(pages, matcher) -> dict[str, list[str]]:
-    """The spellings of each actor as they occur on the pages."""
-    found: dict[str, list[str]] = {}
-    for blocks in pages.values():
+def _printed_spellings(root, pages, matcher) -> dict[str, dict[str, list[str]]]:
+    """Page -> actor -> the spellings the paper printed for it in that page's paragraphs."""
+    layer = load_layer(root)
+    found: dict[str, dict[str, list[str]]] = {}
+    for page, blocks in pages.items():
         for block in blocks:
-            for start, end, actor in matcher.mentions(block.text):
-                spelling = block.text[start:end]
-                if spelling not in found.setdefault(actor.id, []):
-                    found[actor.id].append(spelling)
+            entry = layer.get(block.id or "")
+            if entry is None:
+                continue
+            for start, end, actor in matcher.mentions(entry.text):
+                spelling = entry.text[start:end]
+                spellings = found.setdefault(page, {}).setdefault(actor.id, [])
+                if spelling not in spellings:
+                    spellings.append(spelling)
     return found
 
 
@@ -144,11 +149,12 @@ def actors_in_section(page: str) -> str:
     order = _state["by_page"].get(page) or []
     if not order:
         return ""
-    actors, spellings = _state["actors"], _state["spellings"]
+    actors, spellings = _state["actors"], _state["spellings"].get(page, {})
     items = []
     for actor_id in order:
         actor = actors[actor_id]
-        printed = [s for s in spellings.get(actor_id, []) if s != actor.name]
+        shown = set(actor.standard.values()) | {actor.name}
+        printed = [s for s in spellings.get(actor_id, []) if s not in shown]
         notes = [f"printed {_quote(printed)}"] if printed else []
         if actor.native and actor.type == "place":  # where the parties' names for a place differ
             notes.append(f"also {actor.native}")

@@ -22,6 +22,8 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{:?\s*(?P<attrs
 ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 CLASS_IN_ATTRS = re.compile(r"(?:^|\s)\.(?P<cls>[^\s}]+)")
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
+# `<!-- correction: why the paragraph was changed -->`, `<!-- query: what is unclear -->`
+NOTE = re.compile(r"^\s*<!--\s*(?P<kind>correction|query)\s*:\s*(?P<text>.*?)\s*-->\s*$", re.S | re.I)
 # A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
 VALID_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -45,6 +47,12 @@ class Block:
     text: str  # Markdown inline source, lines joined by single spaces
     classes: list[str] = field(default_factory=list)
     level: int = 0  # heading level
+    end_line: int = 0  # last line of the block (its ID line)
+    # Editors' notes written above the block: ("correction" | "query", text, line).
+    notes: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def notes_of(self, kind: str) -> list[str]:
+        return [text for note_kind, text, _ in self.notes if note_kind == kind]
 
     @property
     def where(self) -> str:
@@ -102,25 +110,43 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
 
     blocks: list[Block] = []
     run: list[tuple[int, str]] = []
+    pending: list[tuple[str, str, int]] = []  # notes waiting for the block they stand above
 
     def flush() -> None:
         if run:
-            blocks.extend(_blocks_of_run(run, path, problems))
+            new_blocks = _blocks_of_run(run, path, problems)
+            if pending:
+                # A note above a list belongs to each of its items.
+                for block in new_blocks:
+                    block.notes.extend(pending)
+                pending.clear()
+            blocks.extend(new_blocks)
             run.clear()
 
-    in_comment = False
+    comment: list[str] = []
+    comment_line = 0
     for index in range(start, len(lines)):
         line = lines[index]
-        if in_comment or line.lstrip().startswith("<!--"):
-            # Editors' comments are not content.
-            in_comment = "-->" not in line
-            flush()
+        if comment or line.lstrip().startswith("<!--"):
+            # Comments are not content; `<!-- correction: ... -->` and
+            # `<!-- query: ... -->` are notes on the block below them.
+            if not comment:
+                flush()
+                comment_line = index + 1
+            comment.append(line)
+            if "-->" in line:
+                note = NOTE.match("\n".join(comment))
+                if note:
+                    pending.append((note.group("kind").lower(), normalise(note.group("text")), comment_line))
+                comment = []
             continue
         if line.strip() == "":
             flush()
         else:
             run.append((index + 1, line))
     flush()
+    for kind, _, line in pending:
+        problems.append(f"{path}:{line}: this {kind} note stands above no paragraph (put it directly above the paragraph it is about)")
     return blocks, problems
 
 
@@ -129,7 +155,8 @@ def _blocks_of_run(run: list[tuple[int, str]], path: str, problems: list[str]) -
     heading = HEADING.match(first)
     if heading and len(run) == 1:
         ident, classes = _attrs(heading.group("attrs"))
-        block = Block("heading", path, first_line, ident, heading.group("text"), classes, len(heading.group("hashes")))
+        block = Block("heading", path, first_line, ident, heading.group("text"), classes, len(heading.group("hashes")),
+                      end_line=first_line)
         if ident is None:
             problems.append(
                 f"{path}:{first_line}: heading '{block.text}' has no ID "
@@ -160,7 +187,8 @@ def _ended_by_attrs(kind: str, run: list[tuple[int, str]], path: str, problems: 
     attrs = ATTR_LINE.match(run[-1][1]) if len(run) > 1 else None
     ident, classes = _attrs(attrs.group("attrs") if attrs else None)
     body = run[:-1] if attrs else run
-    block = Block(kind, path, first_line, ident, normalise(" ".join(text for _, text in body)), classes)
+    block = Block(kind, path, first_line, ident, normalise(" ".join(text for _, text in body)), classes,
+                  end_line=run[-1][0])
     if ident is None:
         what = {"item": "list item", "quote": "quotation"}.get(kind, "paragraph")
         problems.append(
@@ -212,7 +240,7 @@ def load_yaml_with_lines(path: Path, shown_as: str) -> dict:
 
 
 # The files of `published/` that are not reading pages' layers.
-NOT_PAGE_LAYERS = {"front.yml", "paper.yml"}
+NOT_PAGE_LAYERS = {"front.yml", "paper.yml", "frozen.yml"}
 
 
 _layer_cache: dict[tuple, dict] = {}
@@ -409,3 +437,19 @@ def uncorrected_reading(entry: LayerEntry, citations: dict[str, list[CitationRec
     for record in sorted(citations.get(entry.id, []), key=lambda r: -r.occurrence):
         text = _replace_nth(text, record.published, record.cite, record.occurrence)
     return text
+
+
+def published_form(text: str, entry_id: str, citations: dict[str, list[CitationRecord]]) -> str:
+    """A reading page's text with its citations written back as the paper printed them,
+    so that comparing it with the published text shows only real corrections."""
+    for record in citations.get(entry_id, []):
+        text = text.replace(record.cite, record.published, 1)
+    return text
+
+
+def is_corrected(block: Block, layer: dict[str, LayerEntry], citations: dict[str, list[CitationRecord]]) -> bool:
+    """Does the reading page's paragraph differ from its published original?"""
+    entry = layer.get(block.id or "")
+    if entry is None or block.kind == "heading":
+        return False
+    return block.text != uncorrected_reading(entry, citations)

@@ -1,0 +1,298 @@
+"""The rules a contribution must keep, each returning `file:line: message (how to fix)`
+problems. Shared by the hooks (which stop the build) and by `scripts/lint`, which
+runs them all at once and reports every problem.
+
+Not a hook itself (mkdocs.yml does not list it).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+
+from published_layer import (ContentError, is_corrected, is_editorial_page, load_citations, load_layer,
+                             load_pages, normalise, published_form)
+
+FROZEN = "published/frozen.yml"
+
+
+# ---------------------------------------------------------------------------
+# Front matter
+# ---------------------------------------------------------------------------
+
+def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
+    problems = []
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if not lines or lines[0].strip() != "---":
+            continue
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is None:
+            problems.append(f"{shown}:1: the front matter opened by '---' is never closed (add a '---' line after it)")
+            continue
+        try:
+            meta = yaml.safe_load("\n".join(lines[1:end]))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            problems.append(f"{shown}:{line}: malformed front matter: {getattr(error, 'problem', error)} "
+                            "(write 'key: value' lines between the two '---' lines; quote values containing ':')")
+            continue
+        if meta is not None and not isinstance(meta, dict):
+            problems.append(f"{shown}:2: malformed front matter: expected 'key: value' lines")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Raw HTML that can run code
+# ---------------------------------------------------------------------------
+
+UNSAFE = [
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
+    (re.compile(r"<\s*(?:object|embed)\b", re.I), "an <object>/<embed> element"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
+]
+
+
+def check_unsafe_html(root: Path, docs_dir: str = "docs") -> list[str]:
+    problems = []
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            for pattern, what in UNSAFE:
+                if pattern.search(line):
+                    problems.append(f"{shown}:{number}: {what} can run code in readers' browsers and is not "
+                                    "allowed (remove it; write plain Markdown)")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Internal links and anchors
+# ---------------------------------------------------------------------------
+
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+def known_anchors(root: Path, docs_dir: str = "docs") -> dict[str, set[str]]:
+    """Anchors of every page: IDs written in it, and those the hooks generate."""
+    from actors import load_glossary, load_timeline
+
+    pages, _ = load_pages(root, docs_dir)
+    anchors: dict[str, set[str]] = {}
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        page = path.relative_to(root / docs_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        anchors[page] = set(re.findall(r"\{:?\s*#([\w-]+)", text)) | {b.id for b in pages.get(page, []) if b.id}
+    try:
+        glossary = load_glossary(root)
+        anchors.setdefault("glossary.md", set()).update(glossary)
+        anchors["glossary.md"].update(f"type-{a.type}" for a in glossary.values())
+        anchors.setdefault("timeline.md", set()).update(e.id for e in load_timeline(root))
+        anchors["timeline.md"].update({"events", "editorial-context"})
+    except ContentError:
+        pass  # reported by the glossary rules
+    for page in anchors:
+        anchors[page].update({"actors-in-this-section", "cite-this"})
+    anchors.setdefault("references.md", set()).update({"bibliography", "citation-audit"})
+    bib = root / "bib" / "paper.bib"
+    if bib.exists():
+        anchors["references.md"].update(f"ref-{k}" for k in re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(), re.M))
+    return anchors
+
+
+def check_links(root: Path, docs_dir: str = "docs") -> list[str]:
+    problems = []
+    anchors = known_anchors(root, docs_dir)
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        page = path.relative_to(root / docs_dir).as_posix()
+        shown = path.relative_to(root).as_posix()
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+            for match in LINK.finditer(line):
+                target = match.group("target")
+                if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("//"):
+                    continue  # an external link
+                file_part, _, anchor = target.partition("#")
+                linked = page if not file_part else (Path(page).parent / file_part).as_posix()
+                linked = re.sub(r"(^|/)\./", r"\1", linked)
+                if linked not in anchors:
+                    problems.append(f"{shown}:{number}: broken link to '{target}': there is no page "
+                                    f"docs/{linked} (link to an existing .md file in docs/)")
+                elif anchor and anchor not in anchors[linked]:
+                    problems.append(f"{shown}:{number}: broken link to '{target}': docs/{linked} has no anchor "
+                                    f"'#{anchor}' (paragraph and heading IDs are listed as {{: #id }} in that page)")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# The frozen as-published layer
+# ---------------------------------------------------------------------------
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def frozen_texts(root: Path) -> dict[str, tuple[str, str, int]]:
+    """Everything in the frozen layer: key -> (text, file, line)."""
+    texts = {key: (entry.text, entry.path, entry.line) for key, entry in load_layer(root).items()}
+    front_path = root / "published" / "front.yml"
+    if front_path.exists():
+        front = yaml.safe_load(front_path.read_text(encoding="utf-8")) or {}
+        for key, value in front.items():
+            for index, text in enumerate(value if isinstance(value, list) else [value]):
+                line = next((n for n, l in enumerate(front_path.read_text(encoding="utf-8").split("\n"), 1)
+                             if l.startswith(f"{key}:")), 1)
+                texts[f"front:{key}:{index}"] = (str(text), "published/front.yml", line)
+    transcript = root / "published" / "paper-as-published.txt"
+    if transcript.exists():
+        texts["transcript"] = (transcript.read_text(encoding="utf-8"), "published/paper-as-published.txt", 1)
+    return texts
+
+
+def check_frozen(root: Path) -> list[str]:
+    manifest_path = root / FROZEN
+    if not manifest_path.exists():
+        return [f"{FROZEN}:1: the fingerprints of the frozen layer are missing (restore the file from git)"]
+    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8")) or {}
+    recorded = manifest.get("fingerprints") or {}
+    try:
+        current = frozen_texts(root)
+    except ContentError as error:
+        return error.problems
+    problems = []
+    how = ("The as-published layer is frozen: correct the reading page in docs/ instead. Only a transcription "
+           "fix may change it, recorded with: scripts/freeze --reason \"what was mis-transcribed\"")
+    for key, (text, path, line) in current.items():
+        if key not in recorded:
+            problems.append(f"{path}:{line}: '{key}' was added to the frozen layer. {how}")
+        elif fingerprint(text) != recorded[key]:
+            problems.append(f"{path}:{line}: the published text of '{key}' was changed. {how}")
+    for key in recorded:
+        if key not in current:
+            problems.append(f"{FROZEN}:1: '{key}' was deleted from the frozen layer (restore it from git). {how}")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Corrections: rationale, and standard spellings of actors
+# ---------------------------------------------------------------------------
+
+def check_corrections(pages, layer, citations) -> list[str]:
+    problems = []
+    for blocks in pages.values():
+        for block in blocks:
+            if block.id not in layer or block.kind == "heading":
+                continue
+            corrected = is_corrected(block, layer, citations)
+            if corrected and not block.notes_of("correction"):
+                problems.append(
+                    f"{block.where}: paragraph '{block.id}' differs from the published text but says not why "
+                    "(add a line <!-- correction: what you changed and why --> directly above it)")
+            if not corrected and block.notes_of("correction"):
+                problems.append(
+                    f"{block.where}: paragraph '{block.id}' has a correction note but is the same as the published "
+                    "text (remove the <!-- correction: ... --> line above it)")
+    return problems
+
+
+def check_terminology(pages, layer, citations, actors) -> list[str]:
+    """A correction may not bring in a non-standard spelling of an actor."""
+    problems = []
+    for blocks in pages.values():
+        for block in blocks:
+            entry = layer.get(block.id or "")
+            if entry is None or block.kind == "heading" or not is_corrected(block, layer, citations):
+                continue
+            corrected = published_form(block.text, block.id, citations)
+            for actor in actors.values():
+                for printed, standard in actor.standard.items():
+                    pattern = re.compile(r"(?<!\w)" + re.escape(printed) + r"(?!\w)")
+                    if len(pattern.findall(corrected)) > len(pattern.findall(normalise(entry.text))):
+                        problems.append(
+                            f"{block.where}: '{printed}' is a non-standard spelling of {actor.name}; "
+                            f"write '{standard}' (see data/glossary.yml:{actor.line})")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# Everything at once
+# ---------------------------------------------------------------------------
+
+def lint(root: Path, docs_dir: str = "docs") -> list[str]:
+    """Every problem of the content, in a stable order."""
+    import difflib
+
+    from actors import check_occurrences, check_references, load_glossary, load_timeline
+    from published_layer import check_ids
+
+    problems: list[str] = []
+    from bibliography_setup import check_bibtex
+
+    problems += check_front_matter(root, docs_dir)
+    problems += check_unsafe_html(root, docs_dir)
+    if (root / "bib" / "paper.bib").exists():
+        problems += check_bibtex(root / "bib" / "paper.bib", "bib/paper.bib")
+    problems += check_frozen(root)
+    try:
+        layer = load_layer(root)
+    except ContentError as error:
+        return problems + error.problems
+    pages, found = load_pages(root, docs_dir)
+    problems += found
+    id_problems = check_ids(pages, layer)
+    problems += id_problems + _renamed_hints(pages, layer)
+    try:
+        citations = load_citations(root, layer)
+    except ContentError as error:
+        problems += error.problems
+        citations = {}
+    problems += _citation_keys(root, pages)
+    problems += check_corrections(pages, layer, citations)
+    try:
+        actors = load_glossary(root)
+        events = load_timeline(root)
+        texts = [e.text for e in layer.values()] + [b.text for bs in pages.values() for b in bs]
+        problems += check_occurrences(actors, texts) + check_references(events, actors, set(layer))
+        problems += check_terminology(pages, layer, citations, actors)
+    except ContentError as error:
+        problems += error.problems
+    problems += check_links(root, docs_dir)
+    return list(dict.fromkeys(problems))
+
+
+def _renamed_hints(pages, layer) -> list[str]:
+    """An unknown ID on a page whose published ID went missing was most likely renamed."""
+    present = {b.id for bs in pages.values() for b in bs if b.id}
+    hints = []
+    for page, blocks in pages.items():
+        missing = [i for i, e in layer.items() if e.page == page and i not in present]
+        unknown = [b for b in blocks if b.id and b.id not in layer and "editorial" not in b.classes]
+        if len(missing) == 1 and len(unknown) == 1:
+            hints.append(f"{unknown[0].where}: ID '{unknown[0].id}' looks like '{missing[0]}' renamed; IDs are "
+                         f"permanent links: change it back to {{: #{missing[0]} }}")
+    return hints
+
+
+def _citation_keys(root: Path, pages) -> list[str]:
+    import difflib
+
+    from published_layer import CITATION, CITED_KEY
+
+    bib = root / "bib" / "paper.bib"
+    if not bib.exists():
+        return []
+    known = set(re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), re.M))
+    problems = []
+    for blocks in pages.values():
+        for block in blocks:
+            for citation in CITATION.finditer(block.text):
+                for key in CITED_KEY.findall(citation.group(0)):
+                    if key not in known:
+                        near = difflib.get_close_matches(key, sorted(known), n=1)
+                        hint = f"did you mean '{near[0]}'?" if near else "keys are listed in bib/paper.bib"
+                        problems.append(f"{block.where}: unknown citation key '{key}' in {citation.group(0)} ({hint})")
+    return problems

@@ -1,0 +1,68 @@
+"""When each line of a file was last changed, and which version the site is, from git.
+
+Not a hook itself; used by the readings and cite hooks. Outside a git checkout, or
+for lines not yet committed, nothing is known and nothing is claimed.
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+UNCOMMITTED = "0" * 40
+
+
+@dataclass(frozen=True)
+class Revision:
+    commit: str
+    date: str  # YYYY-MM-DD, the commit date
+    timestamp: int
+
+    @property
+    def short(self) -> str:
+        return self.commit[:7]
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def line_revisions(root: Path, path: str) -> dict[int, Revision]:
+    """Line number (1-based) -> the last commit that changed it, for committed lines."""
+    output = _git(root, "blame", "--line-porcelain", "--", path)
+    if not output:
+        return {}
+    revisions: dict[int, Revision] = {}
+    commit, line, timestamp = None, 0, 0
+    for row in output.split("\n"):
+        parts = row.split(" ")
+        if len(parts) >= 3 and len(parts[0]) == 40 and all(c in "0123456789abcdef" for c in parts[0]):
+            commit, line = parts[0], int(parts[2])
+        elif row.startswith("committer-time "):
+            timestamp = int(row.split(" ", 1)[1])
+        elif row.startswith("\t") and commit and commit != UNCOMMITTED:
+            import datetime
+
+            date = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).strftime("%Y-%m-%d")
+            revisions[line] = Revision(commit, date, timestamp)
+    return revisions
+
+
+def last_revision(revisions: dict[int, Revision], first: int, last: int) -> Revision | None:
+    """The newest commit among lines first..last (None if any line is uncommitted or unknown)."""
+    found = [revisions.get(n) for n in range(first, last + 1)]
+    if not found or any(r is None for r in found):
+        return None
+    return max(found, key=lambda r: r.timestamp)
+
+
+def site_version(root: Path) -> Revision | None:
+    output = _git(root, "log", "-1", "--format=%H %cs %ct")
+    if not output or not output.strip():
+        return None
+    commit, date, timestamp = output.split()
+    return Revision(commit, date, int(timestamp))

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Check the content the way the build and the reviewers do, and list every problem
+as `file:line: message (how to fix)`.
+
+Checks: the frozen as-published layer (edited, added or deleted text); paragraph IDs
+(missing, duplicated, renamed, unknown); citation keys and bib/citations.yml;
+BibTeX; glossary and timeline entries; correction notes; standard spellings of
+actors in corrected paragraphs; raw HTML that can run code (<script>, <iframe>,
+on…= attributes, javascript: URLs); internal links and anchors; front matter.
+Exit status 0 when there is nothing to fix, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+from content_rules import lint  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project to check (default: this one)")
+    args = parser.parse_args(argv)
+    problems = lint(args.root.resolve())
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''} to fix.", file=sys.stderr)
+        return 1
+    print("No problems found.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
