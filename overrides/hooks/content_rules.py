@@ -199,9 +199,19 @@ def check_corrections(pages, layer, citations) -> list[str]:
     return problems
 
 
-def check_terminology(pages, layer, citations, actors) -> list[str]:
+def check_terminology(pages, layer, citations, actors, root: Path | None = None) -> list[str]:
     """A correction may not bring in a non-standard spelling of an actor."""
     problems = []
+
+    def where(block, spelling: str) -> str:
+        # The line of the paragraph that holds the spelling, for the editor to jump to.
+        if root is not None and (root / block.path).exists():
+            lines = (root / block.path).read_text(encoding="utf-8").split("\n")
+            for number in range(block.line, block.end_line + 1):
+                if spelling in lines[number - 1]:
+                    return f"{block.path}:{number}"
+        return block.where
+
     for blocks in pages.values():
         for block in blocks:
             entry = layer.get(block.id or "")
@@ -213,7 +223,7 @@ def check_terminology(pages, layer, citations, actors) -> list[str]:
                     pattern = re.compile(r"(?<!\w)" + re.escape(printed) + r"(?!\w)")
                     if len(pattern.findall(corrected)) > len(pattern.findall(normalise(entry.text))):
                         problems.append(
-                            f"{block.where}: '{printed}' is a non-standard spelling of {actor.name}; "
+                            f"{where(block, printed)}: '{printed}' is a non-standard spelling of {actor.name}; "
                             f"write '{standard}' (see data/glossary.yml:{actor.line})")
     return problems
 
@@ -257,7 +267,7 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
         events = load_timeline(root)
         texts = [e.text for e in layer.values()] + [b.text for bs in pages.values() for b in bs]
         problems += check_occurrences(actors, texts) + check_references(events, actors, set(layer))
-        problems += check_terminology(pages, layer, citations, actors)
+        problems += check_terminology(pages, layer, citations, actors, root)
     except ContentError as error:
         problems += error.problems
     problems += check_links(root, docs_dir)

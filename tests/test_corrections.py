@@ -1,0 +1,183 @@
+"""Corrected translations: two readings, visible corrections, provenance, the log."""
+import re
+import subprocess
+
+import pytest
+from published_layer import is_corrected, load_citations, load_layer, load_pages
+
+from conftest import ROOT, run_build
+from helpers import content, soup
+
+LAYER = load_layer(ROOT)
+CITATIONS = load_citations(ROOT, LAYER)
+PAGES, _ = load_pages(ROOT)
+CORRECTED = {b.id: (page, b) for page, blocks in PAGES.items() for b in blocks if is_corrected(b, LAYER, CITATIONS)}
+
+
+def url_of(page: str) -> str:
+    return page.removesuffix(".md").removesuffix("index")
+
+
+def test_a_first_pass_of_corrections_ships_each_with_a_rationale():
+    assert len(CORRECTED) >= 30
+    for ident, (page, block) in CORRECTED.items():
+        assert block.notes_of("correction"), f"{block.where}: no rationale"
+        assert len(" ".join(block.notes_of("correction"))) > 10
+
+
+def test_first_pass_standardises_names_and_fixes_clear_slips():
+    political = {b.id: b.text for b in PAGES["political-implications.md"]}
+    assert "especially Elchibey, began" in political["political-2"]
+    assert "Ilchibe" not in political["political-2"]
+    assert "shut down 22 religious schools" in political["political-5"]
+    roots = {b.id: b.text for b in PAGES["roots-of-the-crisis.md"]}
+    assert "has appeared from 1988" in roots["roots-1"]
+    # The published layer keeps the printed forms.
+    assert "Ilchibe (Ellichi Bei)" in LAYER["political-2"].text and "appered" in LAYER["roots-1"].text
+
+
+def test_check_mark_list_is_a_proper_numbered_list(site):
+    items = content(site, "political-implications/").select("ol > li[id^=political-]")
+    assert [li["id"] for li in items] == ["political-7", "political-8", "political-9", "political-10"]
+    first = items[0].select_one(".reading-text").get_text()
+    assert first.startswith("Promoting the principles") and "✓" not in first
+    assert items[0].select_one(".published-reading__text").get_text().startswith("✓ 1. Promoting")
+
+
+def test_unclear_sentences_get_editorial_queries_not_guesses(site):
+    queries = [(page, b) for page, blocks in PAGES.items() for b in blocks if b.notes_of("query")]
+    assert len(queries) >= 8
+    for page, block in queries:
+        note = soup(site, url_of(page)).find(id=block.id).find_next("aside", class_="editorial-query")
+        assert note is not None and "Editorial query" in note.get_text()
+
+
+def test_each_corrected_paragraph_has_a_marker_with_published_wording_and_diff(site):
+    for ident, (page, block) in CORRECTED.items():
+        document = soup(site, url_of(page))
+        paragraph = document.find(id=ident)
+        assert paragraph.get("data-reading") == "corrected"
+        details = document.select_one(f'details.published-reading[data-for="{ident}"]')
+        assert details is not None, ident
+        assert details.summary.get_text(" ", strip=True).startswith("Corrected")
+        diff = details.select_one(".published-reading__diff")
+        assert diff.select("del, ins"), ident
+        why = details.select_one(".published-reading__why").get_text()
+        assert block.notes_of("correction")[0][:20] in why
+    # An uncorrected paragraph has no marker.
+    page, plain = next((p, b) for p, blocks in PAGES.items() for b in blocks
+                       if b.kind != "heading" and b.id in LAYER and b.id not in CORRECTED)
+    document = soup(site, url_of(page))
+    assert document.find(id=plain.id).get("data-reading") is None
+    assert document.select_one(f'details[data-for="{plain.id}"]') is None
+
+
+def test_word_diff_shows_exactly_the_changed_words(site):
+    details = soup(site, "political-implications/").select_one('details[data-for="political-5"]')
+    diff = details.select_one(".published-reading__diff")
+    assert [d.get_text() for d in diff.select("del")] == ["shutdown"]
+    assert [i.get_text() for i in diff.select("ins")] == ["shut down"]
+
+
+def test_provenance_comes_from_git(site):
+    details = soup(site, "political-implications/").select_one('details[data-for="political-5"]')
+    revised = details.select_one(".published-reading__revised")
+    dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", "docs/political-implications.md"],
+                           cwd=ROOT).returncode != 0
+    if dirty:
+        assert "Not yet committed" in revised.get_text()
+        return
+    time = revised.find("time")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time["datetime"])
+    short = revised.find("code").get_text()
+    log = subprocess.run(["git", "log", "--format=%h %cs", "-L", "/government shut down 22/,+1:"
+                          "docs/political-implications.md"], cwd=ROOT, capture_output=True, text=True).stdout
+    newest = log.split("\n")[0].split()
+    assert short.startswith(newest[0][:7]) and time["datetime"] == newest[1]
+
+
+def test_revision_links_to_the_repository_when_known(tmp_path):
+    result = run_build(ROOT, tmp_path / "site", env={"REPO_URL": "https://github.com/example-org/qarabagh"})
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "political-implications" / "index.html").read_text()
+    revised = re.search(r'<p class="published-reading__revised">(.*?)</p>', html).group(1)
+    if "Not yet committed" not in revised:
+        assert re.search(r'href="https://github.com/example-org/qarabagh/commit/[0-9a-f]{40}"', revised)
+    # "Edit this page" on every page, to the page's Markdown on main.
+    for page in ["", "introduction/", "social-impacts/", "glossary/"]:
+        text = (tmp_path / "site" / page / "index.html").read_text()
+        assert re.search(r'href="https://github.com/example-org/qarabagh/edit/main/docs/[\w-]+\.md"', text), page
+        # Material's repository widget would fetch api.github.com: it must not be mounted.
+        assert 'data-md-component="source"' not in text
+
+
+def test_cite_offers_the_corrected_edition_with_its_version(site):
+    box = soup(site, "introduction/").select_one("details.cite-this")
+    edition = box.select_one("#cite-edition-chicago").get_text(" ", strip=True)
+    assert "Corrected English edition" in edition
+    version = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True, text=True)
+    date, short = version.stdout.split()
+    assert f"version of {date}, commit {short}" in edition
+    assert box.select_one("#cite-paper-chicago") is not None  # the published article too
+
+
+def test_corrections_page_lists_every_correction_newest_first(site):
+    page = content(site, "corrections/")
+    entries = page.select("h3[id^=correction-]")
+    assert {h["id"].removeprefix("correction-") for h in entries} == set(CORRECTED)
+    dates = []
+    for heading in entries:
+        meta = heading.find_next(class_="correction-meta")
+        time = meta.find("time")
+        dates.append(time["datetime"] if time else "9999")
+        assert heading.find_next(class_="correction-diff").select("del, ins")
+        assert heading.find_next(class_="correction-why").get_text().startswith("Why:")
+        link = meta.find("a")["href"]
+        assert link.split("#")[1] == heading["id"].removeprefix("correction-")
+    assert dates == sorted(dates, reverse=True)
+    assert page.select_one(".editorial-banner") is not None
+
+
+# -- In a browser ------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_reading_switch_is_remembered_across_pages(page, server):
+    page.goto(server + "political-implications/", wait_until="networkidle")
+    paragraph = page.locator("#political-2 .reading-text")
+    assert "Elchibey" in paragraph.inner_text()
+    page.get_by_label("As published").check()
+    assert "Ilchibe (Ellichi Bei)" in paragraph.inner_text()
+    assert page.locator("#political-2").get_attribute("id") == "political-2"
+    # Another page, reached through the site's own navigation (instant loading).
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/social-impacts/")
+    assert "Qarabagh" in page.locator("#social-1 .reading-text, #social-1").first.inner_text() or \
+        "Qarabagh" in page.locator("[data-reading=corrected] .reading-text").first.inner_text()
+    page.reload(wait_until="networkidle")
+    assert page.get_by_label("As published").is_checked()
+    page.get_by_label("Corrected reading").check()
+    assert "Karabakh" in page.locator("[data-reading=corrected] .reading-text").first.inner_text()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_corrected_reading_shows_and_the_published_expands(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "political-implications/")
+    assert not page.locator(".reading-switch").is_visible()
+    assert "Elchibey" in page.locator("#political-2").inner_text()
+    details = page.locator('details[data-for="political-2"]')
+    details.locator("summary").click()
+    assert "Ilchibe (Ellichi Bei)" in details.locator(".published-reading__text").inner_text()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["Ilchibek", "Elchibey"])
+def test_search_finds_words_of_either_reading(page, server, query):
+    page.goto(server + "introduction/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.locator(".md-search-result__list a").first.wait_for(timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
+    assert any("political-implications/" in h for h in hrefs), hrefs
