@@ -139,7 +139,9 @@ def test_a_paragraph_link_can_be_copied_with_its_citation(browser, server):
     assert copied.endswith("http://127.0.0.1:8000/political-implications/#political-5")
     page.locator("#political-5 .paragraph-link").click()
     assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/political-implications/#political-5"
-    assert "Copied" in page.locator("#copy-status").inner_text(timeout=3000)
+    from playwright.sync_api import expect
+
+    expect(page.locator("#copy-status")).to_contain_text("Copied link to paragraph 5")  # announced (aria-live)
     context.close()
 
 
