@@ -8,6 +8,8 @@ The notes come from `differs` in bib/citations.yml (data, not prose on the page)
 """
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 import html
 import re
 import sys
@@ -63,5 +65,6 @@ def add_notes(content: str) -> str:
     return content
 
 
+@event_priority(50)  # before print-site copies the page into the whole-paper page
 def on_page_content(content, page, **kwargs):
     return add_notes(link_citations(content))

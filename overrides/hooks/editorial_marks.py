@@ -6,6 +6,8 @@ Markdown, so the table of contents and permanent IDs stay the heading's own.
 """
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 import re
 
 EDITORIAL_HEADING = re.compile(r'(<h(?P<level>[1-6])\b[^>]*\bclass="[^"]*\beditorial\b[^"]*"[^>]*>)(?P<body>.*?)(</h(?P=level)>)', re.S)
@@ -15,6 +17,7 @@ BADGE = (
 )
 
 
+@event_priority(50)  # before print-site copies the page into the whole-paper page
 def on_page_content(html, page, **kwargs):
     def mark(match: re.Match) -> str:
         body = match.group("body")

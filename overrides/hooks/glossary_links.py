@@ -12,6 +12,8 @@ and no "first mention per paragraph"; neither knows the paper's variant spelling
 """
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 import html
 import re
 import sys
@@ -68,6 +70,7 @@ def _link_text(text: str, matcher: Matcher, base: str, linked: set[str]) -> str:
     return "".join(out)
 
 
+@event_priority(50)  # before print-site copies the page into the whole-paper page
 def on_page_content(content, page, **kwargs):
     matcher = _state.get("matcher")
     if matcher is None or page.meta.get("editorial"):

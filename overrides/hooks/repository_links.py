@@ -3,7 +3,10 @@ drop `edit_uri`, which MkDocs would otherwise turn into broken relative
 "Edit this page" links (and warnings that fail the strict build)."""
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
 
+
+@event_priority(100)  # before plugins (print-site) create pages from the config
 def on_config(config, **kwargs):
     if not config.repo_url:
         config.edit_uri = None

@@ -142,6 +142,7 @@ def query_note(texts: list[str]) -> str:
             f'<span class="editorial-label">Editorial query</span> {body}</aside>')
 
 
+@event_priority(50)  # before print-site copies the page into the whole-paper page
 def on_page_content(content, page, **kwargs):
     for ident, correction in _state.get("corrections", {}).items():
         if correction.page != page.file.src_uri:
