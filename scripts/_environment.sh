@@ -30,6 +30,22 @@ ensure_venv() {
   fi
 }
 
+ensure_node_modules() {
+  # Third-party browser files the build and the tests take from npm (package-lock.json):
+  # iframe-worker for the offline copy, axe-core and vnu-jar for the quality checks.
+  local stamp="$ROOT/node_modules/.lock.sha256" wanted
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: npm (Node.js) is required for the offline copy and the quality checks" >&2
+    return 1
+  fi
+  wanted="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "Installing the pinned npm packages into node_modules ..." >&2
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$wanted" > "$stamp"
+  fi
+}
+
 ensure_chromium() {
   # Browser tests drive Debian's chromium (Playwright's own browser download does not work here).
   if [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; then return 0; fi

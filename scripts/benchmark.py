@@ -36,9 +36,12 @@ _Loader.add_constructor("!ENV", lambda loader, node: (
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: loader.construct_scalar(node))
 
 
-def timed_build(project: Path, config: Path, runs: int, strict: bool = True, cold: bool = False) -> list[float]:
+def timed_build(project: Path, config: Path, runs: int, strict: bool = True, cold: bool = False,
+                downloads: bool = False) -> list[float]:
     times = []
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    # The site alone: the downloads (PDF, offline zip) are timed separately.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           **({} if downloads else {"EDITION_SKIP_DOWNLOADS": "1"})}
     for _ in range(runs):
         if cold:  # without the Pandoc results kept in .cache/ by earlier builds
             shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -77,6 +80,7 @@ def main(argv=None) -> int:
         (scratch / "plain.yml").write_text(yaml.safe_dump(plain, allow_unicode=True))
 
         cold = timed_build(ROOT, ROOT / "mkdocs.yml", args.runs, cold=True)
+        with_downloads = timed_build(ROOT, ROOT / "mkdocs.yml", max(1, args.runs // 2), downloads=True)
         full = timed_build(ROOT, ROOT / "mkdocs.yml", args.runs)
         # Floors are not strict: without our hooks, nothing guarantees they are warning-free.
         floor_theme = timed_build(scratch, scratch / "same-theme.yml", args.runs, strict=False)
@@ -86,6 +90,7 @@ def main(argv=None) -> int:
     print(f"runs per configuration: {args.runs}")
     print(f"full strict build, cold (median):    {median(cold):6.2f} s  (no Pandoc cache: a fresh clone)")
     print(f"full strict build (median):          {median(full):6.2f} s  (Pandoc results cached in .cache/)")
+    print(f"with downloads (PDF + offline zip):  {median(with_downloads):6.2f} s")
     print(f"floor, same theme, no plugins/hooks: {median(floor_theme):6.2f} s")
     print(f"floor, mkdocs theme, no extensions:  {median(floor_plain):6.2f} s")
     ratio = median(full) / median(floor_theme)

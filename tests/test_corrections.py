@@ -97,7 +97,8 @@ def test_provenance_comes_from_git(site):
 
 
 def test_revision_links_to_the_repository_when_known(tmp_path):
-    result = run_build(ROOT, tmp_path / "site", env={"REPO_URL": "https://github.com/example-org/qarabagh"})
+    result = run_build(ROOT, tmp_path / "site", env={"REPO_URL": "https://github.com/example-org/qarabagh",
+                                                     "EDITION_SKIP_DOWNLOADS": "1"})
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "political-implications" / "index.html").read_text()
     revised = re.search(r'<p class="published-reading__revised">(.*?)</p>', html).group(1)

@@ -26,6 +26,7 @@ def test_site_url_and_repo_url_come_from_the_environment(project_copy, tmp_path)
     result = run_build(project_copy, tmp_path / "out", env={
         "SITE_URL": "https://edition.example.org/qarabagh/",
         "REPO_URL": "https://github.com/example-org/qarabagh-edition",
+        "EDITION_SKIP_DOWNLOADS": "1",
     })
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "introduction" / "index.html").read_text()

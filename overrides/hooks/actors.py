@@ -143,6 +143,9 @@ class Matcher:
                 r"(?<!\w)(?:" + "|".join(map(re.escape, variants)) + r")(?!\w)")
         self.pattern = self._patterns.get(variants)
 
+    def actor_of_id(self, ident: str) -> Actor:
+        return next(a for a in self.actor_of.values() if a.id == ident)
+
     def mentions(self, text: str):
         """(start, end, actor) for every mention in the text, in order."""
         if self.pattern is None:

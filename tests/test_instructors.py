@@ -1,0 +1,154 @@
+"""For instructors: paragraph numbers and links, reading times, the instructors page,
+print, the whole-paper page and its PDF, and the offline copy."""
+import re
+import zipfile
+
+import pytest
+from published_layer import CITATION, load_layer, load_pages
+
+from conftest import ROOT
+from helpers import SECTIONS, content, soup
+
+PAGES, _ = load_pages(ROOT)
+LAYER = load_layer(ROOT)
+
+
+def words_of(page: str) -> int:
+    return sum(len(re.findall(r"[\w'’-]+", CITATION.sub("", b.text))) for b in PAGES[page] if b.kind != "heading")
+
+
+def test_each_section_shows_its_reading_time(site):
+    for path, _ in SECTIONS:
+        words = words_of(path.rstrip("/") + ".md")
+        note = content(site, path).select_one("h1 + p.reading-time")
+        assert note is not None, path
+        assert f"{max(1, round(words / 200))} min read" in note.get_text()
+        assert f"{words:,} words" in note.get_text()
+
+
+def test_instructors_page_lists_every_section_with_url_words_time_and_actors(site):
+    page = content(site, "instructors/")
+    rows = page.select("#sections ~ table tbody tr, table tbody tr")
+    assert len(rows) == len(SECTIONS)
+    for row, (path, _) in zip(rows, SECTIONS):
+        cells = row.find_all("td")
+        assert cells[1].get_text(strip=True) == f"http://127.0.0.1:8000/{path}"
+        assert int(cells[2].get_text(strip=True).replace(",", "")) == words_of(path.rstrip("/") + ".md")
+        assert cells[4].select("a[href*='glossary/#']"), path
+    assert page.select_one(".editorial-banner") is not None
+
+
+def test_instructors_page_explains_linking_and_citing_and_gives_reading_lists(site):
+    page = content(site, "instructors/")
+    text = page.get_text(" ")
+    assert "political-implications/#political-12" in text and "¶ 12" in text
+    blocks = [code.get_text() for code in page.select("pre code")]
+    markdown = next(b for b in blocks if b.startswith("- ["))
+    plain = next(b for b in blocks if b.startswith("Introduction ("))
+    for path, _ in SECTIONS:
+        assert f"(http://127.0.0.1:8000/{path})" in markdown and f"http://127.0.0.1:8000/{path}" in plain
+    links = {a.get_text(strip=True): a["href"] for a in page.select("a[download]")}
+    assert any(h.endswith(".pdf") for h in links.values()) and any(h.endswith(".zip") for h in links.values())
+    for href in links.values():
+        assert (site / "instructors" / href).resolve().is_file(), href
+
+
+def test_whole_paper_page_has_every_paragraph(site):
+    page = soup(site, "print_page/")
+    ids = {element["id"] for element in page.select("[id]")}
+    # print-site keeps an ID as it is or prefixes it with its page ("political-implications-political-7").
+    missing = [i for i, e in LAYER.items() if e.kind == "paragraph" and i not in ids
+               and f"{e.page.removesuffix('.md')}-{i}" not in ids]
+    assert missing == []
+
+
+def test_pdf_of_the_whole_paper_opens_and_contains_the_paper(site):
+    from pypdf import PdfReader
+
+    pdf = site / "downloads" / "sarmadi-2018-qarabagh-crisis.pdf"
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) > 20
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "The Qarabagh Crisis and Its Consequences" in text
+    for _, heading in SECTIONS:
+        assert heading.casefold() in text.casefold(), heading
+    # Paragraphs are there: the first words of every section's first paragraph, and numbers.
+    for path, _ in SECTIONS:
+        first = next(b for b in PAGES[path.rstrip("/") + ".md"] if b.kind != "heading")
+        opening = " ".join(CITATION.sub("", first.text).split()[:8])
+        assert opening in text, opening
+    assert "¶ 12" in text
+    landing = soup(site, "").select_one('a[href$="sarmadi-2018-qarabagh-crisis.pdf"]')
+    assert landing is not None
+
+
+def test_offline_zip_contains_the_site_with_inline_search(site):
+    archive = site / "downloads" / "sarmadi-2018-qarabagh-crisis-offline.zip"
+    with zipfile.ZipFile(archive) as zipped:
+        names = set(zipped.namelist())
+    root = "sarmadi-2018-qarabagh-crisis/"
+    assert {root + "index.html", root + "introduction.html", root + "search/search_index.js",
+            root + "assets/javascripts/iframe-worker-shim.js"} <= names
+    with zipfile.ZipFile(archive) as zipped:
+        html = zipped.read(root + "introduction.html").decode()
+    assert "unpkg.com" not in html and "iframe-worker-shim.js" in html
+
+
+@pytest.mark.browser
+def test_offline_copy_works_from_disk(browser, site, tmp_path):
+    with zipfile.ZipFile(site / "downloads" / "sarmadi-2018-qarabagh-crisis-offline.zip") as zipped:
+        zipped.extractall(tmp_path)
+    index = tmp_path / "sarmadi-2018-qarabagh-crisis" / "index.html"
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(index.as_uri())
+    page.get_by_role("link", name="Introduction").first.click()
+    page.wait_for_url("**/introduction.html")
+    assert page.locator("#introduction-1").is_visible()
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Khojaly", delay=20)
+    page.locator(".md-search-result__list a").first.wait_for(timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
+    assert any("social-impacts.html" in h for h in hrefs), hrefs
+    assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in requests), requests
+    context.close()
+
+
+@pytest.mark.browser
+def test_paragraph_number_shows_on_hover_and_focus_and_copies_the_link(browser, server):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    number = page.locator("#social-12 .paragraph-link")
+    assert number.inner_text() == "¶ 12"
+    assert float(number.evaluate("e => getComputedStyle(e.parentElement).opacity")) == 0
+    page.locator("#social-12").hover()
+    expect(number).to_have_css("opacity", "1")
+    page.mouse.move(0, 0)
+    number.focus()  # keyboard focus shows it too
+    expect(number).to_have_css("opacity", "1")
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/social-impacts/#social-12"
+    expect(page.locator("#copy-status")).to_have_text("Copied link to paragraph 12")
+    assert page.locator("#copy-status").get_attribute("aria-live") == "polite"
+    context.close()
+
+
+@pytest.mark.browser
+def test_print_stylesheet(page, server):
+    page.goto(server + "political-implications/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator("details.cite-this").is_visible()
+    number = page.evaluate("getComputedStyle(document.getElementById('political-12'), '::before').content")
+    assert number == '"¶ 12"'
+    family = page.evaluate("getComputedStyle(document.getElementById('political-12')).fontFamily")
+    assert "serif" in family.lower()
+    assert page.locator("#political-2 span.citation").is_visible()  # citations kept
+    after = page.evaluate("getComputedStyle(document.querySelector('#cite-paper-chicago a'), '::after').content")
+    assert "attr" in after or "http" in after or after.startswith('" <')
