@@ -55,7 +55,8 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
             # Not the paper's text: title block, contents, Cite box, editors' notes and
             # generated sections (class "editorial"), the footnoted references.
             if "editorial" in (element.get("class") or []) or element.find_parent(class_=re.compile(
-                    r"paper-front|paper-contents|md-source-file|cite-this|editorial-note|footnote|published-reading")):
+                    r"paper-front|paper-contents|md-source-file|cite-this|editorial-note|footnote|published-reading")) \
+                    or "reading-time" in (element.get("class") or []):
                 continue
             if element.find_parent(id=re.compile(r"^ref-")) or (element.get("id") or "").startswith("ref-"):
                 continue

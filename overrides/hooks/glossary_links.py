@@ -71,9 +71,10 @@ def _link_text(text: str, matcher: Matcher, base: str, linked: set[str]) -> str:
 
 
 @event_priority(50)  # before print-site copies the page into the whole-paper page
-def on_page_content(content, page, **kwargs):
+def on_page_content(content, page, files, **kwargs):
     matcher = _state.get("matcher")
     if matcher is None or page.meta.get("editorial"):
         return content
-    base = get_relative_url(GLOSSARY_URL, page.url)
+    glossary = files.get_file_from_path("glossary.md")  # glossary/ or glossary.html (offline copy)
+    base = get_relative_url(glossary.url if glossary else GLOSSARY_URL, page.url)
     return PAPER_BLOCK.sub(lambda m: link_block(m.group(0), matcher, base), content)

@@ -116,7 +116,7 @@ def timeline_markdown() -> str:
 
     def event_block(event) -> list[str]:
         lines = [f"### {event.title} {{ #{event.id} }}", "",
-                 f"<time>{format_date(event.date)}</time>", "{: .timeline-date }", "",
+                 timeline_date(event.date), "{: .timeline-date }", "",
                  event.description, ""]
         if event.actors:
             names = " · ".join(f"[{actors[a].name}]({GLOSSARY_PAGE}#{a})" for a in event.actors)
@@ -143,6 +143,13 @@ def timeline_markdown() -> str:
     for event in sorted((e for e in _state["events"] if e.editorial), key=lambda e: date_key(e.date)):
         out += event_block(event)
     return "\n".join(out)
+
+
+def timeline_date(date: str) -> str:
+    """A date (or range) as <time> elements whose datetime is machine-readable."""
+    parts = date.split("/")
+    times = [f'<time datetime="{part}">{format_date(part)}</time>' for part in parts]
+    return ("–" if all(len(p) == 4 for p in parts) else " – ").join(times)
 
 
 def actors_in_section(page: str) -> str:

@@ -100,7 +100,7 @@ def instructors_markdown(config) -> str:
         "shares the selection.", "",
         "## Print, PDF and offline copy { #offline }", "",
         "- Every page prints cleanly (no navigation; paragraph numbers, citations and link addresses kept).",
-        "- [The whole paper on one page](print_page/) for printing everything at once.",
+        '- <a href="../print_page/">The whole paper on one page</a> for printing everything at once.',
         # Raw links: the files are made after the pages, so MkDocs cannot check them (the tests do).
         f'- <a href="../{downloads.get("pdf", "")}" download>The whole paper as a PDF</a>.',
         f'- <a href="../{downloads.get("zip", "")}" download>The whole site as a zip</a> for teaching without '

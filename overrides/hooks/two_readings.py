@@ -168,7 +168,8 @@ def corrections_markdown() -> str:
     corrections = sorted(_state["corrections"].values(),
                          key=lambda c: (-(c.revision.timestamp if c.revision else 2**40), c.order))
     titles = _state["titles"]
-    out = [f"{len(corrections)} paragraphs of the corrected reading differ from the published text.",
+    out = ["## Corrected paragraphs { #corrected-paragraphs }", "",
+           f"{len(corrections)} paragraphs of the corrected reading differ from the published text.",
            "{: .editorial }", ""]
     for c in corrections:
         number = c.id.rsplit("-", 1)[-1]

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Print what a reader's browser meets: Lighthouse scores, bytes transferred, the search
+index, and how fast `mkdocs serve` rebuilds after a one-paragraph edit.
+
+* Lighthouse 12.2.3 (installed from npm into .cache/lighthouse on first use) with
+  Debian's chromium, on the landing page and on the longest section: performance,
+  accessibility, best practices and SEO. Targets: performance >= 0.98, others = 1.00.
+* Bytes transferred (gzip-compressed, as a static host serves them) for a first visit to
+  the longest section, without and with the search index. Target: <= 120 KB without.
+* `mkdocs serve` rebuild time after one paragraph is edited (median of --runs edits).
+
+The site is built into a temporary folder and served on 127.0.0.1 with gzip. This is a
+benchmark, not a test: it prints figures and never fails on them.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = "12.2.3"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "EDITION_SKIP_DOWNLOADS": "1"}
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the browser accepts it, as static hosts do."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE \
+                or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def longest_section(site: Path) -> str:
+    sections = [p for p in site.glob("*/index.html") if p.parent.name not in ("print_page", "search", "assets")]
+    return max(sections, key=lambda p: p.stat().st_size).parent.name + "/"
+
+
+def chromium() -> str:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def transferred(base: str, path: str) -> tuple[int, int]:
+    """Compressed bytes of a first visit (without, with the search index)."""
+    from playwright.sync_api import sync_playwright
+
+    sizes: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+
+        def record(response):
+            try:
+                sizes[response.url] = len(response.body()) if response.headers.get("content-encoding") != "gzip" \
+                    else int(response.headers.get("content-length", "0"))
+            except Exception:
+                pass
+
+        page.on("response", record)
+        page.goto(base + path, wait_until="networkidle")
+        page.wait_for_timeout(1500)  # the search worker fetches its index after load
+        browser.close()
+    index = sum(size for url, size in sizes.items() if "search_index" in url)
+    return sum(sizes.values()) - index, sum(sizes.values())
+
+
+def lighthouse(base: str, path: str) -> dict[str, float] | None:
+    folder = ROOT / ".cache" / "lighthouse"
+    binary = folder / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(["npm", "i", "-E", f"lighthouse@{LIGHTHOUSE}", "--prefix", str(folder),
+                                 "--no-audit", "--no-fund", "--loglevel=error"], capture_output=True, text=True)
+        if result.returncode:
+            print(f"  (lighthouse could not be installed: {result.stderr.strip()[:200]})")
+            return None
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [str(binary), base + path, "--quiet", "--output=json", "--output-path=stdout",
+             "--only-categories=performance,accessibility,best-practices,seo",
+             f"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+             f"--user-data-dir={profile}"],
+            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium()}, timeout=600)
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        print(f"  (lighthouse failed: {result.stderr.strip()[-300:]})")
+        return None
+    return {name: category["score"] for name, category in report["categories"].items()}
+
+
+def serve_rebuild(runs: int) -> list[float]:
+    """Seconds `mkdocs serve` takes to rebuild after one paragraph is edited."""
+    times = []
+    with tempfile.TemporaryDirectory() as scratch:
+        project = Path(scratch) / "project"
+        shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", ".git", "site"))
+        page = project / "docs" / "conclusion.md"
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:0"],
+                                   cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        builds: list[float] = []
+        reader = threading.Thread(target=_watch, args=(process, builds), daemon=True)
+        reader.start()
+        try:
+            _wait(lambda: len(builds) >= 1, 120)
+            for run in range(runs):
+                text = page.read_text(encoding="utf-8")
+                page.write_text(text.replace("At the end of the article", f"At the end of the article{' ' * (run + 1)}", 1)
+                                if run % 2 == 0 else text.replace("At the end of the article ", "At the end of the article", 1),
+                                encoding="utf-8")
+                seen = len(builds)
+                _wait(lambda: len(builds) > seen, 120)
+                times.append(builds[-1])
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    return times
+
+
+def _watch(process, builds: list[float]) -> None:
+    for line in process.stdout:
+        found = re.search(r"Documentation built in ([\d.]+) seconds", line)
+        if found:
+            builds.append(float(found.group(1)))
+
+
+def _wait(condition, seconds: float) -> None:
+    deadline = time.time() + seconds
+    while not condition():
+        if time.time() > deadline:
+            raise TimeoutError("mkdocs serve did not rebuild in time")
+        time.sleep(0.1)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="serve rebuilds to time (default 5)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (it takes about a minute)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as out:
+        site = Path(out) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+                       env=ENV, check=True)
+        server, base = serve(site)
+        longest = longest_section(site)
+        index = site / "search" / "search_index.json"
+        print(f"longest section: /{longest}")
+        without, with_index = transferred(base, longest)
+        print(f"first visit, gzip, without search index: {without / 1024:7.1f} KB  (target <= 120 KB)")
+        print(f"first visit, gzip, with search index:    {with_index / 1024:7.1f} KB")
+        print(f"search index: {index.stat().st_size / 1024:.1f} KB raw, "
+              f"{len(gzip.compress(index.read_bytes(), 6)) / 1024:.1f} KB gzip")
+        if not args.no_lighthouse:
+            for path in ("", longest):
+                scores = lighthouse(base, path)
+                if scores:
+                    shown = ", ".join(f"{name} {score:.2f}" for name, score in scores.items())
+                    print(f"lighthouse /{path}: {shown}")
+        server.shutdown()
+    rebuilds = serve_rebuild(args.runs)
+    print(f"mkdocs serve rebuild after a one-paragraph edit (median of {len(rebuilds)}): "
+          f"{statistics.median(rebuilds):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
