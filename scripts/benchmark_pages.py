@@ -133,7 +133,12 @@ def serve_rebuild(runs: int) -> list[float]:
         project = Path(scratch) / "project"
         shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "node_modules", ".git", "site"))
         page = project / "docs" / "conclusion.md"
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:0"],
+        import socket
+
+        with socket.socket() as probe:  # a free port on this machine
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         builds: list[float] = []
         reader = threading.Thread(target=_watch, args=(process, builds), daemon=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from copy import deepcopy
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -97,7 +98,7 @@ def _references(article) -> dict[str, dict]:
 
 
 def _paragraphs(page, built: Path, pack_path: str, site_url: str) -> list[dict]:
-    soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built.read_text(encoding="utf-8"), "lxml")
     article = soup.select_one("article.md-content__inner")
     if article is None:
         return []
@@ -108,7 +109,7 @@ def _paragraphs(page, built: Path, pack_path: str, site_url: str) -> list[dict]:
         match = PARAGRAPH_ID.match(element["id"])
         if not match or element.find_parent(class_="footnote"):
             continue
-        copy = BeautifulSoup(str(element), "html.parser").find(element.name)
+        copy = deepcopy(element)  # a detached copy to trim, leaving the page's tree as it is
         for part in copy.select(EDITORIAL_PARTS):
             part.decompose()
         keys = []
