@@ -227,9 +227,16 @@
         save(ids);
         refreshPaperPage(article);
       });
-      var holder = element("p", "pack-section-tools");
-      holder.appendChild(whole);
-      heading.parentNode.insertBefore(holder, heading.nextSibling);
+      // On the reading-time line under the title when there is one, so nothing moves.
+      var line = heading.nextElementSibling;
+      if (line && line.classList.contains("reading-time")) {
+        line.classList.add("pack-section-tools");
+        line.appendChild(whole);
+      } else {
+        var holder = element("p", "pack-section-tools");
+        holder.appendChild(whole);
+        heading.parentNode.insertBefore(holder, heading.nextSibling);
+      }
     }
     refreshPaperPage(article);
   }
