@@ -39,6 +39,20 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
+# A published fork: its own site URL and repository (the downloads are tested on `site`).
+FORK = {"SITE_URL": "https://edition.example.org/qarabagh/", "REPO_URL": "https://github.com/example-org/qarabagh",
+        "EDITION_SKIP_DOWNLOADS": "1"}
+
+
+@pytest.fixture(scope="session")
+def fork_site(tmp_path_factory) -> Path:
+    """The site built once more, as a fork publishing it would (SITE_URL, REPO_URL set)."""
+    site_dir = tmp_path_factory.mktemp("fork-site")
+    result = run_build(ROOT, site_dir, env=FORK)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project, for breaking it on purpose."""

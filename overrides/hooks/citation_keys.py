@@ -28,6 +28,17 @@ def cited_keys(root: Path, docs_dir: str):
                     yield block, key, citation.group(0)
 
 
+def unknown_keys(root: Path, docs_dir: str, known: set[str], bib_file: str) -> list[str]:
+    """`file:line` problems for citation keys that are not in the bibliography."""
+    problems = []
+    for block, key, text in cited_keys(root, docs_dir):
+        if key not in known:
+            near = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"did you mean '{near[0]}'?" if near else f"keys are listed in {bib_file}"
+            problems.append(f"{block.where}: unknown citation key '{key}' in {text} ({hint})")
+    return problems
+
+
 @event_priority(-50)  # after mkdocs-bibtex has read the bibliography
 def on_pre_build(config, **kwargs):
     plugin = config.plugins.get("bibtex")
@@ -36,17 +47,13 @@ def on_pre_build(config, **kwargs):
     root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     known = set(plugin.registry.bib_data.entries.keys())
-    problems, blocks = [], []
+    problems = []
     try:  # bib/citations.yml must quote the published text exactly
         load_citations(root, load_layer(root))
     except ContentError as error:
         problems += error.problems
-    for block, key, text in cited_keys(root, docs_dir):
-        if key not in known:
-            near = difflib.get_close_matches(key, sorted(known), n=1)
-            hint = f"did you mean '{near[0]}'?" if near else f"keys are listed in {plugin.config.bib_file}"
-            problems.append(f"{block.where}: unknown citation key '{key}' in {text} ({hint})")
-        blocks.append(text)
+    problems += unknown_keys(root, docs_dir, known, plugin.config.bib_file)
+    blocks = [text for _, _, text in cited_keys(root, docs_dir)]
     if problems:
         raise PluginError("citations: " + "\n".join(problems))
 

@@ -234,8 +234,6 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
 
 def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     """Every problem of the content, in a stable order."""
-    import difflib
-
     from actors import check_occurrences, check_references, load_glossary, load_timeline
     from published_layer import check_ids
 
@@ -260,7 +258,7 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     except ContentError as error:
         problems += error.problems
         citations = {}
-    problems += _citation_keys(root, pages)
+    problems += _citation_keys(root, docs_dir)
     problems += check_corrections(pages, layer, citations)
     try:
         actors = load_glossary(root)
@@ -287,22 +285,11 @@ def _renamed_hints(pages, layer) -> list[str]:
     return hints
 
 
-def _citation_keys(root: Path, pages) -> list[str]:
-    import difflib
-
-    from published_layer import CITATION, CITED_KEY
+def _citation_keys(root: Path, docs_dir: str) -> list[str]:
+    from citation_keys import unknown_keys
 
     bib = root / "bib" / "paper.bib"
     if not bib.exists():
         return []
     known = set(re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), re.M))
-    problems = []
-    for blocks in pages.values():
-        for block in blocks:
-            for citation in CITATION.finditer(block.text):
-                for key in CITED_KEY.findall(citation.group(0)):
-                    if key not in known:
-                        near = difflib.get_close_matches(key, sorted(known), n=1)
-                        hint = f"did you mean '{near[0]}'?" if near else "keys are listed in bib/paper.bib"
-                        problems.append(f"{block.where}: unknown citation key '{key}' in {citation.group(0)} ({hint})")
-    return problems
+    return unknown_keys(root, docs_dir, known, "bib/paper.bib")

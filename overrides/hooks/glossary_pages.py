@@ -17,25 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
 from actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline  # noqa: E402
-from published_layer import load_layer, load_pages  # noqa: E402
+from published_layer import load_layer, load_pages, nav_titles  # noqa: E402
 
 GLOSSARY_PAGE = "glossary.md"
 TIMELINE_PAGE = "timeline.md"
 
 _state: dict = {}
-
-
-def _titles(nav) -> dict[str, str]:
-    """Page file -> title as the navigation shows it."""
-    titles: dict[str, str] = {}
-    for item in nav or []:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    titles[value] = title
-                else:
-                    titles.update(_titles(value))
-    return titles
 
 
 def on_pre_build(config, **kwargs):
@@ -57,7 +44,7 @@ def on_pre_build(config, **kwargs):
                 if actor.id not in order:
                     order.append(actor.id)
     _state.update(actors=actors, mentions=mentions, by_page=by_page, events=load_timeline(root),
-                  titles=_titles(config.nav), spellings=_printed_spellings(root, pages, matcher))
+                  titles=nav_titles(config.nav), spellings=_printed_spellings(root, pages, matcher))
 
 
 def _printed_spellings(root, pages, matcher) -> dict[str, dict[str, list[str]]]:

@@ -453,3 +453,15 @@ def is_corrected(block: Block, layer: dict[str, LayerEntry], citations: dict[str
     if entry is None or block.kind == "heading":
         return False
     return block.text != uncorrected_reading(entry, citations)
+
+
+def nav_titles(nav) -> dict[str, str]:
+    """Page file -> its title in mkdocs.yml's nav."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        for title, value in (item.items() if isinstance(item, dict) else []):
+            if isinstance(value, str):
+                titles[value] = title
+            else:
+                titles.update(nav_titles(value))
+    return titles

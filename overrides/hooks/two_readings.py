@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, no
 from content_rules import check_corrections  # noqa: E402
 from git_history import Revision, last_revision, line_revisions  # noqa: E402
 from published_layer import (is_corrected, load_citations, load_layer, load_pages,  # noqa: E402
-                             published_form, strip_emphasis)
+                             nav_titles, published_form, strip_emphasis)
 
 CORRECTIONS_PAGE = "corrections.md"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -105,18 +105,7 @@ def on_pre_build(config, **kwargs):
             corrections[block.id] = Correction(
                 page, block.id, layer[block.id].text, published_form(block.text, block.id, citations),
                 block.notes_of("correction"), last_revision(revisions, block.line, block.end_line), order)
-    _state.update(corrections=corrections, queries=queries, repo_url=config.repo_url, titles=_titles(config.nav))
-
-
-def _titles(nav) -> dict[str, str]:
-    titles: dict[str, str] = {}
-    for item in nav or []:
-        for title, value in (item.items() if isinstance(item, dict) else []):
-            if isinstance(value, str):
-                titles[value] = title
-            else:
-                titles.update(_titles(value))
-    return titles
+    _state.update(corrections=corrections, queries=queries, repo_url=config.repo_url, titles=nav_titles(config.nav))
 
 
 def published_details(correction: Correction) -> str:

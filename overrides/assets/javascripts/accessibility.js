@@ -8,15 +8,5 @@
       search.setAttribute("aria-label", "Search this edition");
     }
   }
-  // Material's document$ announces every page, instant navigation included; it does
-  // not fire for pages opened from disk, so also start on DOMContentLoaded (running
-  // twice changes nothing).
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(name);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", name);
-  } else {
-    name();
-  }
+  window.edition.onEveryPage(name);
 })();

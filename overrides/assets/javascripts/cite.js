@@ -9,46 +9,17 @@
   var PARAGRAPH_ID = /^[a-z]+(?:-[a-z]+)*-(\d+)$/;
 
   function announce(message) {
-    var status = document.getElementById("copy-status");
-    if (!status) {
-      status = document.createElement("div");
-      status.id = "copy-status";
-      status.className = "copy-status";
-      status.setAttribute("role", "status");
-      status.setAttribute("aria-live", "polite");
-      document.body.appendChild(status);
-    }
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 50);
+    window.edition.announce(message, "copy-status");
   }
 
   function copy(text, what, button) {
-    var done = function () {
+    window.edition.copyText(text, function () {
       announce("Copied " + what);
       if (button) {
         button.classList.add("is-copied");
         window.setTimeout(function () { button.classList.remove("is-copied"); }, 1500);
       }
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
-    } else {
-      fallbackCopy(text);
-      done();
-    }
-  }
-
-  // For pages opened from disk or plain http, where the Clipboard API is absent.
-  function fallbackCopy(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    try { document.execCommand("copy"); } catch (e) { /* nothing more can be done */ }
-    area.remove();
+    });
   }
 
   function button(label, text, className) {
@@ -108,15 +79,5 @@
     setUpParagraphs(box);
   }
 
-  // Material's document$ announces every page, instant navigation included; it does
-  // not fire for pages opened from disk, so also start on DOMContentLoaded (running
-  // twice changes nothing).
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.edition.onEveryPage(setUp);
 })();

@@ -58,17 +58,7 @@
   // Small helpers
   // ---------------------------------------------------------------------------
   function announce(message) {
-    var status = document.getElementById("pack-status");
-    if (!status) {
-      status = document.createElement("div");
-      status.id = "pack-status";
-      status.className = "pack-status";
-      status.setAttribute("role", "status");
-      status.setAttribute("aria-live", "polite");
-      document.body.appendChild(status);
-    }
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 50);
+    window.edition.announce(message, "pack-status");
   }
 
   function element(tag, className, text) {
@@ -86,24 +76,7 @@
   }
 
   function copy(text, done) {
-    var fallback = function () {
-      // Pages opened from disk or over plain http have no Clipboard API.
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      try { document.execCommand("copy"); } catch (e) { /* nothing more can be done */ }
-      area.remove();
-      done();
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, fallback);
-    } else {
-      fallback();
-    }
+    window.edition.copyText(text, done);
   }
 
   // ---------------------------------------------------------------------------
@@ -500,15 +473,5 @@
     else refreshPackLink(load());
   });
 
-  // Material's `document$` announces each page, the first and those reached by instant
-  // navigation; but opened from disk with instant navigation on, it announces none, so
-  // the page's own load starts the set-up too (which is safe to run twice).
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.edition.onEveryPage(setUp);
 })();

@@ -57,15 +57,5 @@
     show(stored());
   }
 
-  // Material's document$ announces every page, instant navigation included; it does
-  // not fire for pages opened from disk, so also start on DOMContentLoaded (running
-  // twice changes nothing).
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.edition.onEveryPage(setUp);
 })();

@@ -1,0 +1,59 @@
+// Helpers shared by the edition's scripts (readings.js, cite.js, pack.js,
+// accessibility.js): loaded first, as window.edition.
+(function () {
+  "use strict";
+
+  // Say something to screen readers through a polite live region (one per id, so each
+  // script keeps its own).
+  function announce(message, id) {
+    var status = document.getElementById(id);
+    if (!status) {
+      status = document.createElement("div");
+      status.id = id;
+      status.className = "visually-hidden-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      document.body.appendChild(status);
+    }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  // Copy text to the clipboard; pages opened from disk or over plain http have no
+  // Clipboard API, so fall back to a hidden text area. Calls done() either way.
+  function copyText(text, done) {
+    var fallback = function () {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand("copy"); } catch (e) { /* nothing more can be done */ }
+      area.remove();
+      done();
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  // Run a set-up on every page. Material's document$ announces every page, instant
+  // navigation included; it does not fire for pages opened from disk, so also start on
+  // DOMContentLoaded. Set-ups are written to be safe to run twice.
+  function onEveryPage(setUp) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(setUp);
+    }
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", setUp);
+    } else {
+      setUp();
+    }
+  }
+
+  window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage };
+})();
