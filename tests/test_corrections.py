@@ -79,6 +79,29 @@ def test_word_diff_shows_exactly_the_changed_words(site):
     assert [i.get_text() for i in diff.select("ins")] == ["shut down"]
 
 
+def test_changes_beside_a_paragraph_are_the_changes_in_context_not_the_paragraph_again(site):
+    log = content(site, "corrections/")
+    shorter = 0
+    for ident, (page, block) in CORRECTED.items():
+        details = soup(site, url_of(page)).select_one(f'details[data-for="{ident}"]')
+        beside = details.select_one(".published-reading__diff")
+        whole = log.find(id=f"correction-{ident}").find_next(class_="correction-diff")
+        # The same changes as the full diff on the Corrections page, in the same order.
+        assert [(t.name, t.get_text()) for t in beside.select("del, ins")] == \
+            [(t.name, t.get_text()) for t in whole.select("del, ins")], ident
+        words = beside.get_text(" ", strip=True).removeprefix("Changes:").split()
+        assert len(words) <= len(whole.get_text(" ", strip=True).split()) + 1, ident
+        published_words = len(details.select_one(".published-reading__text").get_text().split())
+        if len(words) < published_words / 2:
+            shorter += 1
+    assert shorter >= len(CORRECTED) // 2  # most corrections touch a few words of a long paragraph
+    # Context: four words either side, and "…" where words are left out.
+    diff = soup(site, "social-impacts/").select_one('details[data-for="social-1"] .published-reading__diff')
+    text = diff.get_text(" ", strip=True)
+    assert "The Qarabagh Karabakh crisis itself has had …" in text
+    assert "… and the adoption of A a policy different from the …" in text
+
+
 def test_provenance_comes_from_git(site):
     details = soup(site, "political-implications/").select_one('details[data-for="political-5"]')
     revised = details.select_one(".published-reading__revised")

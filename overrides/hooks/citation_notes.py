@@ -42,7 +42,7 @@ def link_citations(content: str) -> str:
 
 
 def editorial_note(records) -> str:
-    items = "".join(
+    items = "\n".join(
         f"<li>Printed citation “{html.escape(r.published)}”: {html.escape(r.differs)}</li>" for r in records
     )
     return (
@@ -61,7 +61,7 @@ def add_notes(content: str) -> str:
         if block:
             # After a paragraph; inside a list item (an <aside> may not stand between <li>s).
             at = block.end() - len("</li>") if block.group(1) == "li" else block.end()
-            content = content[:at] + editorial_note(differing) + content[at:]
+            content = content[:at] + "\n" + editorial_note(differing) + content[at:]
     return content
 
 

@@ -3,8 +3,13 @@ glossary entry, with the entry's short description as a tooltip.
 
 Contributors write plain prose; the linking happens here, on the rendered HTML,
 so the Markdown stays free of markup and the words shown are the words written
-(a mention is wrapped, never rewritten). Material's `content.tooltips` shows the
-`title` on hover and keyboard focus.
+(a mention is wrapped, never rewritten).
+
+The descriptions are written once, to assets/javascripts/glossary-data.js, not into a
+`title` on every link: the longest section mentions some 250 actors, and a title on
+each cost 5 KB compressed per page and had Material set up 250 tooltips at load.
+assets/javascripts/glossary-tooltips.js fetches the data on the first hover or focus
+and shows one shared tooltip. Without JavaScript the link still leads to the entry.
 
 Why our own hook: mkdocs-ezglossary-plugin needs `<glossary:term>` markup in the
 prose, and Material's abbreviations give tooltips on every occurrence but no link
@@ -14,17 +19,19 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-import html
+import json
 import re
 import sys
 from pathlib import Path
 
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
 from actors import Matcher, load_glossary  # noqa: E402
 
 GLOSSARY_URL = "glossary/"
+TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # beside glossary-tooltips.js, which loads it
 # A paragraph, list item or quotation of the paper: its ID ends in a number.
 PAPER_BLOCK = re.compile(r'<(p|li)\b[^>]*\bid="[a-z]+(?:-[a-z]+)*-\d+"[^>]*>.*?</\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -37,6 +44,16 @@ _state: dict = {}
 def on_pre_build(config, **kwargs):
     actors = load_glossary(Path(config.config_file_path).parent)
     _state["matcher"] = Matcher(actors)
+    _state["tooltips"] = {actor.id: actor.tooltip for actor in actors.values()}
+
+
+def on_files(files, config, **kwargs):
+    # Sorted, so the file (and any cache of it) changes only when a description does.
+    tooltips = dict(sorted(_state.get("tooltips", {}).items()))
+    # "<" escaped, so no description can close a script element.
+    data = json.dumps(tooltips, ensure_ascii=False, indent=0).replace("<", "\\u003c")
+    files.append(File.generated(config, TOOLTIP_DATA, content=f"window.editionGlossary = {data};\n"))
+    return files
 
 
 def link_block(block: str, matcher: Matcher, base: str) -> str:
@@ -63,8 +80,7 @@ def _link_text(text: str, matcher: Matcher, base: str, linked: set[str]) -> str:
             continue
         linked.add(actor.id)
         out.append(text[position:start])
-        out.append(f'<a class="glossary-term" href="{base}#{actor.id}" title="{html.escape(actor.tooltip)}">'
-                   f"{text[start:end]}</a>")
+        out.append(f'<a class="glossary-term" href="{base}#{actor.id}">{text[start:end]}</a>')
         position = end
     out.append(text[position:])
     return "".join(out)

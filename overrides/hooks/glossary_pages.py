@@ -69,7 +69,8 @@ def _paragraph_links(places: list[tuple[str, str]], titles: dict[str, str]) -> s
     for page, paragraph in places:
         number = paragraph.rsplit("-", 1)[-1]
         groups.setdefault(page, []).append(f"[¶ {number}]({page}#{paragraph})")
-    return "; ".join(f"{titles.get(page, page)} {', '.join(links)}" for page, links in groups.items())
+    # A line a section: later steps (the whole-paper page) scan the HTML line by line.
+    return ";\n".join(f"{titles.get(page, page)} {', '.join(links)}" for page, links in groups.items())
 
 
 def _quote(words: list[str]) -> str:
@@ -158,7 +159,7 @@ def actors_in_section(page: str) -> str:
         "People, places, states, organisations and events named in this section, under their standard "
         "names and linked to the glossary, with the paper's own spellings and, for places, other names.",
         "{: .editorial }", "",
-        " · ".join(items),
+        " ·\n".join(items),  # a line an actor, for the same reason
         "{: .editorial .actors-in-section }", "",
     ])
 

@@ -98,8 +98,12 @@ def _references(article) -> dict[str, dict]:
 
 
 def _paragraphs(page, built: Path, pack_path: str, site_url: str) -> list[dict]:
-    soup = BeautifulSoup(built.read_text(encoding="utf-8"), "lxml")
-    article = soup.select_one("article.md-content__inner")
+    built_html = built.read_text(encoding="utf-8")
+    # Only the article is parsed: the navigation around it is most of the page.
+    start, end = built_html.find('<article class="md-content__inner'), built_html.rfind("</article>")
+    if start < 0 or end < 0:
+        return []
+    article = BeautifulSoup(built_html[start:end + len("</article>")], "lxml").select_one("article")
     if article is None:
         return []
     references = _references(article)

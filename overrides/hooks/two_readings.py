@@ -28,6 +28,7 @@ from published_layer import (is_corrected, load_citations, load_layer, load_page
                              nav_titles, published_form, strip_emphasis)
 
 CORRECTIONS_PAGE = "corrections.md"
+CONTEXT_WORDS = 4  # words shown either side of a change beside a corrected paragraph
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 
@@ -56,19 +57,54 @@ def inline_html(text: str) -> str:
     return re.sub(r"^<p>(.*)</p>$", r"\1", rendered.strip(), flags=re.S)
 
 
-def word_diff(published: str, corrected: str) -> str:
-    """The change from the published to the corrected words, as <del>/<ins>."""
+def _opcodes(published: str, corrected: str):
     old, new = strip_emphasis(published).split(), strip_emphasis(corrected).split()
+    return old, new, difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+
+def _changed(old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int) -> list[str]:
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(html.escape(" ".join(old[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{html.escape(' '.join(old[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{html.escape(' '.join(new[j1:j2]))}</ins>")
+    if i2 > i1:
+        out.append(f"<del>{html.escape(' '.join(old[i1:i2]))}</del>")
+    if j2 > j1:
+        out.append(f"<ins>{html.escape(' '.join(new[j1:j2]))}</ins>")
+    return out
+
+
+def word_diff(published: str, corrected: str) -> str:
+    """The whole paragraph, its changed words as <del>/<ins> (the Corrections page)."""
+    old, new, opcodes = _opcodes(published, corrected)
+    out = []
+    for op, i1, i2, j1, j2 in opcodes:
+        out += [html.escape(" ".join(old[i1:i2]))] if op == "equal" else _changed(old, new, i1, i2, j1, j2)
     return " ".join(out)
+
+
+def changes_in_context(published: str, corrected: str, context: int = CONTEXT_WORDS) -> str:
+    """Only the changes, each with a few words either side, joined by " … ".
+
+    Beside the paragraph and its published wording, a third copy of the whole paragraph
+    would triple the page; the reader needs to see what changed, where.
+    """
+    old, new, opcodes = _opcodes(published, corrected)
+    pieces: list[str] = []
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op != "equal":
+            pieces += _changed(old, new, i1, i2, j1, j2)
+            continue
+        words = [html.escape(word) for word in old[i1:i2]]
+        first, last = index == 0, index == len(opcodes) - 1
+        if first and last:
+            continue  # nothing changed
+        if first:  # the words before the first change
+            pieces.append(("… " if len(words) > context else "") + " ".join(words[-context:]))
+        elif last:  # the words after the last change
+            pieces.append(" ".join(words[:context]) + (" …" if len(words) > context else ""))
+        elif len(words) <= 2 * context + 1:  # two changes close together: one piece
+            pieces.append(" ".join(words))
+        else:
+            pieces.append(" ".join(words[:context]) + " … " + " ".join(words[-context:]))
+    return " ".join(pieces)
 
 
 def revision_html(revision: Revision | None, repo_url: str | None) -> str:
@@ -110,19 +146,20 @@ def on_pre_build(config, **kwargs):
 
 def published_details(correction: Correction) -> str:
     why = " ".join(html.escape(r) for r in correction.rationale)
-    return (
-        f'<details class="published-reading" data-for="{correction.id}">'
+    # One element a line: later steps (the whole-paper page) scan the HTML line by line.
+    return "\n".join([
+        f'<details class="published-reading" data-for="{correction.id}">',
         '<summary><span class="corrected-marker">Corrected</span> '
         '<span class="published-reading__label" data-corrected="See the wording as published" '
-        'data-published="See the corrected reading">See the wording as published</span></summary>'
-        '<div class="published-reading__body">'
-        f'<p class="published-reading__text">{inline_html(correction.published)}</p>'
+        'data-published="See the corrected reading">See the wording as published</span></summary>',
+        '<div class="published-reading__body">',
+        f'<p class="published-reading__text">{inline_html(correction.published)}</p>',
         f'<p class="published-reading__diff"><span class="published-reading__heading">Changes:</span> '
-        f'{word_diff(correction.published, correction.corrected)}</p>'
-        f'<p class="published-reading__why"><span class="published-reading__heading">Why:</span> {why}</p>'
-        f'<p class="published-reading__revised">{revision_html(correction.revision, _state["repo_url"])}</p>'
-        "</div></details>"
-    )
+        f'{changes_in_context(correction.published, correction.corrected)}</p>',
+        f'<p class="published-reading__why"><span class="published-reading__heading">Why:</span> {why}</p>',
+        f'<p class="published-reading__revised">{revision_html(correction.revision, _state["repo_url"])}</p>',
+        "</div></details>",
+    ])
 
 
 def query_note(texts: list[str]) -> str:
@@ -143,13 +180,13 @@ def on_page_content(content, page, **kwargs):
         details = published_details(correction)
         wrapped = f'<span class="reading-text">{inner}</span>'
         replacement = (f'<{tag}{attributes} data-reading="corrected">{wrapped}' +
-                       (f"{details}</li>" if tag == "li" else f"</p>{details}"))
+                       (f"\n{details}</li>" if tag == "li" else f"</p>\n{details}"))
         content = content[:block.start()] + replacement + content[block.end():]
     for ident, texts in _state.get("queries", {}).items():
         block = re.search(rf'<(p|li)\b[^>]*\bid="{re.escape(ident)}"[^>]*>.*?</\1>', content, re.S)
         if block:
             at = block.end() - len("</li>") if block.group(1) == "li" else block.end()
-            content = content[:at] + query_note(texts) + content[at:]
+            content = content[:at] + "\n" + query_note(texts) + content[at:]
     return content
 
 

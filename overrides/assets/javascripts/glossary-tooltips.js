@@ -1,0 +1,121 @@
+// Hover or focus an actor's name in the paper (a.glossary-term) to see what it is.
+// One tooltip element serves the whole page, and the descriptions are fetched once, on
+// the first hover or focus, from glossary-data.js (written by
+// overrides/hooks/glossary_links.py): a `title` on each of a section's 250 links cost
+// page weight and start-up time. Our own code, not Material's tooltips, because those
+// are set up per element when the page loads.
+// The tooltip stays while the pointer is over it and closes with Escape (WCAG 1.4.13).
+(function () {
+  "use strict";
+
+  var DATA_URL = new URL("glossary-data.js", document.currentScript.src).href;
+  var tooltip = null;
+  var current = null;
+  var hideTimer = null;
+  var loading = null;
+
+  function descriptions() {
+    if (window.editionGlossary) return Promise.resolve(window.editionGlossary);
+    if (!loading) {
+      // A script element rather than fetch(), so the offline copy works from disk too.
+      loading = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = DATA_URL;
+        script.onload = function () { resolve(window.editionGlossary || {}); };
+        script.onerror = function () { loading = null; resolve({}); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function actorOf(link) {
+    var hash = link.hash || "";
+    return decodeURIComponent(hash.slice(1));
+  }
+
+  function element() {
+    if (tooltip && document.body.contains(tooltip)) return tooltip;
+    tooltip = document.createElement("div");
+    tooltip.id = "glossary-tooltip";
+    tooltip.className = "glossary-tooltip";
+    tooltip.setAttribute("role", "tooltip");
+    tooltip.hidden = true;
+    tooltip.addEventListener("pointerenter", function () { window.clearTimeout(hideTimer); });
+    tooltip.addEventListener("pointerleave", function () { scheduleHide(); });
+    document.body.appendChild(tooltip);
+    return tooltip;
+  }
+
+  function place(box, link) {
+    var rect = link.getBoundingClientRect();
+    var gap = 6;
+    var width = box.offsetWidth;
+    var height = box.offsetHeight;
+    var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+    var below = rect.bottom + gap + height <= window.innerHeight || rect.top < height + gap;
+    var top = below ? rect.bottom + gap : rect.top - gap - height;
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = top + window.scrollY + "px";
+    box.classList.toggle("glossary-tooltip--above", !below);
+  }
+
+  function show(link) {
+    window.clearTimeout(hideTimer);
+    current = link;
+    descriptions().then(function (data) {
+      var text = data[actorOf(link)];
+      if (current !== link || !text) return;
+      var box = element();
+      var split = text.indexOf(": ");
+      box.textContent = "";
+      var name = document.createElement("strong");
+      name.textContent = split > 0 ? text.slice(0, split) : text;
+      box.appendChild(name);
+      if (split > 0) box.appendChild(document.createTextNode(text.slice(split)));
+      box.hidden = false;
+      place(box, link);
+      link.setAttribute("aria-describedby", box.id);
+    });
+  }
+
+  function hide() {
+    window.clearTimeout(hideTimer);
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    if (tooltip) tooltip.hidden = true;
+  }
+
+  // A short delay, so the pointer can travel from the link onto the tooltip.
+  function scheduleHide() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, 150);
+  }
+
+  function termOf(event) {
+    return event.target && event.target.closest ? event.target.closest("a.glossary-term") : null;
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    var link = termOf(event);
+    if (link && link !== current) show(link);
+    else if (link) window.clearTimeout(hideTimer);
+  });
+  document.addEventListener("pointerout", function (event) {
+    var link = termOf(event);
+    if (link && !(event.relatedTarget && link.contains(event.relatedTarget))) scheduleHide();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = termOf(event);
+    if (link) show(link);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (termOf(event)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && current) hide();
+  });
+  window.addEventListener("resize", hide);
+  // Instant navigation replaces the page under the tooltip.
+  window.edition.onEveryPage(hide);
+})();
