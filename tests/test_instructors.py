@@ -62,6 +62,22 @@ def test_whole_paper_page_has_every_paragraph(site):
     assert missing == []
 
 
+def test_only_the_whole_paper_page_loads_print_sites_files(site):
+    def assets(path):
+        page = soup(site, path)
+        return {tag.get("href") or tag.get("src") for tag in page.select("link[rel=stylesheet], script[src]")}
+
+    whole = assets("print_page/")
+    assert {"../css/print-site.css", "../js/print-site.js"} <= whole
+    for path in ["", "social-impacts/", "glossary/", "pack/"]:
+        loaded = assets(path)
+        assert not [a for a in loaded if "print-site" in a], path
+        assert any("edition" in a for a in loaded), path  # the filter left the others alone
+    assert "print-site" not in (site / "404.html").read_text(encoding="utf-8")
+    # The whole-paper page still builds its table of contents with print-site's script.
+    assert soup(site, "print_page/").select_one("#print-page-toc") is not None
+
+
 def test_pdf_of_the_whole_paper_opens_and_contains_the_paper(site):
     from pypdf import PdfReader
 

@@ -52,8 +52,11 @@ def long_date(date: str) -> str:
     return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
+_inline_markdown = markdown.Markdown()  # one converter for every paragraph: building one costs more than converting
+
+
 def inline_html(text: str) -> str:
-    rendered = markdown.markdown(text)
+    rendered = _inline_markdown.reset().convert(text)
     return re.sub(r"^<p>(.*)</p>$", r"\1", rendered.strip(), flags=re.S)
 
 
