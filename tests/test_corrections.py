@@ -72,6 +72,15 @@ def test_each_corrected_paragraph_has_a_marker_with_published_wording_and_diff(s
     assert document.select_one(f'details[data-for="{plain.id}"]') is None
 
 
+def test_the_notes_reach_readers_once_not_as_leftover_comments(site):
+    for page in PAGES:
+        html = (site / url_of(page) / "index.html").read_text(encoding="utf-8")
+        assert not re.search(r"<!--\s*(correction|query)\s*:", html, re.I), page
+    # The rationale is still shown, in the marker.
+    why = soup(site, "social-impacts/").select_one('details[data-for="social-1"] .published-reading__why')
+    assert "Qarabagh crisis → Karabakh crisis" in why.get_text()
+
+
 def test_word_diff_shows_exactly_the_changed_words(site):
     details = soup(site, "political-implications/").select_one('details[data-for="political-5"]')
     diff = details.select_one(".published-reading__diff")

@@ -171,8 +171,14 @@ def query_note(texts: list[str]) -> str:
             f'<span class="editorial-label">Editorial query</span> {body}</aside>')
 
 
+# The contributors' notes, as Markdown passes them through: shown to readers in the
+# marker and the query box, so the raw comments are dropped from the page.
+NOTE_COMMENT = re.compile(r"<!--\s*(?:correction|query)\s*:.*?-->\n?", re.S | re.I)
+
+
 @event_priority(50)  # before print-site copies the page into the whole-paper page
 def on_page_content(content, page, **kwargs):
+    content = NOTE_COMMENT.sub("", content)
     for ident, correction in _state.get("corrections", {}).items():
         if correction.page != page.file.src_uri:
             continue
