@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 PRINT_SITE_FILES = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
-TAG = re.compile(r'\s*<(?:link rel="stylesheet" href|script src)="(?:[^"]*?/)?(?P<file>(?:css|js)/print-site[^"]*)"'
+TAG = re.compile(r'<(?:link rel="stylesheet" href|script src)="(?:[^"]*?/)?(?P<file>(?:css|js)/print-site[^"]*)"'
                  r'[^>]*>(?:</script>)?')
 
 

@@ -20,6 +20,7 @@ navigation that is not editorial (the home page holds the abstract and keywords)
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 from copy import deepcopy
@@ -36,6 +37,9 @@ PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
 # Editorial matter kept inside a paragraph's element: not part of the paper's text.
 HOME_SECTION = "Abstract and keywords"
 EDITORIAL_PARTS = "details.published-reading, aside.editorial-note, .paragraph-tools, .editorial-badge"
+
+CACHE_DIR = ".cache/syllabus-pack"  # git-ignored, like the Pandoc results
+CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 _state: dict = {"nav": None, "pack_pages": []}
 
@@ -97,13 +101,28 @@ def _references(article) -> dict[str, dict]:
     return references
 
 
-def _paragraphs(page, built: Path, pack_path: str, site_url: str) -> list[dict]:
+def _paragraphs(page, built: Path, pack_path: str, site_url: str, cache: Path) -> list[dict]:
     built_html = built.read_text(encoding="utf-8")
-    # Only the article is parsed: the navigation around it is most of the page.
+    # Only the article is read: the navigation around it is most of the page.
     start, end = built_html.find('<article class="md-content__inner'), built_html.rfind("</article>")
     if start < 0 or end < 0:
         return []
-    article = BeautifulSoup(built_html[start:end + len("</article>")], "lxml").select_one("article")
+    article_html = built_html[start:end + len("</article>")]
+    # Parsing takes most of this hook's time; a page whose article, address and pack
+    # are unchanged (and this code too) gives the same paragraphs as last time.
+    key = hashlib.sha256("\0".join([CODE_VERSION, article_html, page.url, _section_title(page), pack_path,
+                                     site_url]).encode("utf-8")).hexdigest()
+    cached = cache / f"{key}.json"
+    if cached.exists():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    found = _parse_paragraphs(page, article_html, pack_path, site_url)
+    cache.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    return found
+
+
+def _parse_paragraphs(page, article_html: str, pack_path: str, site_url: str) -> list[dict]:
+    article = BeautifulSoup(article_html, "lxml").select_one("article")
     if article is None:
         return []
     references = _references(article)
@@ -159,12 +178,13 @@ def on_post_build(config, **kwargs):
     edition = cite.get("edition") or {}
     version = (f"version of {edition['date']}, commit {edition['short']}" if edition.get("commit")
                else "unversioned working copy")
+    cache = Path(config.config_file_path).parent / CACHE_DIR
     for pack in _state["pack_pages"]:
         paragraphs, sections, seen = [], [], set()
         for page in nav.pages:
             if not _is_paper_page(page):
                 continue
-            found = _paragraphs(page, site_dir / page.file.dest_uri, pack.url, site_url)
+            found = _paragraphs(page, site_dir / page.file.dest_uri, pack.url, site_url, cache)
             for paragraph in found:
                 if paragraph["id"] in seen:
                     raise PluginError(f"syllabus pack: paragraph ID {paragraph['id']} appears twice")
