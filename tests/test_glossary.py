@@ -247,6 +247,30 @@ def test_glossary_tooltip_on_hover_and_keyboard_focus(page, server):
     assert "President of Azerbaijan" in tooltip.inner_text()
 
 
+@pytest.mark.browser
+def test_glossary_tooltip_works_from_disk_and_after_instant_navigation(browser, site, server):
+    # Opened from disk (the offline copy): the descriptions load without a server.
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((site / "social-impacts" / "index.html").as_uri())
+    link = page.locator("#social-1 a.glossary-term[href$='#armenia']")
+    link.hover()
+    tooltip = page.locator("#glossary-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text().startswith("Armenia: ")
+    # Served, after moving to another section without a full page load.
+    page.goto(server + "introduction/", wait_until="networkidle")
+    page.locator(".md-footer__link--next").click()
+    page.wait_for_url("**/roots-of-the-crisis/")
+    page.locator("#roots-1 a.glossary-term").first.focus()
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert ": " in tooltip.inner_text()
+    assert errors == []
+    context.close()
+
+
 # -- Bad input ---------------------------------------------------------------------------
 
 def line_of(path, needle):
