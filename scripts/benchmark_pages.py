@@ -165,17 +165,28 @@ def serve_rebuild(runs: int) -> list[float]:
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         builds: list[float] = []
-        reader = threading.Thread(target=_watch, args=(process, builds), daemon=True)
+        serving = threading.Event()
+        reader = threading.Thread(target=_watch, args=(process, builds, serving), daemon=True)
         reader.start()
         try:
-            _wait(lambda: len(builds) >= 1, 120)
+            # Edits made before the watcher starts are missed: wait until it serves.
+            _wait(lambda: len(builds) >= 1 and serving.is_set(), 120)
+            time.sleep(1)
             for run in range(runs):
+                seen = len(builds)
                 text = page.read_text(encoding="utf-8")
                 page.write_text(text.replace("At the end of the article", f"At the end of the article{' ' * (run + 1)}", 1)
                                 if run % 2 == 0 else text.replace("At the end of the article ", "At the end of the article", 1),
                                 encoding="utf-8")
-                seen = len(builds)
-                _wait(lambda: len(builds) > seen, 120)
+                # The watcher can still miss an edit on a busy machine: touch the file again.
+                for _ in range(8):
+                    try:
+                        _wait(lambda: len(builds) > seen, 15)
+                        break
+                    except TimeoutError:
+                        page.touch()
+                else:
+                    raise TimeoutError("mkdocs serve did not rebuild after an edit")
                 times.append(builds[-1])
         finally:
             process.terminate()
@@ -183,8 +194,10 @@ def serve_rebuild(runs: int) -> list[float]:
     return times
 
 
-def _watch(process, builds: list[float]) -> None:
+def _watch(process, builds: list[float], serving: threading.Event) -> None:
     for line in process.stdout:
+        if "Serving on" in line:
+            serving.set()
         found = re.search(r"Documentation built in ([\d.]+) seconds", line)
         if found:
             builds.append(float(found.group(1)))
