@@ -50,8 +50,7 @@ def on_pre_build(config, **kwargs):
 def on_files(files, config, **kwargs):
     # Sorted, so the file (and any cache of it) changes only when a description does.
     tooltips = dict(sorted(_state.get("tooltips", {}).items()))
-    # "<" escaped, so no description can close a script element.
-    data = json.dumps(tooltips, ensure_ascii=False, indent=0).replace("<", "\\u003c")
+    data = json.dumps(tooltips, ensure_ascii=False, indent=0)  # a JSON object is a JavaScript literal
     files.append(File.generated(config, TOOLTIP_DATA, content=f"window.editionGlossary = {data};\n"))
     return files
 
