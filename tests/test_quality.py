@@ -58,6 +58,24 @@ def test_axe_finds_no_violations(browser, server, pages, scheme, width, height):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_our_overlays_open(browser, server, scheme):
+    # What only appears on use: an actor's tooltip, the cite box, a corrected paragraph's marker.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "political-implications/", wait_until="networkidle")
+    page.locator("details.cite-this > summary").click()
+    page.locator('details.published-reading[data-for="political-5"] > summary').click()
+    page.locator("#political-2 a.glossary-term").first.focus()
+    page.locator("#glossary-tooltip").wait_for(state="visible", timeout=5000)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))""")
+    context.close()
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.browser
 def test_keyboard_reaches_and_operates_what_we_added(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()

@@ -62,7 +62,8 @@
       tools.className = "paragraph-tools";
       var link = button("Copy link to paragraph " + number, "¶ " + number, "paragraph-link");
       link.addEventListener("click", function () { copy(url, "link to paragraph " + number, link); });
-      var cite = button("Copy link to paragraph " + number + " with its citation", "cite", "paragraph-cite");
+      // The name starts with the word shown ("cite"), so speech users can say what they see.
+      var cite = button("Cite paragraph " + number + ": copy its link with the citation", "cite", "paragraph-cite");
       cite.addEventListener("click", function () {
         copy(paragraphCitation(box, paragraph.id, number), "citation of paragraph " + number, cite);
       });

@@ -43,10 +43,12 @@
     tooltip.hidden = true;
     tooltip.addEventListener("pointerenter", function () { window.clearTimeout(hideTimer); });
     tooltip.addEventListener("pointerleave", function () { scheduleHide(); });
-    document.body.appendChild(tooltip);
+    // Inside the page's main landmark, with the text it describes.
+    (document.querySelector("main") || document.body).appendChild(tooltip);
     return tooltip;
   }
 
+  // Fixed to the window, next to the link: below it, or above where there is no room.
   function place(box, link) {
     var rect = link.getBoundingClientRect();
     var gap = 6;
@@ -54,10 +56,8 @@
     var height = box.offsetHeight;
     var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
     var below = rect.bottom + gap + height <= window.innerHeight || rect.top < height + gap;
-    var top = below ? rect.bottom + gap : rect.top - gap - height;
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = top + window.scrollY + "px";
-    box.classList.toggle("glossary-tooltip--above", !below);
+    box.style.left = left + "px";
+    box.style.top = (below ? rect.bottom + gap : rect.top - gap - height) + "px";
   }
 
   function show(link) {
@@ -116,6 +116,9 @@
     if (event.key === "Escape" && current) hide();
   });
   window.addEventListener("resize", hide);
+  window.addEventListener("scroll", function () {
+    if (current && tooltip && !tooltip.hidden) place(tooltip, current);
+  }, { passive: true });
   // Instant navigation replaces the page under the tooltip.
   window.edition.onEveryPage(hide);
 })();
