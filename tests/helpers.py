@@ -31,3 +31,11 @@ def content(site: Path, url_path: str = ""):
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("index.html"))
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The number of the first line of a file that contains `needle` (for file:line messages)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

@@ -1,12 +1,7 @@
 """A contributor's mistake fails the build with `file:line: what is wrong (how to fix)`."""
 import re
 
-
-def line_of(path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in {path}")
+from helpers import line_of
 
 
 def first_line_of_block_ending(path, id_line: int) -> int:

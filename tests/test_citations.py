@@ -7,7 +7,7 @@ from pybtex.database import parse_file
 from published_layer import load_citations, load_layer
 
 from conftest import ROOT
-from helpers import content, soup
+from helpers import content, line_of, soup
 
 BIB = ROOT / "bib" / "paper.bib"
 PAPER_KEY = "sarmadi2018qarabagh"
@@ -153,7 +153,7 @@ def test_unknown_citation_key_fails(project_copy, build_copy):
     page.write_text(page.read_text().replace("[@vaezi2008, pp. 157–158]", "[@vaezi2009, pp. 157–158]"))
     result = build_copy(project_copy)
     assert result.returncode != 0
-    line = next(n for n, l in enumerate(page.read_text().split("\n"), 1) if l.startswith("Each crisis"))
+    line = line_of(page, "Each crisis is deeply caused")
     assert (f"docs/roots-of-the-crisis.md:{line}: unknown citation key 'vaezi2009' in [@vaezi2009, pp. 157–158] "
             "(did you mean 'vaezi2008'?)") in result.output, result.output
 
@@ -164,7 +164,7 @@ def test_duplicate_bibtex_key_fails(project_copy, build_copy):
     bib.write_text(text + "\n@book{vaezi2008,\n  author = {Someone, Else},\n  title = {Other},\n  year = {2001}\n}\n")
     result = build_copy(project_copy)
     assert result.returncode != 0
-    first = next(n for n, l in enumerate(text.split("\n"), 1) if l.startswith("@book{vaezi2008"))
+    first = line_of(bib, "@book{vaezi2008")  # the entry as it was; the duplicate is appended
     second = len(text.split("\n")) + 1
     assert (f"bib/paper.bib:{second}: BibTeX key 'vaezi2008' is already used at line {first}"
             in result.output), result.output

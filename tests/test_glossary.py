@@ -9,7 +9,7 @@ from actors import TYPES, load_glossary, load_timeline
 from published_layer import load_layer, load_pages
 
 from conftest import ROOT
-from helpers import SECTIONS, content, soup
+from helpers import SECTIONS, content, line_of, soup
 
 ACTORS = load_glossary(ROOT)
 
@@ -273,10 +273,6 @@ def test_glossary_tooltip_works_from_disk_and_after_instant_navigation(browser, 
 
 # -- Bad input ---------------------------------------------------------------------------
 
-def line_of(path, needle):
-    return next(n for n, line in enumerate(path.read_text().split("\n"), 1) if needle in line)
-
-
 def test_variant_claimed_by_two_entries_fails(project_copy, build_copy):
     glossary = project_copy / "data" / "glossary.yml"
     text = glossary.read_text()
@@ -305,7 +301,7 @@ def test_reference_to_unknown_entry_fails(project_copy, build_copy):
     timeline.write_text(text[: first.start(1)] + "elchibay" + text[first.end(1):])
     result = build_copy(project_copy)
     assert result.returncode != 0
-    line = next(n for n, l in enumerate(timeline.read_text().split("\n"), 1) if "elchibay" in l)
+    line = line_of(timeline, "elchibay")
     event_line = max(n for n, l in enumerate(timeline.read_text().split("\n")[:line], 1) if "- id:" in l)
     assert (f"data/timeline.yml:{event_line}: event" in result.output
             and "'elchibay' is not listed in data/glossary.yml. Check your spelling (did you mean 'elchibey'?)"

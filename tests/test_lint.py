@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from helpers import line_of
 
 LINT = [sys.executable, str(ROOT / "scripts" / "lint_content.py")]
 FREEZE = [sys.executable, str(ROOT / "scripts" / "freeze_layer.py")]
@@ -15,10 +16,6 @@ FREEZE = [sys.executable, str(ROOT / "scripts" / "freeze_layer.py")]
 def lint(project):
     result = subprocess.run(LINT + ["--root", str(project)], capture_output=True, text=True)
     return result.returncode, result.stdout
-
-
-def line_of(path, needle):
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
 
 
 def replace(path, old, new):

@@ -39,20 +39,24 @@ def pages(site):
 
 # -- Accessibility -------------------------------------------------------------------------
 
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it is now: "rule (how many): first element"."""
+    assert AXE.exists(), "node_modules/axe-core is missing: run scripts/test"
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))""")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
 def test_axe_finds_no_violations(browser, server, pages, scheme, width, height):
-    assert AXE.exists(), "node_modules/axe-core is missing: run scripts/test"
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
     page = context.new_page()
     problems = []
     for path in pages:
         page.goto(server + path, wait_until="networkidle")
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
-            .violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))""")
-        problems += [f"{path or '/'}: {v}" for v in violations]
+        problems += [f"{path or '/'}: {v}" for v in axe_violations(page)]
     context.close()
     assert problems == []
 
@@ -68,9 +72,7 @@ def test_axe_finds_no_violations_with_our_overlays_open(browser, server, scheme)
     page.locator('details.published-reading[data-for="political-5"] > summary').click()
     page.locator("#political-2 a.glossary-term").first.focus()
     page.locator("#glossary-tooltip").wait_for(state="visible", timeout=5000)
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
-        .violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))""")
+    violations = axe_violations(page)
     context.close()
     assert violations == [], "\n".join(violations)
 

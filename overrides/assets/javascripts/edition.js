@@ -1,5 +1,5 @@
 // Helpers shared by the edition's scripts (readings.js, cite.js, pack.js,
-// accessibility.js): loaded first, as window.edition.
+// glossary-tooltips.js, accessibility.js): loaded first, as window.edition.
 (function () {
   "use strict";
 
@@ -55,5 +55,22 @@
     }
   }
 
-  window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage };
+  // Load a script once, when it is first needed: a promise, shared by everyone who asks
+  // for the same URL. A script element rather than fetch(), so that the offline copy
+  // works from disk too. After a failure the next call tries again.
+  var scripts = {};
+  function loadScript(url) {
+    if (!scripts[url]) {
+      scripts[url] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = function () { delete scripts[url]; reject(new Error("could not load " + url)); };
+        document.head.appendChild(script);
+      });
+    }
+    return scripts[url];
+  }
+
+  window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage, loadScript: loadScript };
 })();

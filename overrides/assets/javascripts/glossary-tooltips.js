@@ -12,21 +12,11 @@
   var tooltip = null;
   var current = null;
   var hideTimer = null;
-  var loading = null;
 
   function descriptions() {
-    if (window.editionGlossary) return Promise.resolve(window.editionGlossary);
-    if (!loading) {
-      // A script element rather than fetch(), so the offline copy works from disk too.
-      loading = new Promise(function (resolve) {
-        var script = document.createElement("script");
-        script.src = DATA_URL;
-        script.onload = function () { resolve(window.editionGlossary || {}); };
-        script.onerror = function () { loading = null; resolve({}); };
-        document.head.appendChild(script);
-      });
-    }
-    return loading;
+    return window.edition.loadScript(DATA_URL).then(
+      function () { return window.editionGlossary || {}; },
+      function () { return {}; });  // no tooltip then; the link still leads to the entry
   }
 
   function actorOf(link) {

@@ -245,12 +245,13 @@
       var data;
       try { data = JSON.parse(dataElement.textContent); } catch (e) { return; }
       root.setAttribute("data-pack-loading", "true");
-      withPackPage(function (setUpPackPage) {
+      // The pack page's code, fetched only here: most visits never open the pack.
+      window.edition.loadScript(PACK_PAGE_SCRIPT).then(function () {
         root.removeAttribute("data-pack-loading");
         if (!document.body.contains(root)) return;  // left the page meanwhile
         root.setAttribute("data-pack-ready", "true");
-        setUpPackPage(root, data);
-      });
+        window.edition.setUpPackPage(root, data);
+      }, function () { root.removeAttribute("data-pack-loading"); });  // a later visit tries again
       return;
     }
     setUpPackLink(box, false);
@@ -258,23 +259,6 @@
     if (!article || !box || !isPaperPage(article, box)) return;
     // After cite.js, whose ¶ buttons this joins, has run for this page.
     window.setTimeout(function () { setUpPaperPage(article, box); }, 0);
-  }
-
-  // The pack page's code, fetched the first time it is needed (a script element, so
-  // it also works from disk). Most visits never open the pack.
-  var packPageWaiting = [];
-  function withPackPage(callback) {
-    if (window.edition.setUpPackPage) { callback(window.edition.setUpPackPage); return; }
-    packPageWaiting.push(callback);
-    if (packPageWaiting.length > 1) return;
-    var script = document.createElement("script");
-    script.src = PACK_PAGE_SCRIPT;
-    script.onload = function () {
-      var waiting = packPageWaiting;
-      packPageWaiting = [];
-      waiting.forEach(function (waiter) { waiter(window.edition.setUpPackPage); });
-    };
-    document.head.appendChild(script);
   }
 
   // What pack-page.js shares with this file.
