@@ -59,6 +59,27 @@ def test_colour_scheme_follows_the_operating_system(browser, server):
         context.close()
 
 
+def test_page_is_drawn_in_its_final_colours_before_materials_script_runs(browser, server):
+    """No flash of other colours on a first visit: what the reader sees before Material's
+    script (which picks the scheme) has run is what they see after it."""
+    def colours(context, block_material: bool):
+        page = context.new_page()
+        if block_material:
+            page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+        page.goto(server + "social-impacts/", wait_until="load")
+        shown = page.evaluate("""() => [document.body.getAttribute('data-md-color-scheme'),
+            getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+            getComputedStyle(document.body).backgroundColor]""")
+        page.close()
+        return shown
+
+    for scheme in ("dark", "light"):
+        context = browser.new_context(color_scheme=scheme)
+        before, after = colours(context, block_material=True), colours(context, block_material=False)
+        assert before == after, f"{scheme}: {before} before Material's script, {after} after"
+        context.close()
+
+
 def test_paragraph_anchor_scrolls_to_the_paragraph(page, server):
     page.goto(server + "political-implications/#political-5")
     box = page.locator("#political-5").bounding_box()
