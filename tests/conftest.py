@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -93,6 +94,24 @@ def server(site) -> str:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def instant_server(tmp_path_factory) -> str:
+    """The site built for, and served at, one address: Material's instant navigation only
+    takes over links to pages listed in sitemap.xml, which names the pages at site_url,
+    port included. (On `server`, whose port is chosen at random, every link loads afresh.)"""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("instant-site")
+    result = run_build(ROOT, site_dir, env={"SITE_URL": base, "EDITION_SKIP_DOWNLOADS": "1"})
+    assert result.returncode == 0, result.stderr
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield base
     httpd.shutdown()
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 
@@ -39,3 +40,14 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def follow_without_reload(page, link, path: str) -> None:
+    """Click a link to the page at `path` and check that Material's instant navigation, not
+    a page load, showed it (a mark left on the old window is still there). Only the path is
+    compared: navigation.tracking may add the heading in view to the address."""
+    page.evaluate("window.__samePageMark = true")
+    link.click()
+    page.wait_for_url(lambda url: urlparse(url).path.endswith(path))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__samePageMark === true"), "the link reloaded the page: no instant navigation"

@@ -3,7 +3,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import SECTIONS
+from helpers import SECTIONS, follow_without_reload
 
 pytestmark = pytest.mark.browser
 
@@ -78,6 +78,42 @@ def test_page_is_drawn_in_its_final_colours_before_materials_script_runs(browser
         before, after = colours(context, block_material=True), colours(context, block_material=False)
         assert before == after, f"{scheme}: {before} before Material's script, {after} after"
         context.close()
+
+
+# Counts, for each page shown, how many of the edition's per-page set-ups ran
+# (window.edition.onEveryPage, assets/javascripts/edition.js) and how many there are.
+COUNT_SET_UPS = """
+Object.defineProperty(window, "edition", {configurable: true, get() { return undefined; }, set(helpers) {
+  const onEveryPage = helpers.onEveryPage;
+  window.__setUps = {registered: 0, runs: 0};
+  helpers.onEveryPage = (setUp) => {
+    window.__setUps.registered += 1;
+    onEveryPage(function () { window.__setUps.runs += 1; return setUp.apply(this, arguments); });
+  };
+  Object.defineProperty(window, "edition", {value: helpers, writable: true, configurable: true});
+}});
+"""
+
+
+def test_each_page_is_set_up_once(browser, site, instant_server):
+    """Served (Material announces each page), after instant navigation, and from disk
+    (Material announces nothing there): every set-up runs exactly once per page shown."""
+    context = browser.new_context()
+    context.add_init_script(COUNT_SET_UPS)
+    page = context.new_page()
+    page.goto(instant_server + "introduction/", wait_until="networkidle")
+    counts = page.evaluate("window.__setUps")
+    assert counts["registered"] >= 4 and counts["runs"] == counts["registered"], counts
+    follow_without_reload(page, page.locator(".md-footer__link--next"), "/roots-of-the-crisis/")
+    page.wait_for_function("window.__setUps.runs >= 2 * window.__setUps.registered", timeout=5000)
+    page.wait_for_timeout(200)  # a second, unwanted run would come within this
+    counts = page.evaluate("window.__setUps")
+    assert counts["runs"] == 2 * counts["registered"], counts
+    page.goto((site / "social-impacts" / "index.html").as_uri(), wait_until="load")
+    counts = page.evaluate("window.__setUps")
+    assert counts["runs"] == counts["registered"], counts
+    assert page.locator("#social-1 > .paragraph-tools .pack-toggle").count() == 1
+    context.close()
 
 
 def test_paragraph_anchor_scrolls_to_the_paragraph(page, server):

@@ -6,7 +6,7 @@ import pytest
 from published_layer import is_corrected, load_citations, load_layer, load_pages
 
 from conftest import ROOT
-from helpers import content, soup
+from helpers import content, follow_without_reload, soup
 
 LAYER = load_layer(ROOT)
 CITATIONS = load_citations(ROOT, LAYER)
@@ -171,16 +171,15 @@ def test_corrections_page_lists_every_correction_newest_first(site):
 # -- In a browser ------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_reading_switch_is_remembered_across_pages(page, server):
-    page.goto(server + "political-implications/", wait_until="networkidle")
+def test_reading_switch_is_remembered_across_pages(page, instant_server):
+    page.goto(instant_server + "political-implications/", wait_until="networkidle")
     paragraph = page.locator("#political-2 .reading-text")
     assert "Elchibey" in paragraph.inner_text()
     page.get_by_label("As published").check()
     assert "Ilchibe (Ellichi Bei)" in paragraph.inner_text()
     assert page.locator("#political-2").get_attribute("id") == "political-2"
     # Another page, reached through the site's own navigation (instant loading).
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/social-impacts/")
+    follow_without_reload(page, page.locator("a.md-footer__link--next"), "/social-impacts/")
     assert "Qarabagh" in page.locator("#social-1 .reading-text, #social-1").first.inner_text() or \
         "Qarabagh" in page.locator("[data-reading=corrected] .reading-text").first.inner_text()
     page.reload(wait_until="networkidle")

@@ -9,7 +9,7 @@ from actors import TYPES, load_glossary, load_timeline
 from published_layer import load_layer, load_pages
 
 from conftest import ROOT
-from helpers import SECTIONS, content, line_of, soup
+from helpers import SECTIONS, content, follow_without_reload, line_of, soup
 
 ACTORS = load_glossary(ROOT)
 
@@ -248,7 +248,7 @@ def test_glossary_tooltip_on_hover_and_keyboard_focus(page, server):
 
 
 @pytest.mark.browser
-def test_glossary_tooltip_works_from_disk_and_after_instant_navigation(browser, site, server):
+def test_glossary_tooltip_works_from_disk_and_after_instant_navigation(browser, site, instant_server):
     # Opened from disk (the offline copy): the descriptions load without a server.
     context = browser.new_context()
     page = context.new_page()
@@ -261,9 +261,8 @@ def test_glossary_tooltip_works_from_disk_and_after_instant_navigation(browser, 
     tooltip.wait_for(state="visible", timeout=5000)
     assert tooltip.inner_text().startswith("Armenia: ")
     # Served, after moving to another section without a full page load.
-    page.goto(server + "introduction/", wait_until="networkidle")
-    page.locator(".md-footer__link--next").click()
-    page.wait_for_url("**/roots-of-the-crisis/")
+    page.goto(instant_server + "introduction/", wait_until="networkidle")
+    follow_without_reload(page, page.locator(".md-footer__link--next"), "/roots-of-the-crisis/")
     page.locator("#roots-1 a.glossary-term").first.focus()
     tooltip.wait_for(state="visible", timeout=5000)
     assert ": " in tooltip.inner_text()

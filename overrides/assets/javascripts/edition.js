@@ -42,16 +42,19 @@
   }
 
   // Run a set-up on every page. Material's document$ announces every page, instant
-  // navigation included; it does not fire for pages opened from disk, so also start on
-  // DOMContentLoaded. Set-ups are written to be safe to run twice.
+  // navigation included, but not pages opened from disk (it completes without a value
+  // there), so start on DOMContentLoaded too when it has not. Once per page: the set-ups
+  // walk every paragraph, and the first page load is when time matters most.
   function onEveryPage(setUp) {
+    var announced = false;
     if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(setUp);
+      window.document$.subscribe(function (page) { announced = true; setUp(page); });
     }
+    var unlessAnnounced = function () { if (!announced) setUp(); };
     if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", setUp);
+      document.addEventListener("DOMContentLoaded", unlessAnnounced);
     } else {
-      setUp();
+      unlessAnnounced();
     }
   }
 
