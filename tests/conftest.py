@@ -86,15 +86,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _serve(site_dir: Path, port: int = 0):
+    """Serve a built site on 127.0.0.1 (any free port by default); yields its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server(site) -> str:
     """The built site served on 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    yield from _serve(site)
 
 
 @pytest.fixture(scope="session")
@@ -109,10 +112,7 @@ def instant_server(tmp_path_factory) -> str:
     site_dir = tmp_path_factory.mktemp("instant-site")
     result = run_build(ROOT, site_dir, env={"SITE_URL": base, "EDITION_SKIP_DOWNLOADS": "1"})
     assert result.returncode == 0, result.stderr
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield base
-    httpd.shutdown()
+    yield from _serve(site_dir, port)
 
 
 def chromium_path() -> str:

@@ -28,10 +28,10 @@ def cited_keys(root: Path, docs_dir: str):
                     yield block, key, citation.group(0)
 
 
-def unknown_keys(root: Path, docs_dir: str, known: set[str], bib_file: str) -> list[str]:
-    """`file:line` problems for citation keys that are not in the bibliography."""
+def unknown_keys(cited, known: set[str], bib_file: str) -> list[str]:
+    """`file:line` problems for the citation keys (from cited_keys) not in the bibliography."""
     problems = []
-    for block, key, text in cited_keys(root, docs_dir):
+    for block, key, text in cited:
         if key not in known:
             near = difflib.get_close_matches(key, sorted(known), n=1)
             hint = f"did you mean '{near[0]}'?" if near else f"keys are listed in {bib_file}"
@@ -52,8 +52,9 @@ def on_pre_build(config, **kwargs):
         load_citations(root, load_layer(root))
     except ContentError as error:
         problems += error.problems
-    problems += unknown_keys(root, docs_dir, known, plugin.config.bib_file)
-    blocks = [text for _, _, text in cited_keys(root, docs_dir)]
+    cited = list(cited_keys(root, docs_dir))
+    problems += unknown_keys(cited, known, plugin.config.bib_file)
+    blocks = [text for _, _, text in cited]
     if problems:
         raise PluginError("citations: " + "\n".join(problems))
 

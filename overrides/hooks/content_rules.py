@@ -286,10 +286,10 @@ def _renamed_hints(pages, layer) -> list[str]:
 
 
 def _citation_keys(root: Path, docs_dir: str) -> list[str]:
-    from citation_keys import unknown_keys
+    from citation_keys import cited_keys, unknown_keys
 
     bib = root / "bib" / "paper.bib"
     if not bib.exists():
         return []
     known = set(re.findall(r"^@\w+\{([^,\s]+),", bib.read_text(encoding="utf-8"), re.M))
-    return unknown_keys(root, docs_dir, known, "bib/paper.bib")
+    return unknown_keys(cited_keys(root, docs_dir), known, "bib/paper.bib")

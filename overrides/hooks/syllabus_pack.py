@@ -23,8 +23,8 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-from copy import deepcopy
 import re
+from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urlsplit
 

@@ -46,7 +46,6 @@
   function setUp() {
     var control = document.querySelector(".reading-switch");
     if (control) {
-      control.hidden = false;
       control.querySelectorAll("input").forEach(function (input) {
         input.addEventListener("change", function () {
           store(input.value);
