@@ -19,13 +19,16 @@ find_python() {
 
 ensure_venv() {
   local stamp="$VENV/.requirements.sha256" wanted
-  wanted="$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)"
+  wanted="$(cat "$ROOT/requirements.txt" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
   if [ ! -x "$VENV/bin/python" ]; then
     "$(find_python)" -m venv "$VENV"
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     echo "Installing the pinned Python packages into .venv ..." >&2
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.txt"
+    # The edition's own package (src/qarabagh_edition), editable: the hooks, scripts and
+    # tests import it; its dependencies are the pinned ones just installed.
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
     echo "$wanted" > "$stamp"
   fi
 }

@@ -179,7 +179,8 @@ def test_malformed_bibtex_fails(project_copy, build_copy):
     bib.write_text(broken)
     result = build_copy(project_copy)
     assert result.returncode != 0
-    assert re.search(r"bib/paper\.bib:\d+: malformed BibTeX: .+ \(check the braces, commas", result.output), result.output
+    assert re.search(r"bib/paper\.bib:\d+: no ',' after the value of 'year', before the field '\w+' on line \d+ "
+                     r"\(add ',' after the value\)", result.output), result.output
     assert "Traceback" not in result.output
 
 

@@ -111,28 +111,6 @@ def test_unknown_glossary_entry(project_copy):
     assert re.search(r"data/timeline\.yml:\d+: event", output)
 
 
-@pytest.mark.parametrize("snippet, what", [
-    ("<script>alert(1)</script>", "a <script> element"),
-    ('<img src="x.png" onerror="alert(1)">', "an on…= event attribute"),
-    ("[click](javascript:alert(1))", "a javascript: URL"),
-    ('<iframe src="https://example.org"></iframe>', "an <iframe> element"),
-])
-def test_raw_html_that_can_run_code(project_copy, snippet, what):
-    page = project_copy / "docs" / "conclusion.md"
-    page.write_text(page.read_text() + f"\n{snippet}\n")
-    code, output = lint(project_copy)
-    line = line_of(page, snippet)
-    assert f"docs/conclusion.md:{line}: {what} can run code in readers' browsers and is not allowed" in output
-
-
-def test_raw_html_fails_the_build_too(project_copy, build_copy):
-    page = project_copy / "docs" / "conclusion.md"
-    page.write_text(page.read_text() + "\n<script>alert(1)</script>\n")
-    result = build_copy(project_copy)
-    assert result.returncode != 0
-    assert "docs/conclusion.md:" in result.output and "a <script> element" in result.output
-
-
 def test_broken_internal_link_and_anchor(project_copy):
     page = project_copy / "docs" / "glossary.md"
     page.write_text(page.read_text() + "\nSee [the roots](roots-of-the-crisis.md#roots-99) and [a page](nowhere.md).\n")

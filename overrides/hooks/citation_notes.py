@@ -65,6 +65,6 @@ def add_notes(content: str) -> str:
     return content
 
 
-@event_priority(50)  # before print-site copies the page into the whole-paper page
+@event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
 def on_page_content(content, page, **kwargs):
     return add_notes(link_citations(content))

@@ -47,28 +47,15 @@ def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# Raw HTML that can run code
+# What pages render to: the HTML allowlist (qarabagh_edition.rules.html_allowlist)
 # ---------------------------------------------------------------------------
 
-UNSAFE = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
-    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
-    (re.compile(r"<\s*(?:object|embed)\b", re.I), "an <object>/<embed> element"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
-]
+def check_html(root: Path, docs_dir: str = "docs") -> list[str]:
+    from qarabagh_edition import site_config
+    from qarabagh_edition.rules.html_allowlist import check_pages
 
-
-def check_unsafe_html(root: Path, docs_dir: str = "docs") -> list[str]:
-    problems = []
-    for path in sorted((root / docs_dir).rglob("*.md")):
-        shown = path.relative_to(root).as_posix()
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-            for pattern, what in UNSAFE:
-                if pattern.search(line):
-                    problems.append(f"{shown}:{number}: {what} can run code in readers' browsers and is not "
-                                    "allowed (remove it; write plain Markdown)")
-    return problems
+    extensions, settings = site_config.markdown_extensions(root)
+    return check_pages(root, docs_dir, extensions, settings, root / ".cache" / "html-allowlist")
 
 
 # ---------------------------------------------------------------------------
@@ -241,7 +228,7 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     from bibliography_setup import check_bibtex
 
     problems += check_front_matter(root, docs_dir)
-    problems += check_unsafe_html(root, docs_dir)
+    problems += check_html(root, docs_dir)
     if (root / "bib" / "paper.bib").exists():
         problems += check_bibtex(root / "bib" / "paper.bib", "bib/paper.bib")
     problems += check_frozen(root)

@@ -1,6 +1,6 @@
 """The editions readers and instructors take away, made at every `mkdocs build`:
 
-* downloads/<name>.pdf — the whole paper (the print-site page's content, under the
+* downloads/<name>.pdf — the whole paper (the whole-paper page's content, under the
   paper's title block) typeset by WeasyPrint with assets/stylesheets/pdf.css;
 * downloads/<name>-offline.zip — the site as files that work opened from disk,
   search included: a second build with Material's offline plugin, whose Worker shim
@@ -50,7 +50,7 @@ def on_config(config, **kwargs):
     return config
 
 
-@event_priority(-200)  # last: after print-site and the offline plugin have written their files
+@event_priority(-200)  # last: after the offline plugin have written their files
 def on_post_build(config, **kwargs):
     root = Path(config.config_file_path).parent
     site = Path(config.site_dir)
@@ -73,21 +73,16 @@ def write_pdf(config, target: Path) -> None:
     import weasyprint
 
     page = BeautifulSoup((Path(config.site_dir) / "print_page" / "index.html").read_text(encoding="utf-8"), "lxml")
-    body = page.select_one("#print-site-page")
-    for unwanted in body.select("#print-page-toc, .print-page-toc, details, .paragraph-tools, .headerlink, "
-                                "section.md-section > h1, "
+    # The whole-paper page's content (overrides/hooks/whole_paper.py): every anchor there
+    # exists, so the PDF's internal links work. What only works on screen is left out.
+    body = page.select_one("#whole-paper")
+    for unwanted in body.select("nav.whole-paper__contents, details, .paragraph-tools, .headerlink, "
                                 ".reading-switch, .cite-this, .md-source-file"):
         unwanted.decompose()
-    # print-site prefixes heading anchors with their page; point its links at the ids kept.
-    ids = {element["id"] for element in body.select("[id]")}
-    for link in body.select('a[href^="#"]'):
-        anchor = link["href"][1:]
-        if anchor not in ids:
-            link["href"] = "#" + next((i for i in ids if anchor.endswith("-" + i)), anchor)
     paper = config.extra["paper"]
     authors = ", ".join(a["name"] for a in paper["authors"])
     contents = "".join(f"<li>{h.get_text(' ', strip=True).replace('¶', '').strip()}</li>"
-                       for h in body.select("section.print-page h1"))
+                       for h in body.select("section.whole-paper__section h1"))
     document = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{paper['title']}</title></head><body>
 <header class="pdf-title"><h1>{paper['title']}</h1><p class="pdf-authors">{authors}</p>

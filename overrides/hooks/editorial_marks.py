@@ -17,7 +17,7 @@ BADGE = (
 )
 
 
-@event_priority(50)  # before print-site copies the page into the whole-paper page
+@event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
 def on_page_content(html, page, **kwargs):
     def mark(match: re.Match) -> str:
         body = match.group("body")

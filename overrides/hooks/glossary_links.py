@@ -85,7 +85,7 @@ def _link_text(text: str, matcher: Matcher, base: str, linked: set[str]) -> str:
     return "".join(out)
 
 
-@event_priority(50)  # before print-site copies the page into the whole-paper page
+@event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
 def on_page_content(content, page, files, **kwargs):
     matcher = _state.get("matcher")
     if matcher is None or page.meta.get("editorial"):

@@ -91,7 +91,8 @@ def glossary_markdown() -> str:
             if actor.native:
                 details.append(f"**Other forms:** {actor.native}")
             details.append(f"**In the paper as:** {_quote(actor.variants)}")
-            out += ["<br>".join(details), "{: .glossary-forms }", "", actor.description, "{: .glossary-description }", ""]
+            # A line break between the two, so that search does not read them as one word.
+            out += ["<br>\n".join(details), "{: .glossary-forms }", "", actor.description, "{: .glossary-description }", ""]
             where = _paragraph_links(mentions.get(actor.id, []), titles)
             if where:
                 out += [f"**Mentioned in:** {where}", "{: .glossary-mentions }", ""]

@@ -114,7 +114,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     return markdown
 
 
-@event_priority(50)  # before print-site copies the page into the whole-paper page
+@event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
 def on_page_content(content, page, **kwargs):
     stats = _state.get("stats", {}).get(page.file.src_uri)
     if not stats:

@@ -42,6 +42,6 @@ def _report(problems: list[str]) -> str:
 _NUMBERED = re.compile(r'<(p|li|blockquote)\b([^>]*\bid="[a-z]+(?:-[a-z]+)*-(\d+)"[^>]*)>')
 
 
-@event_priority(50)  # before print-site copies the page into the whole-paper page
+@event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
 def on_page_content(html, page, **kwargs):
     return _NUMBERED.sub(lambda m: f'<{m.group(1)}{m.group(2)} data-paragraph="{m.group(3)}">', html)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 
-@event_priority(100)  # before plugins (print-site) create pages from the config
+@event_priority(100)  # before plugins read the config
 def on_config(config, **kwargs):
     if not config.repo_url:
         config.edit_uri = None

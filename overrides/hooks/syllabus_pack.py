@@ -22,15 +22,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 from copy import deepcopy
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from qarabagh_edition.urls import rebase
 
 PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js
 PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
@@ -63,29 +63,6 @@ def _is_paper_page(page) -> bool:
 def _section_title(page) -> str:
     # The home page carries the paper's abstract and keywords under the paper's title.
     return HOME_SECTION if page.is_homepage else page.title
-
-
-def _rebase(url: str, from_path: str, to_path: str) -> str:
-    """A relative URL written on the page at `from_path`, as seen from `to_path` (site paths)."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or url.startswith("/"):
-        return url
-    if url.startswith("#"):
-        target, fragment = from_path, url
-    else:
-        path = parts.path
-        target = posixpath.normpath(posixpath.join(posixpath.dirname("/" + from_path), path)).lstrip("/")
-        if path.endswith("/") and not target.endswith("/"):
-            target += "/"
-        if target == ".":
-            target = ""
-        fragment = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
-    relative = posixpath.relpath("/" + (target or "."), posixpath.dirname("/" + to_path) or "/")
-    if relative == ".":
-        relative = "./"
-    elif target.endswith("/") or target == "":
-        relative = relative.rstrip("/") + "/"
-    return relative + fragment
 
 
 def _references(article) -> dict[str, dict]:
@@ -147,7 +124,7 @@ def _parse_paragraphs(page, article_html: str, pack_path: str, site_url: str) ->
                 del tag["id"]  # would clash on the pack page, where paragraphs meet
             for attribute in ("href", "src"):
                 if tag.has_attr(attribute):
-                    tag[attribute] = _rebase(tag[attribute], page.url, pack_path)
+                    tag[attribute] = rebase(tag[attribute], page.url, pack_path)
         missing = [key for key in keys if key not in references]
         if missing:
             raise PluginError(f"syllabus pack: {page.file.src_uri}: #{element['id']} cites "

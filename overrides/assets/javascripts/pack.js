@@ -115,9 +115,9 @@
   }
 
   function isPaperPage(article, box) {
-    // Not the editors' pages, nor the whole paper on one page (print-site), whose
+    // Not the editors' pages, nor the whole paper on one page (#whole-paper), whose
     // paragraphs have their own pages.
-    return !article.querySelector(".editorial-banner") && !document.getElementById("print-site-page") &&
+    return !article.querySelector(".editorial-banner") && !document.getElementById("whole-paper") &&
       !/\/print_page(\/|\.html)?$/.test((box.getAttribute("data-page-url") || "").split("#")[0]);
   }
 

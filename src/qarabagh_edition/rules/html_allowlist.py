@@ -1,0 +1,300 @@
+"""What a contributor's Markdown may render to: an allowlist, applied by a sanitizer.
+
+The check looks at what each page of `docs/` *renders to* with Python-Markdown and the
+site's own Markdown extensions (attr_list, md_in_html, footnotes, ...), not at its
+source text, so no spelling of a dangerous thing escapes it: an `on…=` attribute given
+through attr_list, an event attribute on the second line of a tag, a `javascript:` URL
+written with character references, a form, a `<base>` or a `<meta>` refresh, an image
+from another host. Our own hooks add their markup later, to the engine's rendering of
+the page; they never see this rendering, so they are outside the check by design.
+
+The decision is nh3's (Python bindings of the maintained Rust sanitizer ammonia): the
+rendered page is cleaned against the allowlist below, and anything nh3 would strip or
+change is a problem. Both the page and nh3's result are parsed with an HTML5 parser
+(tinyhtml5, which WeasyPrint already brings) and compared as trees, so that mere
+re-serialisation (quotes, entities) is not taken for a change. Only the reporting is
+ours: what was removed, and on which source line it stands.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+import tinyhtml5
+
+# -- The allowlist ----------------------------------------------------------------------
+
+# Elements that prose, lists, quotations, tables, footnotes, admonitions and collapsible
+# notes render to. Not listed, hence refused: script, style, link, meta, base, iframe,
+# frame, object, embed, video, audio, source, picture, svg, math, form, input, button,
+# select, textarea, noscript, template, ...
+TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
+    "ul", "var", "wbr",
+}
+
+# Attributes by element ("*": on every element). `class` is governed by CLASSES below.
+ATTRIBUTES = {
+    "*": {"id", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "reversed"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "style"},  # style: only text-align, from Markdown tables
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "time": {"datetime"},
+    "details": {"open"},
+}
+STYLE_PROPERTIES = {"text-align"}
+
+# Links may lead to other sites over these schemes; relative links and #fragments too.
+URL_SCHEMES = {"http", "https", "mailto"}
+# Attributes that load something into the page: only files of the site itself.
+RESOURCE_ATTRIBUTES = {("img", "src")}
+
+# Classes a page may give (attr_list `{: .name }`) or that the Markdown extensions write.
+CLASSES = {
+    # the edition's own, written in docs/
+    "abstract", "keywords", "editorial", "pack-intro", "pack-root", "needs-javascript",
+    # admonitions and collapsible notes (admonition, pymdownx.details)
+    "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
+    "warning", "failure", "danger", "bug", "example", "quote",
+    # footnotes and the table of contents' permalinks
+    "footnote", "footnote-ref", "footnote-backref", "headerlink", "toc",
+}
+
+# An ID is a plain name: `social-12`, `fn:1`. Names starting "__" are Material's own.
+ID_VALUE = re.compile(r"^(?!__)[A-Za-z0-9][A-Za-z0-9_:.-]*$")
+
+# Bumped when the allowlist or the way pages are judged changes: cached results expire.
+RULES_VERSION = "1"
+
+
+def _only_the_site(url: str) -> bool:
+    # Browsers drop tabs and line breaks inside URLs and trim spaces and control
+    # characters around them; judge the URL the way they will read it.
+    url = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+                                                "\x1c\x1d\x1e\x1f ")
+    parts = urlsplit(url.replace("\\", "/"))
+    return not (parts.scheme or parts.netloc or url.replace("\\", "/").startswith("//"))
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Called by nh3 for every attribute its allowlist kept: None drops it."""
+    if (tag, attribute) in RESOURCE_ATTRIBUTES and not _only_the_site(value):
+        return None
+    if attribute == "id" and not ID_VALUE.match(value):
+        return None
+    return value
+
+
+def sanitize(rendered: str) -> str:
+    """The page as nh3 lets it through under the edition's allowlist."""
+    return nh3.clean(
+        rendered,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        allowed_classes={tag: CLASSES for tag in TAGS},
+        filter_style_properties=STYLE_PROPERTIES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_attribute_filter,
+        strip_comments=False,  # comments are editors' notes; they cannot run or load anything
+        link_rel=None,  # nh3 would add rel="noopener noreferrer" to links: not a problem of the page
+    )
+
+
+# -- Comparing the page with what nh3 lets through ---------------------------------------
+
+@dataclass(frozen=True)
+class Removed:
+    """Something nh3 removed or changed: an element, or an attribute of an element."""
+
+    tag: str
+    attribute: str | None = None
+    value: str | None = None
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def _style(value: str) -> str:
+    # nh3 rewrites the declarations it keeps ("text-align: left;" -> "text-align:left").
+    declarations = (d.split(":", 1) for d in value.split(";") if ":" in d)
+    return ";".join(sorted(f"{p.strip().lower()}:{v.strip()}" for p, v in declarations))
+
+
+def _inventory(fragment: str) -> tuple[Counter, Counter]:
+    """Elements and (element, attribute, value) triples of an HTML fragment, as counts."""
+    body = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{fragment}</body></html>")
+    elements: Counter = Counter()
+    attributes: Counter = Counter()
+    for head_or_body in body:
+        for element in head_or_body.iter():
+            if not isinstance(element.tag, str) or _local(element.tag) in ("html", "head", "body"):
+                continue  # comments, and the document around the fragment
+            if not element.tag.startswith(XHTML) and _local(element.tag) not in ("svg", "math"):
+                continue  # inside <svg> or <math>: reported as that element
+            tag = _local(element.tag)
+            elements[tag] += 1
+            for name, value in element.attrib.items():
+                name = _local(name)
+                if name == "class":
+                    for cls in value.split():
+                        attributes[(tag, "class", cls)] += 1
+                else:
+                    attributes[(tag, name, _style(value) if name == "style" else value)] += 1
+    return elements, attributes
+
+
+def removed_by_sanitizer(rendered: str) -> list[Removed]:
+    """What the allowlist refuses in a rendered page: empty when the page passes."""
+    cleaned = sanitize(rendered)
+    if cleaned == rendered:
+        return []
+    before_elements, before_attributes = _inventory(rendered)
+    after_elements, after_attributes = _inventory(cleaned)
+    removed = [Removed(tag) for tag in (before_elements - after_elements)]
+    dropped_tags = {r.tag for r in removed}
+    for tag, attribute, value in before_attributes - after_attributes:
+        if tag in dropped_tags and before_elements[tag] == (before_elements - after_elements)[tag]:
+            continue  # every such element went, its attributes with it
+        removed.append(Removed(tag, attribute, value))
+    return removed
+
+
+# -- Messages ---------------------------------------------------------------------------
+
+_ELEMENT_HINTS = {
+    "script": "it would run code in readers' browsers",
+    "style": "styles come from the edition's stylesheet",
+    "link": "pages may not load stylesheets or other files",
+    "meta": "it can redirect readers elsewhere",
+    "base": "it changes where every link of the page goes",
+    "form": "it could send readers' input to another site",
+    "iframe": "pages may not embed other pages",
+    "frame": "pages may not embed other pages",
+    "object": "pages may not embed other content",
+    "embed": "pages may not embed other content",
+    "svg": "it can carry scripts and links of its own",
+    "math": "it can carry links of its own",
+}
+
+
+def describe(item: Removed) -> str:
+    """What is not allowed, and how to fix it (the part after `file:line: `)."""
+    if item.attribute is None:
+        why = _ELEMENT_HINTS.get(item.tag, "it is not one of the elements a page may contain")
+        return (f"the element <{item.tag}> is not allowed: {why} "
+                "(write plain Markdown; README.md, section Security, lists what a page may contain)")
+    shown = f'{item.attribute}="{_short(item.value or "")}"' if item.attribute != "class" else f"class '{item.value}'"
+    if item.attribute.lower().startswith("on"):
+        return (f"the event attribute {shown} on <{item.tag}> is not allowed: it would run code in readers' "
+                "browsers (remove it)")
+    if item.attribute == "class":
+        return (f"{shown} on <{item.tag}> is not one of the edition's classes (remove it; README.md, "
+                "section Security, lists the classes a page may use)")
+    if item.attribute == "style":
+        return f"the style {shown} on <{item.tag}> is not allowed (styles come from the edition's stylesheet; remove it)"
+    if (item.tag, item.attribute) in RESOURCE_ATTRIBUTES:
+        return (f"{shown} on <{item.tag}> loads a file from elsewhere: pages may load files of this site only "
+                "(put the file under docs/ and give its relative path)")
+    if item.attribute in ("href", "src"):
+        return (f"the link {shown} on <{item.tag}> is not allowed: links may be relative, #anchors, or "
+                "https:, http: or mailto: addresses (fix or remove it)")
+    if item.attribute == "id":
+        return f"the ID {shown} on <{item.tag}> is not a plain name (use lower-case words and numbers, e.g. 'social-12')"
+    return f"the attribute {shown} on <{item.tag}> is not allowed (remove it)"
+
+
+def _short(value: str, limit: int = 60) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
+def source_line(source: str, item: Removed, first_line: int = 1) -> int:
+    """The line of the Markdown source where the removed thing is written (best effort;
+    the decision itself was nh3's). Lines are read with character references decoded."""
+    lines = [html.unescape(line).lower() for line in source.split("\n")]
+    needles = []
+    if item.value and item.attribute not in ("id",):
+        needles.append(" ".join(item.value.split()).lower()[:40])
+    if item.attribute == "id" and item.value:
+        needles.append(f"#{item.value.lower()}")
+        needles.append(item.value.lower())
+    if item.attribute:
+        needles.append(item.attribute.lower())
+        needles.append(f"<{item.tag}")
+    else:
+        needles.append(f"<{item.tag}")
+    if item.tag == "img":
+        needles.append("![")
+    for needle in needles:
+        if not needle:
+            continue
+        for number, line in enumerate(lines, start=1):
+            if number >= first_line and needle in line:
+                return number
+    return first_line
+
+
+# -- Pages ------------------------------------------------------------------------------
+
+def render(source: str, extensions: list, extension_configs: dict) -> str:
+    """The page as Python-Markdown renders it with the site's extensions, before any hook."""
+    body = _without_front_matter(source)
+    return markdown.Markdown(extensions=list(extensions), extension_configs=extension_configs).convert(body)
+
+
+def _without_front_matter(source: str) -> str:
+    # Blank lines in place of the front matter keep the line numbers of the page.
+    match = re.match(r"---\n.*?\n(?:---|\.\.\.)\n", source, re.S)
+    return "\n" * match.group(0).count("\n") + source[match.end():] if match else source
+
+
+def check_page(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
+    """`file:line: what is not allowed (how to fix)` for one page of docs/."""
+    problems = []
+    for item in removed_by_sanitizer(render(source, extensions, extension_configs)):
+        problems.append(f"{shown}:{source_line(source, item)}: {describe(item)}")
+    return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
+
+
+def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: dict,
+                cache_dir: Path | None = None) -> list[str]:
+    """Every page of docs/ checked against the allowlist. A page whose source, extensions
+    and rules are unchanged since the last check is not rendered again (cache_dir)."""
+    settings = json.dumps([RULES_VERSION, nh3.__version__, markdown.__version__, list(map(str, extensions)),
+                           extension_configs], sort_keys=True, default=str)
+    problems: list[str] = []
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        source = path.read_text(encoding="utf-8")
+        cached = None
+        if cache_dir is not None:
+            key = hashlib.sha256("\0".join([settings, shown, source]).encode("utf-8")).hexdigest()
+            cached = cache_dir / f"{key}.json"
+            if cached.exists():
+                problems += json.loads(cached.read_text(encoding="utf-8"))
+                continue
+        found = check_page(source, shown, extensions, extension_configs)
+        if cached is not None and not found:  # only clean pages are remembered; problems are recomputed
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            cached.write_text("[]", encoding="utf-8")
+        problems += found
+    return problems

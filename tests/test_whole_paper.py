@@ -1,0 +1,53 @@
+"""The whole paper on one page, put together from the pages as built
+(qarabagh_edition.downloads.whole_paper): a unit test on three tiny pages."""
+from bs4 import BeautifulSoup
+
+from qarabagh_edition.downloads.whole_paper import Section, combine
+
+HOME = Section("", "Abstract", '<p id="abstract-1">See <a href="glossary/#elchibey">Elchibey</a>.</p>')
+CHAPTER = Section("social-impacts/", "Social Impacts", "\n".join([
+    '<h1 id="social-impacts">Social Impacts</h1>',
+    '<p id="social-1">Text<span class="citation" id="fnref:vaezi2008"><a href="#fn:vaezi2008">(Vaezi 2008)</a></span>;'
+    ' <a href="../glossary/#elchibey">Ilchibek</a>; back to <a href="../#abstract-1">the abstract</a>;'
+    ' <a href="../corrections/#correction-social-1">corrected</a>; <a href="https://example.org/">out</a>.</p>',
+    '<div class="footnote"><ol><li id="fn:vaezi2008">Vaezi. <a href="#fnref:vaezi2008">↩</a></li></ol></div>',
+]))
+GLOSSARY = Section("glossary/", "Glossary", "\n".join([
+    '<h1 id="glossary">Glossary</h1>', '<h3 id="elchibey">Abulfaz Elchibey</h3>',
+    '<p>Mentioned in <a href="../social-impacts/#social-1">¶ 1</a> and <a href="../social-impacts/">the section</a>.</p>',
+    '<p id="x"><span class="citation" id="fnref:vaezi2008"><a href="#fn:vaezi2008">(Vaezi)</a></span></p>',
+    '<div class="footnote"><ol><li id="fn:vaezi2008">Vaezi again.</li></ol></div>',
+]))
+
+
+def whole() -> BeautifulSoup:
+    return BeautifulSoup(combine([HOME, CHAPTER, GLOSSARY], "print_page/"), "lxml")
+
+
+def test_every_page_keeps_its_ids_unless_another_page_uses_them_too():
+    page = whole()
+    ids = [e["id"] for e in page.select("[id]")]
+    assert len(ids) == len(set(ids))
+    assert {"abstract-1", "social-1", "elchibey", "social-impacts", "glossary"} <= set(ids)
+    # Footnotes are numbered per page: each page's are renamed after it.
+    assert {"social-impacts-fn:vaezi2008", "glossary-fn:vaezi2008",
+            "social-impacts-fnref:vaezi2008", "glossary-fnref:vaezi2008"} <= set(ids)
+
+
+def test_links_lead_to_places_on_the_page_or_still_to_their_page():
+    page = whole()
+    chapter = page.find(id="social-1")
+    hrefs = [a["href"] for a in chapter.select("a")]
+    assert hrefs == ["#social-impacts-fn:vaezi2008", "#elchibey", "#abstract-1",
+                     "../corrections/#correction-social-1", "https://example.org/"]
+    assert page.find(id="abstract-1").a["href"] == "#elchibey"
+    mentions = [a["href"] for a in page.find(id="elchibey").find_next("p").select("a")]
+    assert mentions == ["#social-1", "#social-impacts"]
+    assert page.select_one('[id="glossary-fn:vaezi2008"]') is not None
+    assert page.select_one('[id="glossary-fnref:vaezi2008"] a')["href"] == "#glossary-fn:vaezi2008"
+
+
+def test_contents_lead_to_each_page_and_a_page_without_heading_gets_an_anchor():
+    page = whole()
+    assert [a["href"] for a in page.select("nav.whole-paper__contents a")] == ["#page-home", "#social-impacts", "#glossary"]
+    assert page.select("section.whole-paper__section")[0]["id"] == "page-home"
