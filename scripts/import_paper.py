@@ -10,8 +10,9 @@ writes, for every section of the paper:
     followed by its ID as `{: #id }`.
 
 The only change made to the wording is the one the transcript's README allows:
-paragraphs that a PDF page break split in two (the second half starts with a
-lower-case word) are joined again.
+what a PDF page break split is put together again (qarabagh_edition.record
+.join_page_breaks): a second half that starts with a lower-case word joins its
+paragraph; a sentence left unfinished before a capital moves to the next block.
 
 After the first import the files belong to the editors: this tool refuses to
 overwrite anything unless `--force` is given. IDs are written into the files, so
@@ -25,6 +26,8 @@ import sys
 from pathlib import Path
 
 import yaml
+
+from qarabagh_edition.record import join_page_breaks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,17 +83,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def read_blocks(transcript: str) -> list[str]:
-    """Blocks of the transcript, with page-break fragments joined to what they continue."""
-    blocks: list[str] = []
-    for raw in re.split(r"\n\s*\n", transcript):
-        block = raw.strip()
-        if not block:
-            continue
-        if blocks and block[0].islower():
-            blocks[-1] = blocks[-1] + " " + block
-        else:
-            blocks.append(block)
-    return blocks
+    """Blocks of the transcript, with what page breaks split put together again."""
+    return join_page_breaks([block.strip() for block in re.split(r"\n\s*\n", transcript) if block.strip()])
 
 
 class LiteralDumper(yaml.SafeDumper):

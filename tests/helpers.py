@@ -51,3 +51,11 @@ def follow_without_reload(page, link, path: str) -> None:
     page.wait_for_url(lambda url: urlparse(url).path.endswith(path))
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__samePageMark === true"), "the link reloaded the page: no instant navigation"
+
+
+def paragraph_line(path: Path, ident: str) -> int:
+    """The first line of the paragraph whose ID is `ident` (below its apparatus lines)."""
+    from published_layer import parse_page
+
+    blocks, _ = parse_page(path.read_text(encoding="utf-8"), path.name)
+    return next(block.line for block in blocks if block.id == ident)

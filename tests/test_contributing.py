@@ -77,13 +77,14 @@ def test_citation_cff_is_valid():
 
 def test_pull_request_template_has_the_contribution_checklist():
     template = (GITHUB / "pull_request_template.md").read_text()
-    for item in ["{: #id }", "<!-- correction:", "scripts/test", "published/"]:
+    for item in ["{: #id }", "<!-- emendation:", "<!-- reviewed:", "<!-- query:", "scripts/test", "published/"]:
         assert item in template
 
 
 def test_contributing_explains_the_steps_and_its_commands_exist():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for topic in ["<!-- correction:", "<!-- query:", "{: #political-5 }", "scripts/test", "scripts/lint",
+    for topic in ["<!-- emendation:", "<!-- normalisation:", "conjecture:", "<!-- query:", "<!-- reviewed: yes -->",
+                  "{: #political-5 }", "scripts/test", "scripts/lint", "scripts/apparatus", "Progress:",
                   "Names and transliteration", "Neutrality", "Report a problem without coding",
                   "Report a translation problem", "Edit this page"]:
         assert topic in guide, topic

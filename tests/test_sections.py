@@ -50,3 +50,18 @@ def test_editorial_headings_are_visibly_marked(site):
         assert badge is not None and "Editorial" in badge.get_text(), heading
     # Authors' own headings carry no badge.
     assert article.find("h1").select_one(".editorial-badge") is None
+
+
+def test_editorial_headings_show_their_badge_in_the_table_of_contents_too(site):
+    from helpers import soup
+
+    page = soup(site, "social-impacts/")
+    editorial = [h["id"] for h in page.select("article h2.editorial")]
+    assert len(editorial) >= 6
+    contents = page.select_one("nav.md-nav--secondary")
+    for ident in editorial:
+        entry = contents.select_one(f'a[href="#{ident}"]')
+        assert entry is not None and entry.select_one(".editorial-badge"), ident
+    # An authors' heading has none.
+    authors = [a for a in contents.select("a") if a["href"] == "#social-impacts"]
+    assert all(a.select_one(".editorial-badge") is None for a in authors)

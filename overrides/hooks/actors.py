@@ -24,6 +24,7 @@ TYPES = {
     "organisation": "International organisations",
     "person": "People",
     "place": "Places",
+    "people": "Peoples and ethnic groups",
     "party-or-movement": "Parties and movements",
     "event": "Events",
     "publication": "Newspapers, broadcasters and publications",
@@ -146,12 +147,106 @@ class Matcher:
     def actor_of_id(self, ident: str) -> Actor:
         return next(a for a in self.actor_of.values() if a.id == ident)
 
-    def mentions(self, text: str):
-        """(start, end, actor) for every mention in the text, in order."""
+    def mentions(self, text: str, overrides: list[Mention] = (), seen: dict | None = None):
+        """(start, end, actor) for every mention in the text, in order.
+
+        `overrides` are the paragraph's records of data/mentions.yml: the n-th occurrence
+        of their words is a mention of the actor they name, or of none. `seen` counts the
+        occurrences met in earlier pieces of the same paragraph (its HTML text between tags).
+        """
         if self.pattern is None:
             return
-        for match in self.pattern.finditer(text):
-            yield match.start(), match.end(), self.actor_of[match.group(0)]
+        found = [(m.start(), m.end(), self.actor_of[m.group(0)]) for m in self.pattern.finditer(text)]
+        seen = {} if seen is None else seen
+        before = dict(seen)  # occurrences in earlier pieces, per words
+        for override in overrides:
+            places = override.places(text)
+            seen[override.key] = before.get(override.key, 0) + len(places)
+            index = override.occurrence - before.get(override.key, 0) - 1
+            if not 0 <= index < len(places):
+                continue  # not in this piece
+            start, end = places[index]
+            found = [f for f in found if f[1] <= start or f[0] >= end]
+            if override.actor is not None:
+                found.append((start, end, override.actor))
+        yield from sorted(found, key=lambda f: f[0])
+
+
+MENTIONS = "data/mentions.yml"
+
+
+@dataclass
+class Mention:
+    """A record of data/mentions.yml: in `paragraph`, the `occurrence`-th `words` name
+    `actor` (None: no actor)."""
+
+    paragraph: str
+    words: str
+    occurrence: int
+    actor: Actor | None
+    why: str
+    line: int
+    context: str | None = None  # the words around them, which say which occurrence is meant
+
+    @property
+    def key(self) -> tuple:
+        return self.words, self.context
+
+    def places(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each occurrence of the words in a text (within the context, if given)."""
+        words = re.compile(r"(?<!\w)" + re.escape(self.words) + r"(?!\w)")
+        if not self.context:
+            return [m.span() for m in words.finditer(text)]
+        found = []
+        for around in re.finditer(re.escape(self.context), text):
+            inner = words.search(text, around.start(), around.end())
+            if inner:
+                found.append(inner.span())
+        return found
+
+
+def load_mentions(root: Path, actors: dict[str, Actor], texts: dict[str, str]) -> tuple[dict[str, list[Mention]], list[str]]:
+    """The records of data/mentions.yml by paragraph, checked against the glossary and the
+    reading's text of each paragraph (`texts`: ID -> text): (records, problems)."""
+    path = root / MENTIONS
+    if not path.exists():
+        return {}, []
+    records: dict[str, list[Mention]] = {}
+    problems: list[str] = []
+    for item, line in _items_with_lines(path, MENTIONS):
+        where = f"{MENTIONS}:{line}"
+        missing = [k for k in ("paragraph", "words", "actor", "why") if not item.get(k)]
+        if missing:
+            problems.append(f"{where}: record lacks {', '.join(missing)} (every record needs paragraph, words, actor, why)")
+            continue
+        name, paragraph, words = str(item["actor"]), str(item["paragraph"]), str(item["words"])
+        occurrence = int(item.get("occurrence", 1))
+        if name != "none" and name not in actors:
+            problems.append(f"{where}: actor {unknown_actor(name, actors)} (or write none)")
+            continue
+        if paragraph not in texts:
+            near = difflib.get_close_matches(paragraph, sorted(texts), n=1)
+            problems.append(f"{where}: paragraph '{paragraph}' does not exist"
+                            + (f" (did you mean '{near[0]}'?)" if near else ""))
+            continue
+        record = Mention(paragraph, words, occurrence, actors.get(name), " ".join(str(item["why"]).split()), line,
+                         str(item["context"]) if item.get("context") else None)
+        count = len(record.places(texts[paragraph]))
+        if count < occurrence:
+            shown = f"'{words}' in '{record.context}'" if record.context else f"'{words}'"
+            problems.append(f"{where}: {shown} occurs {count} time(s) in {paragraph}, not {occurrence} "
+                            "(quote the words as the corrected reading has them; count from 1)")
+            continue
+        records.setdefault(paragraph, []).append(record)
+    return records, problems
+
+
+def mention_records(root: Path, actors: dict[str, Actor], pages: dict) -> dict[str, list[Mention]]:
+    """data/mentions.yml for the reading pages `pages` (page -> blocks); ContentError if wrong."""
+    records, problems = load_mentions(root, actors, {b.id: b.text for bs in pages.values() for b in bs if b.id})
+    if problems:
+        raise ContentError(problems)
+    return records
 
 
 def load_timeline(root: Path) -> list[Event]:

@@ -138,10 +138,7 @@ def on_config(config, **kwargs):
 
 def edition(root: Path) -> dict:
     """The corrected English edition's version: the date and commit of the site's source."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-    from git_history import site_version
+    from qarabagh_edition.history import site_version
 
     version = site_version(root)
     if version is None:

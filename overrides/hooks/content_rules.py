@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from published_layer import (ContentError, is_corrected, is_editorial_page, load_citations, load_layer,
-                             load_pages, normalise, published_form)
+                             load_pages, normalise, published_form, uncorrected_reading)
 
 FROZEN = "published/frozen.yml"
 
@@ -168,22 +168,54 @@ def check_frozen(root: Path) -> list[str]:
 # Corrections: rationale, and standard spellings of actors
 # ---------------------------------------------------------------------------
 
-def check_corrections(pages, layer, citations) -> list[str]:
-    problems = []
+def body_blocks(pages, layer):
+    """The paper's paragraphs, list items and quotations: the blocks with a published text."""
     for blocks in pages.values():
         for block in blocks:
-            if block.id not in layer or block.kind == "heading":
-                continue
-            corrected = is_corrected(block, layer, citations)
-            if corrected and not block.notes_of("correction"):
-                problems.append(
-                    f"{block.where}: paragraph '{block.id}' differs from the published text but says not why "
-                    "(add a line <!-- correction: what you changed and why --> directly above it)")
-            if not corrected and block.notes_of("correction"):
-                problems.append(
-                    f"{block.where}: paragraph '{block.id}' has a correction note but is the same as the published "
-                    "text (remove the <!-- correction: ... --> line above it)")
-    return problems
+            if block.kind != "heading" and block.id in layer:
+                yield block
+
+
+def apparatus_of(pages, layer, citations) -> tuple[dict, list[str]]:
+    """Every body block's apparatus (qarabagh_edition.apparatus), checked against its
+    published text: (block ID -> Apparatus, problems)."""
+    from qarabagh_edition.apparatus import check_block
+
+    found, problems = {}, []
+    for block in body_blocks(pages, layer):
+        apparatus, block_problems = check_block(block.path, block.line, block.id, block.notes,
+                                                uncorrected_reading(layer[block.id], citations), block.text)
+        found[block.id] = apparatus
+        problems += block_problems
+    return found, problems
+
+
+def check_corrections(pages, layer, citations) -> list[str]:
+    return apparatus_of(pages, layer, citations)[1]
+
+
+def reviewed_count(root: Path, layer) -> tuple[int, int]:
+    """(paragraphs reviewed, body paragraphs in all)."""
+    pages, _ = load_pages(root)
+    apparatus, _ = apparatus_of(pages, layer, load_citations(root, layer))
+    return sum(1 for a in apparatus.values() if a.reviewed), len(apparatus)
+
+
+def check_progress(root: Path, layer) -> list[str]:
+    """CONTRIBUTING.md states how far the review has come; it must be true."""
+    from qarabagh_edition.apparatus import PROGRESS_LINE, progress_line
+
+    path = root / "CONTRIBUTING.md"
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    line = progress_line(*reviewed_count(root, layer))
+    found = PROGRESS_LINE.search(text)
+    if found and found.group(0) == line:
+        return []
+    number = text.count("\n", 0, found.start()) + 1 if found else 1
+    return [f"CONTRIBUTING.md:{number}: the progress of the review is now '{line.strip('*')}' "
+            "(run scripts/apparatus progress --update)"]
 
 
 def check_terminology(pages, layer, citations, actors, root: Path | None = None) -> list[str]:
@@ -221,7 +253,7 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
 
 def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     """Every problem of the content, in a stable order."""
-    from actors import check_occurrences, check_references, load_glossary, load_timeline
+    from actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
     from published_layer import check_ids
 
     problems: list[str] = []
@@ -247,11 +279,13 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
         citations = {}
     problems += _citation_keys(root, docs_dir)
     problems += check_corrections(pages, layer, citations)
+    problems += check_progress(root, layer)
     try:
         actors = load_glossary(root)
         events = load_timeline(root)
         texts = [e.text for e in layer.values()] + [b.text for bs in pages.values() for b in bs]
         problems += check_occurrences(actors, texts) + check_references(events, actors, set(layer))
+        problems += load_mentions(root, actors, {b.id: b.text for bs in pages.values() for b in bs if b.id})[1]
         problems += check_terminology(pages, layer, citations, actors, root)
     except ContentError as error:
         problems += error.problems

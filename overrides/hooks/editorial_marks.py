@@ -1,7 +1,8 @@
 """Mark, visibly and for screen readers, every heading the editors added to the paper.
 
 Authors' headings are plain; a heading written `## Text { #id .editorial }` gets an
-"Editorial heading" badge after its text. Added to the rendered HTML, not to the
+"Editorial heading" badge after its text, and an "Editorial" badge in the table of
+contents beside the page. Added to the rendered HTML, not to the
 Markdown, so the table of contents and permanent IDs stay the heading's own.
 """
 from __future__ import annotations
@@ -27,4 +28,18 @@ def on_page_content(html, page, **kwargs):
             return match.group(1) + body[: permalink.start()] + " " + BADGE + permalink.group(0) + match.group(4)
         return match.group(1) + body + " " + BADGE + match.group(4)
 
+    editorial = set(re.findall(r'<h[1-6]\b[^>]*\bid="([^"]+)"[^>]*\bclass="[^"]*\beditorial\b', html) +
+                    re.findall(r'<h[1-6]\b[^>]*\bclass="[^"]*\beditorial\b[^"]*"[^>]*\bid="([^"]+)"', html))
+    _mark_in_contents(page.toc, editorial)
     return EDITORIAL_HEADING.sub(mark, html)
+
+
+# The same badge in the table of contents beside the page (its titles are HTML there).
+TOC_BADGE = ' <span class="editorial-badge editorial-badge--toc">Editorial</span>'
+
+
+def _mark_in_contents(items, editorial: set[str]) -> None:
+    for item in items or []:
+        if item.id in editorial and TOC_BADGE not in item.title:
+            item.title += TOC_BADGE
+        _mark_in_contents(item.children, editorial)

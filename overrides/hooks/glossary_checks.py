@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import check_occurrences, check_references, load_glossary, load_timeline  # noqa: E402
+from actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline  # noqa: E402
 from published_layer import ContentError, load_layer, load_pages  # noqa: E402
 
 
@@ -26,5 +26,6 @@ def on_pre_build(config, **kwargs):
     # The paper's text in both readings: as published, and as the pages show it.
     texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
     problems = check_occurrences(actors, texts) + check_references(events, actors, set(layer))
+    problems += load_mentions(root, actors, {b.id: b.text for blocks in pages.values() for b in blocks if b.id})[1]
     if problems:
         raise PluginError("glossary: " + "\n".join(problems))

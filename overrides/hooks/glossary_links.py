@@ -28,12 +28,13 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import Matcher, load_glossary  # noqa: E402
+from actors import Matcher, load_glossary, mention_records  # noqa: E402
+from published_layer import load_pages  # noqa: E402
 
 GLOSSARY_URL = "glossary/"
 TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # beside glossary-tooltips.js, which loads it
 # A paragraph, list item or quotation of the paper: its ID ends in a number.
-PAPER_BLOCK = re.compile(r'<(p|li)\b[^>]*\bid="[a-z]+(?:-[a-z]+)*-\d+"[^>]*>.*?</\1>', re.S)
+PAPER_BLOCK = re.compile(r'<(p|li)\b[^>]*\bid="(?P<id>[a-z]+(?:-[a-z]+)*-\d+)"[^>]*>.*?</\1>', re.S)
 TAG = re.compile(r"<[^>]+>")
 # Inside these, text is not linked: links, citations, notes, buttons, code.
 SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}
@@ -42,8 +43,11 @@ _state: dict = {}
 
 
 def on_pre_build(config, **kwargs):
-    actors = load_glossary(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    actors = load_glossary(root)
     _state["matcher"] = Matcher(actors)
+    pages, _ = load_pages(root, Path(config.docs_dir).relative_to(root).as_posix())
+    _state["mentions"] = mention_records(root, actors, pages)  # which actor an ambiguous mention is
     _state["tooltips"] = {actor.id: actor.tooltip for actor in actors.values()}
 
 
@@ -55,13 +59,14 @@ def on_files(files, config, **kwargs):
     return files
 
 
-def link_block(block: str, matcher: Matcher, base: str) -> str:
+def link_block(block: str, matcher: Matcher, base: str, overrides=()) -> str:
     linked: set[str] = set()
+    seen: dict = {}  # occurrences of the overrides' words so far in this paragraph
     out: list[str] = []
     depth = 0  # how deep inside elements whose text is not linked
     position = 0
     for tag in TAG.finditer(block):
-        out.append(_link_text(block[position:tag.start()], matcher, base, linked) if depth == 0
+        out.append(_link_text(block[position:tag.start()], matcher, base, linked, overrides, seen) if depth == 0
                    else block[position:tag.start()])
         name = re.match(r"</?\s*([a-zA-Z0-9]+)", tag.group(0))
         if name and name.group(1).lower() in SKIP and not tag.group(0).endswith("/>"):
@@ -72,9 +77,9 @@ def link_block(block: str, matcher: Matcher, base: str) -> str:
     return "".join(out)
 
 
-def _link_text(text: str, matcher: Matcher, base: str, linked: set[str]) -> str:
+def _link_text(text: str, matcher: Matcher, base: str, linked: set[str], overrides=(), seen=None) -> str:
     out, position = [], 0
-    for start, end, actor in matcher.mentions(text):
+    for start, end, actor in matcher.mentions(text, overrides, seen):
         if actor.id in linked:
             continue
         linked.add(actor.id)
@@ -92,4 +97,5 @@ def on_page_content(content, page, files, **kwargs):
         return content
     glossary = files.get_file_from_path("glossary.md")  # glossary/ or glossary.html (offline copy)
     base = get_relative_url(glossary.url if glossary else GLOSSARY_URL, page.url)
-    return PAPER_BLOCK.sub(lambda m: link_block(m.group(0), matcher, base), content)
+    mentions = _state.get("mentions", {})
+    return PAPER_BLOCK.sub(lambda m: link_block(m.group(0), matcher, base, mentions.get(m.group("id"), ())), content)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline  # noqa: E402
+from actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline, mention_records  # noqa: E402
 from published_layer import load_layer, load_pages, nav_titles  # noqa: E402
 
 GLOSSARY_PAGE = "glossary.md"
@@ -33,12 +33,13 @@ def on_pre_build(config, **kwargs):
     pages, _ = load_pages(root, docs_dir)
     mentions: dict[str, list[tuple[str, str]]] = {a: [] for a in actors}  # actor -> [(page, paragraph)]
     by_page: dict[str, list[str]] = {}  # page -> actors in order of first mention
+    overrides = mention_records(root, actors, pages)
     for page, blocks in pages.items():
         order = by_page.setdefault(page, [])
         for block in blocks:
             if block.kind == "heading":
                 continue
-            for _, _, actor in matcher.mentions(block.text):
+            for _, _, actor in matcher.mentions(block.text, overrides.get(block.id, ())):
                 if (page, block.id) not in mentions[actor.id]:
                     mentions[actor.id].append((page, block.id))
                 if actor.id not in order:
@@ -124,7 +125,7 @@ def timeline_markdown() -> str:
     out += [
         "## After the paper: editorial context { #editorial-context .editorial }", "",
         '!!! warning "Not in the paper"',
-        "    The paper was published in 2018, before the 2020 war and the events of 2023.",
+        "    The paper was published in 2018, before the 2020 war and the events that followed it.",
         "    The editors list these later events only so that readers know how the conflict",
         "    the paper discusses developed; the paper says nothing about them.",
         "",

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import Matcher, load_glossary  # noqa: E402
+from actors import Matcher, load_glossary, mention_records  # noqa: E402
 from published_layer import CITATION, load_pages  # noqa: E402
 
 INSTRUCTORS_PAGE = "instructors.md"
@@ -42,14 +42,16 @@ def _sections(nav) -> list[tuple[str, str]]:
 def on_pre_build(config, **kwargs):
     root = Path(config.config_file_path).parent
     pages, _ = load_pages(root, Path(config.docs_dir).relative_to(root).as_posix())
-    matcher = Matcher(load_glossary(root))
+    actors = load_glossary(root)
+    matcher = Matcher(actors)
+    overrides = mention_records(root, actors, pages)
     stats = {}
     for title, page in _sections(config.nav):
         blocks = [b for b in pages.get(page, []) if b.kind != "heading"]
         count = sum(words(b.text) for b in blocks)
         frequency: dict[str, int] = {}
         for block in blocks:
-            for _, _, actor in matcher.mentions(block.text):
+            for _, _, actor in matcher.mentions(block.text, overrides.get(block.id, ())):
                 frequency[actor.id] = frequency.get(actor.id, 0) + 1
         main = sorted(frequency, key=lambda a: -frequency[a])[:MAIN_ACTORS]
         stats[page] = {"title": title, "words": count, "minutes": minutes(count), "paragraphs": len(blocks),

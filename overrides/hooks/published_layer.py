@@ -22,8 +22,13 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{:?\s*(?P<attrs
 ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 CLASS_IN_ATTRS = re.compile(r"(?:^|\s)\.(?P<cls>[^\s}]+)")
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
-# `<!-- correction: why the paragraph was changed -->`, `<!-- query: what is unclear -->`
-NOTE = re.compile(r"^\s*<!--\s*(?P<kind>correction|query)\s*:\s*(?P<text>.*?)\s*-->\s*$", re.S | re.I)
+# The apparatus above a paragraph (qarabagh_edition.apparatus): `<!-- emendation: old → new | why -->`,
+# `<!-- query: words | question -->`, `<!-- reviewed: yes -->`. Above a list, a line may
+# name the item it is about: `<!-- [political-7] reviewed: no -->`. (`correction:` is the
+# old, unclassed form, kept only to be reported.)
+NOTE = re.compile(r"^\s*<!--\s*(?:\[(?P<target>[^\]\s]+)\]\s*)?"
+                  r"(?P<kind>correction|query|normalisation|emendation|conjecture|reviewed)\s*:\s*(?P<text>.*?)\s*-->\s*$",
+                  re.S | re.I)
 # A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
 VALID_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -110,15 +115,20 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
 
     blocks: list[Block] = []
     run: list[tuple[int, str]] = []
-    pending: list[tuple[str, str, int]] = []  # notes waiting for the block they stand above
+    pending: list[tuple[str | None, str, str, int]] = []  # notes waiting for the block(s) they stand above
 
     def flush() -> None:
         if run:
             new_blocks = _blocks_of_run(run, path, problems)
             if pending:
-                # A note above a list belongs to each of its items.
-                for block in new_blocks:
-                    block.notes.extend(pending)
+                # A note above a list belongs to each of its items, or to the one it names.
+                for target, kind, text, line in pending:
+                    if target is not None and target not in {b.id for b in new_blocks}:
+                        problems.append(f"{path}:{line}: this note names '{target}', which is not the paragraph "
+                                        "or list item below it (check the ID in [...])")
+                    for block in new_blocks:
+                        if target is None or target == block.id:
+                            block.notes.append((kind, text, line))
                 pending.clear()
             blocks.extend(new_blocks)
             run.clear()
@@ -137,7 +147,8 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
             if "-->" in line:
                 note = NOTE.match("\n".join(comment))
                 if note:
-                    pending.append((note.group("kind").lower(), normalise(note.group("text")), comment_line))
+                    pending.append((note.group("target"), note.group("kind").lower(), normalise(note.group("text")),
+                                    comment_line))
                 comment = []
             continue
         if line.strip() == "":
@@ -145,7 +156,7 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
         else:
             run.append((index + 1, line))
     flush()
-    for kind, _, line in pending:
+    for _, kind, _, line in pending:
         problems.append(f"{path}:{line}: this {kind} note stands above no paragraph (put it directly above the paragraph it is about)")
     return blocks, problems
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
 from citation_keys import cited_keys  # noqa: E402
-from published_layer import load_citations  # noqa: E402
+from published_layer import load_citations, load_layer  # noqa: E402
 
 REFERENCES_PAGE = "references.md"
 PAPER_KEY = "sarmadi2018qarabagh"  # the edition's own article: offered under "Cite", not listed as a source
@@ -57,13 +57,16 @@ def audit(root: Path, page_of: dict[str, str]) -> str:
         "| Paragraph | Printed citation | Linked to | What differs |",
         "| --- | --- | --- | --- |",
     ]
-    for paragraph, records in load_citations(root).items():
+    layer = load_layer(root)
+    for paragraph, records in load_citations(root, layer).items():
         for record in records:
             if not record.differs:
                 continue
-            targets = ", ".join(f"[{key}](#ref-{key})" for key in record.keys)
+            # A source named without a reference links to nothing.
+            targets = ", ".join(f"[{key}](#ref-{key})" for key in record.keys) or "—"
+            page = page_of.get(paragraph) or layer[paragraph].page
             rows.append(
-                f"| [{paragraph}]({page_of.get(paragraph, '')}#{paragraph}) | {_cell(record.published)} "
+                f"| [{paragraph}]({page}#{paragraph}) | {_cell(record.published)} "
                 f"| {targets} | {_cell(record.differs)} |"
             )
     return "\n".join(rows) + "\n"

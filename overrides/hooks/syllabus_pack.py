@@ -173,7 +173,8 @@ def on_post_build(config, **kwargs):
             "paper": {
                 "chicago": cite.get("chicago", ""),
                 # Which text the pack reproduces: this edition's corrected reading.
-                "edition": f'Corrected English edition, {version}. <a href="{site_url}">{site_url}</a>.',
+                "edition": (f'Corrected English edition by {config.extra["edition"]["editors"].lower()}, '
+                            f'{version}. <a href="{site_url}">{site_url}</a>.'),
             },
             "site_url": site_url,
             "pack_url": site_url + pack.url,

@@ -1,6 +1,6 @@
 """When each line of a file was last changed, and which version the site is, from git.
 
-Not a hook itself; used by the readings and cite hooks. Outside a git checkout, or
+Used by the readings and cite hooks. Outside a git checkout, or
 for lines not yet committed, nothing is known and nothing is claimed.
 """
 from __future__ import annotations

@@ -1,0 +1,241 @@
+"""What readers see of the apparatus: the marker under a corrected paragraph, the notes
+(queries, conjectures) beside it, conjectures marked where they stand, and the
+Corrections page, which groups and counts every change by its class."""
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+
+import markdown
+
+from qarabagh_edition.apparatus import CHANGE_KINDS, LABELS, PLURALS, Apparatus
+from qarabagh_edition.history import Revision
+
+CONTEXT_WORDS = 4  # words shown either side of a change beside a corrected paragraph
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph of the reading, with what the apparatus says of it."""
+
+    page: str  # e.g. "social-impacts.md"
+    id: str
+    published: str  # Markdown inline text as printed
+    corrected: str  # the reading's text, citations as printed
+    apparatus: Apparatus
+    revision: Revision | None
+    order: int  # reading order
+
+    @property
+    def corrected_differs(self) -> bool:
+        return bool(self.apparatus.changes)
+
+    @property
+    def number(self) -> str:
+        return self.id.rsplit("-", 1)[-1]
+
+
+def strip_emphasis(text: str) -> str:
+    return re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
+
+
+def long_date(date: str) -> str:
+    year, month, day = date.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+
+
+_inline_markdown = markdown.Markdown()  # one converter: building one costs more than converting
+
+
+def inline_html(text: str) -> str:
+    rendered = _inline_markdown.reset().convert(text)
+    return re.sub(r"^<p>(.*)</p>$", r"\1", rendered.strip(), flags=re.S)
+
+
+# -- Word differences ------------------------------------------------------------------
+
+def _opcodes(published: str, corrected: str):
+    old, new = strip_emphasis(published).split(), strip_emphasis(corrected).split()
+    return old, new, difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+
+def _changed(old, new, i1, i2, j1, j2) -> list[str]:
+    out = []
+    if i2 > i1:
+        out.append(f"<del>{html.escape(' '.join(old[i1:i2]))}</del>")
+    if j2 > j1:
+        out.append(f"<ins>{html.escape(' '.join(new[j1:j2]))}</ins>")
+    return out
+
+
+def word_diff(published: str, corrected: str) -> str:
+    """The whole paragraph, its changed words as <del>/<ins> (the Corrections page)."""
+    old, new, opcodes = _opcodes(published, corrected)
+    out = []
+    for op, i1, i2, j1, j2 in opcodes:
+        out += [html.escape(" ".join(old[i1:i2]))] if op == "equal" else _changed(old, new, i1, i2, j1, j2)
+    return " ".join(out)
+
+
+def changes_in_context(published: str, corrected: str, context: int = CONTEXT_WORDS) -> str:
+    """Only the changes, each with a few words either side, joined by " … "."""
+    old, new, opcodes = _opcodes(published, corrected)
+    pieces: list[str] = []
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op != "equal":
+            pieces += _changed(old, new, i1, i2, j1, j2)
+            continue
+        words = [html.escape(word) for word in old[i1:i2]]
+        first, last = index == 0, index == len(opcodes) - 1
+        if first and last:
+            continue
+        if first:
+            pieces.append(("… " if len(words) > context else "") + " ".join(words[-context:]))
+        elif last:
+            pieces.append(" ".join(words[:context]) + (" …" if len(words) > context else ""))
+        elif len(words) <= 2 * context + 1:
+            pieces.append(" ".join(words))
+        else:
+            pieces.append(" ".join(words[:context]) + " … " + " ".join(words[-context:]))
+    return " ".join(pieces)
+
+
+# -- Beside a paragraph ----------------------------------------------------------------
+
+def revision_html(revision: Revision | None, repo_url: str | None) -> str:
+    if revision is None:
+        return "Not yet committed."
+    commit = (f'<a href="{html.escape(repo_url.rstrip("/"))}/commit/{revision.commit}">{revision.short}</a>'
+              if repo_url else f"<code>{revision.short}</code>")
+    return f'Last revised <time datetime="{revision.date}">{long_date(revision.date)}</time> ({commit}).'
+
+
+def apparatus_items(apparatus: Apparatus) -> str:
+    """Each change with its class, its published and corrected words, and its reason."""
+    items = []
+    for change in apparatus.changes:
+        items.append(
+            f'<li class="apparatus-entry apparatus-entry--{change.kind}">'
+            f'<span class="apparatus-class">{LABELS[change.kind]}</span> '
+            f"<del>{html.escape(change.old)}</del> → <ins>{html.escape(change.new)}</ins>: "
+            f"{html.escape(change.reason)}</li>")
+    return "\n".join(items)
+
+
+def marker(paragraph: Paragraph, repo_url: str | None) -> str:
+    """The "Corrected" marker under a paragraph: the published wording, the changes in
+    context, and every change of the apparatus with its class and reason."""
+    kinds = [k for k in CHANGE_KINDS if paragraph.apparatus.of(k)]
+    label = "Corrected · conjecture" if "conjecture" in kinds else "Corrected"
+    # One element a line: later steps scan the HTML line by line.
+    return "\n".join([
+        f'<details class="published-reading" data-for="{paragraph.id}" id="published-{paragraph.id}">',
+        f'<summary><span class="corrected-marker">{label}</span> '
+        '<span class="published-reading__label" data-corrected="See the wording as published" '
+        'data-published="See the corrected reading">See the wording as published</span></summary>',
+        '<div class="published-reading__body">',
+        f'<p class="published-reading__text">{inline_html(paragraph.published)}</p>',
+        f'<p class="published-reading__diff"><span class="published-reading__heading">Changes:</span> '
+        f'{changes_in_context(paragraph.published, paragraph.corrected)}</p>',
+        '<div class="published-reading__why"><span class="published-reading__heading">Apparatus:</span>',
+        f'<ul class="apparatus-list">\n{apparatus_items(paragraph.apparatus)}\n</ul></div>',
+        f'<p class="published-reading__revised">{revision_html(paragraph.revision, repo_url)}</p>',
+        "</div></details>",
+    ])
+
+
+def notes(paragraph: Paragraph) -> str:
+    """The editorial queries and conjectures of a paragraph, shown under it."""
+    out = []
+    for index, change in enumerate(paragraph.apparatus.of("conjecture"), start=1):
+        out.append(
+            f'<aside class="editorial-note editorial-conjecture" id="conjecture-{paragraph.id}-{index}" role="note" '
+            'aria-label="Conjecture"><span class="editorial-label">Conjecture</span> '
+            f"The editors read “{html.escape(change.new)}” where the paper printed "
+            f"“{html.escape(change.old)}”: {html.escape(change.reason)}</aside>")
+    for query in paragraph.apparatus.queries:
+        out.append(
+            '<aside class="editorial-note editorial-query" role="note" aria-label="Editorial query">'
+            f'<span class="editorial-label">Editorial query</span> “{html.escape(query.words)}”: '
+            f"{html.escape(query.question)}</aside>")
+    return "\n".join(out)
+
+
+def mark_conjectures(lines: list[str], paragraph: Paragraph) -> list[str]:
+    """The Markdown lines of a paragraph with each conjecture's words marked where they
+    stand, and a link to the note that gives the published words."""
+    text = "\n".join(lines)
+    cursor = 0
+    for index, change in enumerate(paragraph.apparatus.of("conjecture"), start=1):
+        words = re.compile(r"\s+".join(map(re.escape, change.new.split())))
+        found = words.search(text, cursor)
+        if not found:
+            continue
+        title = html.escape(f"Conjecture. As published: “{change.old}”", quote=True)
+        wrapped = (f'<span class="conjecture">{found.group(0)}</span><sup class="conjecture-mark">'
+                   f'<a href="#conjecture-{paragraph.id}-{index}" title="{title}">conj.</a></sup>')
+        text = text[:found.start()] + wrapped + text[found.end():]
+        cursor = found.start() + len(wrapped)
+    return text.split("\n")
+
+
+# -- The Corrections page --------------------------------------------------------------
+
+def progress(paragraphs: list[Paragraph]) -> tuple[int, int]:
+    """(paragraphs reviewed, body paragraphs in all)."""
+    return sum(1 for p in paragraphs if p.apparatus.reviewed), len(paragraphs)
+
+
+def progress_sentence(paragraphs: list[Paragraph]) -> str:
+    done, total = progress(paragraphs)
+    return f"{done} of {total} paragraphs reviewed"
+
+
+def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], repo_url: str | None) -> str:
+    def link(p: Paragraph) -> str:
+        return f"[{titles.get(p.page, p.page)} ¶ {p.number}]({p.page}#{p.id})"
+
+    counts = {k: sum(len(p.apparatus.of(k)) for p in paragraphs) for k in CHANGE_KINDS}
+    counts["query"] = sum(len(p.apparatus.queries) for p in paragraphs)
+    corrected = [p for p in paragraphs if p.corrected_differs]
+    out = [
+        "## Progress { #progress }", "",
+        f"**{progress_sentence(paragraphs)}.** {len(corrected)} paragraphs of the corrected reading differ "
+        "from the published text.", "",
+        "| Class | What it is | Count |", "| --- | --- | --- |",
+        f"| [Normalisation](#normalisations) | a name in the glossary's standard spelling | {counts['normalisation']} |",
+        f"| [Emendation](#emendations) | the meaning is certain: grammar, a clear typo, a plainly mistranslated word "
+        f"| {counts['emendation']} |",
+        f"| [Conjecture](#conjectures) | the editors' best reading of an ambiguous passage | {counts['conjecture']} |",
+        f"| [Query](#queries) | the wording is left as published, and a question asked | {counts['query']} |", "",
+    ]
+    for kind, anchor in (("conjecture", "conjectures"), ("query", "queries"), ("emendation", "emendations"),
+                         ("normalisation", "normalisations")):
+        out += [f"## {PLURALS[kind]} ({counts[kind]}) {{ #{anchor} }}", ""]
+        rows = []
+        for p in paragraphs:
+            if kind == "query":
+                rows += [f"- {link(p)}: “{_md(q.words)}”: {_md(q.question)}" for q in p.apparatus.queries]
+            else:
+                rows += [f"- {link(p)}: <del>{html.escape(c.old)}</del> → <ins>{html.escape(c.new)}</ins>: {_md(c.reason)}"
+                         for c in p.apparatus.of(kind)]
+        out += (rows or ["None."]) + [""]
+    out += ["## Corrected paragraphs, newest first { #corrected-paragraphs }", ""]
+    for p in sorted(corrected, key=lambda p: (-(p.revision.timestamp if p.revision else 2**40), p.order)):
+        out += [
+            f"### {titles.get(p.page, p.page)} ¶ {p.number} {{ #correction-{p.id} }}", "",
+            f"[Read ¶ {p.number} in context]({p.page}#{p.id}) · {revision_html(p.revision, repo_url)}",
+            "{: .correction-meta }", "",
+            f'<p class="correction-diff">{word_diff(p.published, p.corrected)}</p>', "",
+            f'<ul class="apparatus-list correction-why">\n{apparatus_items(p.apparatus)}\n</ul>', "",
+        ]
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    """Plain text safe inside a Markdown list item."""
+    return html.escape(text).replace("[", "\\[").replace("*", "\\*").replace("_", "\\_")

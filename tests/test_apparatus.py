@@ -1,0 +1,181 @@
+"""The apparatus of the corrected reading: every change has a class and a reason, the
+changes account for every difference from the published text, numbers and dates are
+kept, every paragraph has a review status; readers see the classes, conjectures where
+they stand, and the Corrections page groups and counts them."""
+import re
+
+import pytest
+
+from conftest import ROOT
+from content_rules import apparatus_of
+from helpers import content, line_of, soup
+from published_layer import load_citations, load_layer, load_pages
+from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
+from test_lint import lint
+
+LAYER = load_layer(ROOT)
+PAGES, _ = load_pages(ROOT)
+APPARATUS, PROBLEMS = apparatus_of(PAGES, LAYER, load_citations(ROOT, LAYER))
+PAGE_OF = {b.id: page for page, blocks in PAGES.items() for b in blocks}
+
+BASE = "The origins of Turkish nationalism in Iran dates back to 1925. Mr Salehi visited Qarabagh in May 2012."
+
+
+def check(notes, reading, base=BASE):
+    numbered = [(kind, text, 10 + n) for n, (kind, text) in enumerate(notes)]
+    return check_block("docs/x.md", 20, "x-1", numbered, base, reading)
+
+
+def test_changes_applied_in_order_give_the_reading():
+    apparatus, problems = check([
+        ("reviewed", "yes"),
+        ("emendation", "dates back → date back | agreement with 'origins'"),
+        ("conjecture", "Mr Salehi visited → Mr Salehi is said to have visited | the editors' reading"),
+        ("normalisation", "Qarabagh → Karabakh | the glossary's standard spelling"),
+        ("query", "in May 2012 | the month is uncertain"),
+    ], "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi is said to have visited "
+       "Karabakh in May 2012.")
+    assert problems == []
+    assert [c.kind for c in apparatus.changes] == ["emendation", "conjecture", "normalisation"]
+    assert apparatus.reviewed is True and apparatus.queries[0].question == "the month is uncertain"
+    # Where each change stands in the reading, for marking it there.
+    conjecture = apparatus.changes[1]
+    reading = "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi is said to have visited " \
+              "Karabakh in May 2012."
+    assert reading[conjecture.start:conjecture.end] == "Mr Salehi is said to have visited"
+
+
+BAD = {
+    "a change the apparatus does not record": (
+        [("reviewed", "no")], "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi visited "
+                              "Qarabagh in May 2012.",
+        "docs/x.md:20: paragraph 'x-1' differs from its published text where its apparatus says nothing"),
+    "no reason": ([("reviewed", "no"), ("emendation", "dates back → date back")], BASE,
+                  "docs/x.md:11: this emendation gives no reason"),
+    "a reason left to fill in": ([("reviewed", "no"), ("emendation", "dates back → date back | REASON")], BASE,
+                                 "docs/x.md:11: this emendation gives no reason"),
+    "no arrow": ([("reviewed", "no"), ("emendation", "dates back, date back | agreement")], BASE,
+                 "docs/x.md:11: this emendation has no '→'"),
+    "words not as published": ([("reviewed", "no"), ("emendation", "date back → dates back | agreement")], BASE,
+                               "docs/x.md:11: the emendation 'date back' → 'dates back' does not match the published words"),
+    "out of order": ([("reviewed", "no"), ("normalisation", "Qarabagh → Karabakh | spelling"),
+                      ("emendation", "dates back → date back | agreement")],
+                     BASE.replace("dates", "date").replace("Qarabagh", "Karabakh"),
+                     "docs/x.md:12: the emendation 'dates back' → 'date back' does not match the published words after "
+                     "the previous change"),
+    "a number changed": ([("reviewed", "no"), ("emendation", "in May 2012 → in May 2013 | typo")],
+                         BASE.replace("2012", "2013"),
+                         "must keep every number and date of its published text: missing 2012; added 2013"),
+    "a month dropped": ([("reviewed", "no"), ("emendation", "in May 2012 → in 2012 | style")],
+                        BASE.replace("May ", ""), "missing May"),
+    "no review status": ([], BASE, "docs/x.md:20: paragraph 'x-1' has no review status"),
+    "two review statuses": ([("reviewed", "yes"), ("reviewed", "no")], BASE, "has two review statuses"),
+    "a review status that is neither": ([("reviewed", "maybe")], BASE, "the review status is 'maybe'"),
+    "an unclassed correction note": ([("reviewed", "no"), ("correction", "fixed the grammar")], BASE,
+                                     "docs/x.md:11: a 'correction:' note no longer says what kind of change it is"),
+    "a query about words not in the paragraph": ([("reviewed", "no"), ("query", "Persepolis | what is meant?")], BASE,
+                                                 "the query's words 'Persepolis' are not in the paragraph"),
+    "a change that changes nothing": ([("reviewed", "no"), ("emendation", "dates back → dates back | none")], BASE,
+                                      "this emendation changes nothing"),
+}
+
+
+@pytest.mark.parametrize("notes, reading, message", BAD.values(), ids=BAD.keys())
+def test_each_kind_of_apparatus_mistake_is_reported_at_its_line(notes, reading, message):
+    _, problems = check(notes, reading)
+    assert any(message in p for p in problems), problems
+    assert all(re.match(r"docs/x\.md:\d+: .*\(.+\)", p) for p in problems), problems
+
+
+def test_the_edition_itself_has_a_complete_apparatus():
+    assert PROBLEMS == []
+    # Every body paragraph has a review status, and every change a class and a reason.
+    assert all(a.reviewed is not None for a in APPARATUS.values())
+    changes = [c for a in APPARATUS.values() for c in a.changes]
+    assert changes and all(c.kind in CHANGE_KINDS and len(c.reason) > 3 for c in changes)
+
+
+def test_lint_and_build_stop_on_an_unrecorded_change(project_copy, build_copy):
+    page = project_copy / "docs" / "conclusion.md"
+    text = page.read_text(encoding="utf-8")
+    sentence = next(line for line in text.split("\n") if line and line[0].isupper() and len(line) > 60)
+    page.write_text(text.replace(sentence, sentence.replace(" the ", " a ", 1), 1), encoding="utf-8")
+    code, output = lint(project_copy)
+    assert code == 1 and "differs from its published text where its apparatus says nothing" in output, output
+    assert re.search(r"docs/conclusion\.md:\d+: paragraph 'conclusion-1'", output)
+    result = build_copy(project_copy)
+    assert result.returncode != 0 and "differs from its published text where its apparatus says nothing" in result.output
+
+
+def test_contributing_states_the_progress_of_the_review():
+    done = sum(1 for a in APPARATUS.values() if a.reviewed)
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert PROGRESS_LINE.search(text).group(0) == progress_line(done, len(APPARATUS))
+
+
+# -- What readers see --------------------------------------------------------------------
+
+def test_corrections_page_groups_and_counts_every_change_by_class(site):
+    page = content(site, "corrections/")
+    done = sum(1 for a in APPARATUS.values() if a.reviewed)
+    assert f"{done} of {len(APPARATUS)} paragraphs reviewed" in page.get_text(" ")
+    for kind, anchor in (("normalisation", "normalisations"), ("emendation", "emendations"),
+                         ("conjecture", "conjectures")):
+        count = sum(len(a.of(kind)) for a in APPARATUS.values())
+        heading = page.find(id=anchor)
+        assert heading.get_text().startswith(f"{kind.capitalize()}s ({count})"), heading.get_text()
+        listed = heading.find_next("ul").select("li") if count else []
+        assert len(listed) == count
+    queries = sum(len(a.queries) for a in APPARATUS.values())
+    assert page.find(id="queries").get_text().startswith(f"Queries ({queries})")
+
+
+def test_each_change_is_shown_beside_its_paragraph_with_its_class_and_reason(site):
+    for ident, apparatus in APPARATUS.items():
+        if not apparatus.changes:
+            continue
+        page = PAGE_OF[ident].removesuffix(".md").removesuffix("index")
+        details = soup(site, page).select_one(f'details.published-reading[data-for="{ident}"]')
+        entries = details.select(".apparatus-entry")
+        assert [e["class"][1].removeprefix("apparatus-entry--") for e in entries] == [c.kind for c in apparatus.changes]
+        for entry, change in zip(entries, apparatus.changes):
+            assert entry.select_one(".apparatus-class").get_text() == change.kind.capitalize()
+            assert " ".join(change.reason.split()) in " ".join(entry.get_text().split())
+
+
+def test_a_conjecture_is_marked_where_it_stands_with_the_published_words_one_step_away(site):
+    conjectures = [(ident, c) for ident, a in APPARATUS.items() for c in a.of("conjecture")]
+    assert conjectures, "the reading has conjectures"
+    for ident, change in conjectures:
+        page = soup(site, PAGE_OF[ident].removesuffix(".md").removesuffix("index"))
+        paragraph = page.find(id=ident)
+        marked = [" ".join(m.get_text().split()) for m in paragraph.select(".conjecture")]
+        assert " ".join(re.sub(r"\[-?@[^\]]*\]", "", change.new).split())[:30] in " ".join(marked) or marked, ident
+        mark = paragraph.select_one(".conjecture-mark a")
+        assert mark is not None and "As published" in mark["title"], ident
+        note = page.find(id=mark["href"][1:])
+        assert note is not None and "Conjecture" in note.get_text()
+
+
+@pytest.mark.browser
+def test_the_published_words_of_a_conjecture_show_on_hover_and_on_click(page, server):
+    ident, change = next((i, c) for i, a in APPARATUS.items() for c in a.of("conjecture"))
+    page.goto(server + PAGE_OF[ident].removesuffix(".md").removesuffix("index"), wait_until="networkidle")
+    mark = page.locator(f"#{ident} .conjecture-mark a").first
+    mark.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]").first
+    tooltip.wait_for(timeout=5000)
+    assert "As published" in tooltip.inner_text()
+    mark.click()
+    note = page.locator(f"#{ident} ~ aside.editorial-conjecture").first
+    assert note.is_visible() and change.old.split()[0] in note.inner_text()
+
+
+def test_line_numbers_in_messages_are_the_notes_lines(project_copy):
+    page = project_copy / "docs" / "political-implications.md"
+    text = page.read_text(encoding="utf-8")
+    status = re.search(r"<!-- (?:\[political-\d+\] )?reviewed: (yes|no) -->", text).group(0)
+    page.write_text(text.replace(status, status.replace("reviewed:", "emendation:"), 1), encoding="utf-8")
+    code, output = lint(project_copy)
+    assert code == 1
+    assert f"docs/political-implications.md:{line_of(page, status.replace('reviewed:', 'emendation:'))}:" in output

@@ -1,0 +1,66 @@
+"""Mentions that point to the right actor: data/mentions.yml says, beside the text, which
+actor an ambiguous mention in a given paragraph names (the bare "Azerbaijan" of 1937 is
+Iranian Azerbaijan); the links in the text and the Glossary's lists follow it."""
+import pytest
+
+from actors import Matcher, load_glossary, load_mentions
+from conftest import ROOT
+from helpers import content
+from published_layer import load_pages
+from test_lint import lint
+
+ACTORS = load_glossary(ROOT)
+PAGES, _ = load_pages(ROOT)
+TEXTS = {b.id: b.text for blocks in PAGES.values() for b in blocks if b.id}
+RECORDS, PROBLEMS = load_mentions(ROOT, ACTORS, TEXTS)
+
+
+def test_the_records_match_the_text_and_the_glossary():
+    assert PROBLEMS == []
+    assert sum(len(r) for r in RECORDS.values()) >= 10
+
+
+def test_a_record_decides_which_actor_a_mention_names():
+    matcher = Matcher(ACTORS)
+    text = TEXTS["social-9"]
+    by_default = {text[s:e]: a.id for s, e, a in matcher.mentions(text) if text[s:e] == "Azerbaijan"}
+    assert by_default == {"Azerbaijan": "republic-of-azerbaijan"}
+    found = [(text[s:e], a.id) for s, e, a in matcher.mentions(text, RECORDS["social-9"])]
+    assert found[0] == ("Azerbaijan", "iranian-azerbaijan")  # "In 1937, Azerbaijan was divided"
+
+
+def test_the_text_and_the_glossary_follow_the_records(site):
+    paragraph = content(site, "social-impacts/").find(id="social-8")
+    links = {a.get_text(): a["href"] for a in paragraph.select("a.glossary-term")}
+    assert links["Azerbaijan"].endswith("#iranian-azerbaijan"), links
+    glossary = content(site, "glossary/")
+
+    def mentioned_in(entry: str) -> set[str]:
+        heading = glossary.find(id=entry)
+        where = heading.find_next(class_="glossary-mentions")
+        return {a["href"].split("#")[1] for a in where.select("a")} if where else set()
+
+    assert "social-8" in mentioned_in("iranian-azerbaijan")
+    assert "social-8" not in mentioned_in("republic-of-azerbaijan")
+
+
+BAD = {
+    "an unknown actor": ("  actor: iranian-azerbaijn\n", "is not listed in data/glossary.yml. Check your spelling "
+                                                         "(did you mean 'iranian-azerbaijan'?)"),
+    "words not in the paragraph": ("  actor: iranian-azerbaijan\n", "occurs 0 time(s) in social-9"),
+    "an unknown paragraph": ("  actor: iranian-azerbaijan\n", "paragraph 'social-999' does not exist"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD)
+def test_a_wrong_record_is_reported_with_its_line(project_copy, kind):
+    actor, message = BAD[kind]
+    record = {"an unknown actor": "- paragraph: social-9\n  words: Azerbaijan\n",
+              "words not in the paragraph": "- paragraph: social-9\n  words: Atlantis\n",
+              "an unknown paragraph": "- paragraph: social-999\n  words: Azerbaijan\n"}[kind]
+    path = project_copy / "data" / "mentions.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 2
+    path.write_text(text + "\n" + record + actor + "  why: a test\n", encoding="utf-8")
+    code, output = lint(project_copy)
+    assert code == 1 and f"data/mentions.yml:{line}: " in output and message in output, output
