@@ -4,7 +4,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
-export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true  # end-of-life banners of Material and a plugin: not build problems
 
 find_python() {
   for candidate in python3.11 python3 python; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print build-time figures for the site: the median full `mkdocs build --strict`
+"""Print build-time figures for the site: the median full `properdocs build --strict`
 and its ratio to the floor, a build of the same Markdown with no plugins or hooks.
 
 Two floors are measured, because "plain" can mean two things:
@@ -40,7 +40,7 @@ def timed_build(project: Path, config: Path, runs: int, strict: bool = True, col
                 downloads: bool = False) -> list[float]:
     times = []
     # The site alone: the downloads (PDF, offline zip) are timed separately.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+    env = {**os.environ,
            **({} if downloads else {"EDITION_SKIP_DOWNLOADS": "1"})}
     for _ in range(runs):
         if cold:  # without what earlier builds kept in .cache/ (Pandoc results, templates, pack data)
@@ -48,7 +48,7 @@ def timed_build(project: Path, config: Path, runs: int, strict: bool = True, col
                 shutil.rmtree(project / ".cache" / kept, ignore_errors=True)
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
-            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", out]
+            command = [sys.executable, "-m", "properdocs", "build", "-q", "-f", str(config), "-d", out]
             result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
                                     capture_output=True, text=True)
             if result.returncode:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Print what a reader's browser meets: Lighthouse scores, bytes transferred, the search
-index, and how fast `mkdocs serve` rebuilds after a one-paragraph edit.
+index, and how fast `properdocs serve` rebuilds after a one-paragraph edit.
 
 * Lighthouse 12.2.3 (installed from npm into .cache/lighthouse on first use) with
   Debian's chromium, on the landing page and on the longest section: performance,
@@ -11,7 +11,7 @@ index, and how fast `mkdocs serve` rebuilds after a one-paragraph edit.
   score is made of (first and largest contentful paint, total blocking time, layout shift).
 * Bytes transferred (gzip-compressed, as a static host serves them) for a first visit to
   the longest section, without and with the search index. Target: <= 120 KB without.
-* `mkdocs serve` rebuild time after one paragraph is edited (median of --runs edits).
+* `properdocs serve` rebuild time after one paragraph is edited (median of --runs edits).
 
 The site is built into a temporary folder and served on 127.0.0.1 with gzip. This is a
 benchmark, not a test: it prints figures and never fails on them.
@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "12.2.3"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "EDITION_SKIP_DOWNLOADS": "1"}
+ENV = {**os.environ, "EDITION_SKIP_DOWNLOADS": "1"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -151,7 +151,7 @@ def lighthouse_medians(base: str, path: str, runs: int) -> str | None:
 
 
 def serve_rebuild(runs: int) -> list[float]:
-    """Seconds `mkdocs serve` takes to rebuild after one paragraph is edited."""
+    """Seconds `properdocs serve` takes to rebuild after one paragraph is edited."""
     times = []
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch) / "project"
@@ -162,7 +162,7 @@ def serve_rebuild(runs: int) -> list[float]:
         with socket.socket() as probe:  # a free port on this machine
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         builds: list[float] = []
         serving = threading.Event()
@@ -186,7 +186,7 @@ def serve_rebuild(runs: int) -> list[float]:
                     except TimeoutError:
                         page.touch()
                 else:
-                    raise TimeoutError("mkdocs serve did not rebuild after an edit")
+                    raise TimeoutError("properdocs serve did not rebuild after an edit")
                 times.append(builds[-1])
         finally:
             process.terminate()
@@ -207,7 +207,7 @@ def _wait(condition, seconds: float) -> None:
     deadline = time.time() + seconds
     while not condition():
         if time.time() > deadline:
-            raise TimeoutError("mkdocs serve did not rebuild in time")
+            raise TimeoutError("properdocs serve did not rebuild in time")
         time.sleep(0.1)
 
 
@@ -219,7 +219,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as out:
         site = Path(out) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+        subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
                        env=ENV, check=True)
         server, base = serve(site)
         longest = longest_section(site)
@@ -237,7 +237,7 @@ def main(argv=None) -> int:
                     print(f"lighthouse /{path}, median of {args.lighthouse_runs}: {shown}")
         server.shutdown()
     rebuilds = serve_rebuild(args.runs)
-    print(f"mkdocs serve rebuild after a one-paragraph edit (median of {len(rebuilds)}): "
+    print(f"properdocs serve rebuild after a one-paragraph edit (median of {len(rebuilds)}): "
           f"{statistics.median(rebuilds):.2f} s")
     return 0
 

@@ -57,7 +57,7 @@ HEADER = """\
 # redirect (mkdocs.yml, plugins: redirects: redirect_maps: 'old.md': 'new.md'); an ID
 # ({: #id }) never changes. After adding pages or IDs, regenerate this file with
 #   scripts/url_contract.py --update
-# (it builds the site with `mkdocs build --strict`; --site DIR uses an existing build).
+# (it builds the site with `properdocs build --strict`; --site DIR uses an existing build).
 """
 
 
@@ -94,7 +94,13 @@ def _page_file(site_dir: Path, page: str) -> Path | None:
 
 def redirect_target(html: Path | BeautifulSoup) -> str | None:
     """The URL a mkdocs-redirects stub sends to (as written: usually relative), else None."""
-    soup = _soup(html) if isinstance(html, Path) else html
+    if isinstance(html, Path):
+        text = html.read_text(encoding="utf-8")
+        if "refresh" not in text.lower():
+            return None  # most pages: no need to parse them to know they are not stubs
+        soup = BeautifulSoup(text, "lxml")
+    else:
+        soup = html
     refresh = soup.find("meta", attrs={"http-equiv": re.compile("^refresh$", re.I)})
     if refresh is None:
         return None
@@ -193,10 +199,13 @@ def broken_urls(contract_urls, site_dir) -> list[str]:
     ids_cache: dict[Path, set[str]] = {}
     missing_pages: list[str] = []
     problems: list[tuple[str, str | None]] = []  # (url, message or None for a missing page)
+    resolved: dict[str, tuple] = {}  # each page is followed once, however many anchors it has
     for url in contract_urls:
         page, _, anchor = url.partition("#")
         page = page or HOME
-        final_page, html = _resolve_page(site_dir, page)
+        if page not in resolved:
+            resolved[page] = _resolve_page(site_dir, page)
+        final_page, html = resolved[page]
         if final_page is None:
             if not anchor:
                 missing_pages.append(page)
@@ -239,14 +248,14 @@ def write_contract(urls, path: Path = CONTRACT) -> None:
 
 
 def build_site(site_dir: Path, project: Path = ROOT) -> None:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    environment = dict(os.environ)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=environment,
     )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit("error: `mkdocs build --strict` failed; fix the build first")
+        raise SystemExit("error: `properdocs build --strict` failed; fix the build first")
 
 
 def main(argv=None) -> int:
@@ -257,7 +266,7 @@ def main(argv=None) -> int:
                         help="exit 1 listing every contract URL that no longer resolves, or every public "
                              "URL missing from the contract")
     parser.add_argument("--site", type=Path, metavar="DIR",
-                        help="an existing build to read (default: build with `mkdocs build --strict` into a temporary folder)")
+                        help="an existing build to read (default: build with `properdocs build --strict` into a temporary folder)")
     parser.add_argument("--contract", type=Path, default=CONTRACT, metavar="FILE",
                         help=f"the contract file (default: {CONTRACT.relative_to(ROOT)})")
     args = parser.parse_args(argv)

@@ -23,16 +23,16 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "published", "overrides", "bib", "data"]
 
 
 def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
+    environment = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=environment,
     )
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site, built once with `mkdocs build --strict` into a temporary folder."""
+    """The site, built once with `properdocs build --strict` into a temporary folder."""
     site_dir = tmp_path_factory.mktemp("site")
     result = run_build(ROOT, site_dir)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"

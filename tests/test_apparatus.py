@@ -2,6 +2,7 @@
 changes account for every difference from the published text, numbers and dates are
 kept, every paragraph has a review status; readers see the classes, conjectures where
 they stand, and the Corrections page groups and counts them."""
+import functools
 import re
 
 import pytest
@@ -131,11 +132,12 @@ def test_corrections_page_groups_and_counts_every_change_by_class(site):
 
 
 def test_each_change_is_shown_beside_its_paragraph_with_its_class_and_reason(site):
+    read = functools.lru_cache(maxsize=None)(lambda path: soup(site, path))  # each page parsed once
     for ident, apparatus in APPARATUS.items():
         if not apparatus.changes:
             continue
         page = PAGE_OF[ident].removesuffix(".md").removesuffix("index")
-        details = soup(site, page).select_one(f'details.published-reading[data-for="{ident}"]')
+        details = read(page).select_one(f'details.published-reading[data-for="{ident}"]')
         entries = details.select(".apparatus-entry")
         assert [e["class"][1].removeprefix("apparatus-entry--") for e in entries] == [c.kind for c in apparatus.changes]
         for entry, change in zip(entries, apparatus.changes):
@@ -146,8 +148,9 @@ def test_each_change_is_shown_beside_its_paragraph_with_its_class_and_reason(sit
 def test_a_conjecture_is_marked_where_it_stands_with_the_published_words_one_step_away(site):
     conjectures = [(ident, c) for ident, a in APPARATUS.items() for c in a.of("conjecture")]
     assert conjectures, "the reading has conjectures"
+    read = functools.lru_cache(maxsize=None)(lambda path: soup(site, path))  # each page parsed once
     for ident, change in conjectures:
-        page = soup(site, PAGE_OF[ident].removesuffix(".md").removesuffix("index"))
+        page = read(PAGE_OF[ident].removesuffix(".md").removesuffix("index"))
         paragraph = page.find(id=ident)
         marked = [" ".join(m.get_text().split()) for m in paragraph.select(".conjecture")]
         assert " ".join(re.sub(r"\[-?@[^\]]*\]", "", change.new).split())[:30] in " ".join(marked) or marked, ident

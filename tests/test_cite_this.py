@@ -156,3 +156,25 @@ def test_cite_box_copy_button_copies_the_citation(browser, server):
     assert copied.startswith("Sarmadi, H., Noormohamadi Nazariian, M., & Qarashi Habashi, Y. (2018).")
     assert "Copy" not in copied
     context.close()
+
+
+def test_the_corrected_edition_is_credited_to_its_editors_with_its_version(site, fork_site):
+    import subprocess
+
+    from helpers import soup
+
+    edition = soup(site, "introduction/").select_one("#cite-edition-chicago").get_text(" ", strip=True)
+    assert edition.startswith("The editors of the online edition, eds.")
+    assert "by Hamid Sarmadi, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi" in " ".join(edition.split())
+    date, short = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.split()
+    assert f"Corrected English edition, version of {date}, commit {short}" in " ".join(edition.split())
+    assert "First published in Specialty Journal of Politics and Law 3 (4): 16–32, 2018" in " ".join(edition.split())
+    # A published fork links the editors to the repository's contributors.
+    link = soup(fork_site, "introduction/").select_one("#cite-edition-chicago a")
+    assert link["href"] == "https://github.com/example-org/qarabagh/graphs/contributors"
+    home = soup(fork_site, "").select_one(".paper-record").get_text(" ", strip=True)
+    assert "Corrected English reading by the editors of the online edition" in " ".join(home.split())
+    # No self-praise.
+    for text in [(ROOT / "README.md").read_text(encoding="utf-8"), (site / "index.html").read_text(encoding="utf-8")]:
+        assert "definitive" not in text.lower()

@@ -1,4 +1,5 @@
 """Corrected translations: two readings, visible corrections, provenance, the log."""
+import functools
 import re
 import subprocess
 
@@ -14,6 +15,12 @@ CITATIONS = load_citations(ROOT, LAYER)
 PAGES, _ = load_pages(ROOT)
 CORRECTED = {b.id: (page, b) for page, blocks in PAGES.items() for b in blocks if is_corrected(b, LAYER, CITATIONS)}
 APPARATUS, _ = apparatus_of(PAGES, LAYER, CITATIONS)
+
+
+@functools.lru_cache(maxsize=None)
+def page_soup(site, path: str):
+    """A built page, parsed once for the tests that walk every paragraph."""
+    return soup(site, path)
 
 
 def url_of(page: str) -> str:
@@ -50,13 +57,13 @@ def test_unclear_sentences_get_editorial_queries_not_guesses(site):
     queries = [(page, b) for page, blocks in PAGES.items() for b in blocks if b.notes_of("query")]
     assert len(queries) >= 8
     for page, block in queries:
-        note = soup(site, url_of(page)).find(id=block.id).find_next("aside", class_="editorial-query")
+        note = page_soup(site, url_of(page)).find(id=block.id).find_next("aside", class_="editorial-query")
         assert note is not None and "Editorial query" in note.get_text()
 
 
 def test_each_corrected_paragraph_has_a_marker_with_published_wording_and_diff(site):
     for ident, (page, block) in CORRECTED.items():
-        document = soup(site, url_of(page))
+        document = page_soup(site, url_of(page))
         paragraph = document.find(id=ident)
         assert paragraph.get("data-reading") == "corrected"
         details = document.select_one(f'details.published-reading[data-for="{ident}"]')
@@ -69,7 +76,7 @@ def test_each_corrected_paragraph_has_a_marker_with_published_wording_and_diff(s
     # An uncorrected paragraph has no marker.
     page, plain = next((p, b) for p, blocks in PAGES.items() for b in blocks
                        if b.kind != "heading" and b.id in LAYER and b.id not in CORRECTED)
-    document = soup(site, url_of(page))
+    document = page_soup(site, url_of(page))
     assert document.find(id=plain.id).get("data-reading") is None
     assert document.select_one(f'details[data-for="{plain.id}"]') is None
 
@@ -100,7 +107,7 @@ def test_changes_beside_a_paragraph_are_the_changes_in_context_not_the_paragraph
     log = content(site, "corrections/")
     shorter = 0
     for ident, (page, block) in CORRECTED.items():
-        details = soup(site, url_of(page)).select_one(f'details[data-for="{ident}"]')
+        details = page_soup(site, url_of(page)).select_one(f'details[data-for="{ident}"]')
         beside = details.select_one(".published-reading__diff")
         whole = log.find(id=f"correction-{ident}").find_next(class_="correction-diff")
         # The same changes as the full diff on the Corrections page, in the same order.

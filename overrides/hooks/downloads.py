@@ -108,7 +108,7 @@ def write_offline_zip(config, target: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "site"
         environment = {**os.environ, OFFLINE_BUILD: "true"}
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+        result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f",
                                  config.config_file_path, "-d", str(out)],
                                 cwd=root, env=environment, capture_output=True, text=True)
         if result.returncode:
