@@ -37,7 +37,7 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 
 def timed_build(project: Path, config: Path, runs: int, strict: bool = True, cold: bool = False,
-                downloads: bool = False) -> list[float]:
+                downloads: bool = False, engine: str = "properdocs") -> list[float]:
     times = []
     # The site alone: the downloads (PDF, offline zip) are timed separately.
     env = {**os.environ,
@@ -48,7 +48,7 @@ def timed_build(project: Path, config: Path, runs: int, strict: bool = True, col
                 shutil.rmtree(project / ".cache" / kept, ignore_errors=True)
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
-            command = [sys.executable, "-m", "properdocs", "build", "-q", "-f", str(config), "-d", out]
+            command = [sys.executable, "-m", engine, "build", "-q", "-f", str(config), "-d", out]
             result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
                                     capture_output=True, text=True)
             if result.returncode:
@@ -85,7 +85,8 @@ def main(argv=None) -> int:
         full = timed_build(ROOT, ROOT / "mkdocs.yml", args.runs)
         # Floors are not strict: without our hooks, nothing guarantees they are warning-free.
         floor_theme = timed_build(scratch, scratch / "same-theme.yml", args.runs, strict=False)
-        floor_plain = timed_build(scratch, scratch / "plain.yml", args.runs, strict=False)
+        # ProperDocs does not bundle MkDocs' own theme (a separate package): MkDocs builds this one.
+        floor_plain = timed_build(scratch, scratch / "plain.yml", args.runs, strict=False, engine="mkdocs")
 
     median = statistics.median
     print(f"runs per configuration: {args.runs}")

@@ -56,16 +56,19 @@ def on_page_markdown(markdown_text, page, **kwargs):
         return markdown_text.rstrip("\n") + "\n\n" + shown.corrections_markdown(
             paragraphs, _state["titles"], _state["repo_url"])
     lines = markdown_text.split("\n")
+    id_lines = {m.group(1): n for n, line in enumerate(lines) if (m := ID_LINE.match(line))}
     for paragraph in paragraphs:
         if paragraph.page != page.file.src_uri or not paragraph.apparatus.of("conjecture"):
             continue
         # The paragraph's lines: those above its ID line, back to the blank line.
-        end = next(i for i, line in enumerate(lines) if re.match(rf"\s*\{{:?\s*#{re.escape(paragraph.id)}\b", line))
-        start = end
+        end = start = id_lines[paragraph.id]
         while start > 0 and lines[start - 1].strip() and not lines[start - 1].lstrip().startswith("<!--"):
             start -= 1
         lines[start:end] = shown.mark_conjectures(lines[start:end], paragraph)
     return "\n".join(lines)
+
+
+ID_LINE = re.compile(r"\s*\{:?\s*#([a-z0-9-]+)")  # a paragraph's `{: #social-12 }` line
 
 
 # The contributors' apparatus, as Markdown passes it through: shown to readers in the
@@ -77,22 +80,25 @@ NOTE_COMMENT = re.compile(r"<!--\s*(?:\[[^\]]*\]\s*)?(?:correction|query|normali
 @event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
 def on_page_content(content, page, **kwargs):
     content = NOTE_COMMENT.sub("", content)
-    for paragraph in _state.get("paragraphs", []):
-        if paragraph.page != page.file.src_uri:
-            continue
-        block = re.search(rf'<(p|li)\b([^>]*\bid="{re.escape(paragraph.id)}"[^>]*)>(.*?)</\1>', content, re.S)
-        if not block:
-            continue
-        tag, attributes, inner = block.group(1), block.group(2), block.group(3)
-        after = "\n".join(filter(None, [shown.marker(paragraph, _state["repo_url"])
-                                        if paragraph.corrected_differs else "", shown.notes(paragraph)]))
-        if not after:
-            continue
-        if paragraph.corrected_differs:
-            attributes += ' data-reading="corrected"'
-            inner = f'<span class="reading-text">{inner}</span>'
-        # After a paragraph; inside a list item (nothing may stand between <li>s).
-        replacement = (f"<{tag}{attributes}>{inner}\n{after}</li>" if tag == "li"
-                       else f"<{tag}{attributes}>{inner}</p>\n{after}")
-        content = content[:block.start()] + replacement + content[block.end():]
-    return content
+    here = {p.id: p for p in _state.get("paragraphs", []) if p.page == page.file.src_uri}
+    return BLOCK.sub(lambda block: _with_apparatus(block, here.get(block.group(3))), content)
+
+
+# A paragraph or list item of the page, with its ID (one pass over the page for all of them).
+BLOCK = re.compile(r'<(p|li)\b([^>]*\bid="([^"]+)"[^>]*)>(.*?)</\1>', re.S)
+
+
+def _with_apparatus(block: re.Match, paragraph) -> str:
+    if paragraph is None:
+        return block.group(0)
+    tag, attributes, inner = block.group(1), block.group(2), block.group(4)
+    after = "\n".join(filter(None, [shown.marker(paragraph, _state["repo_url"])
+                                    if paragraph.corrected_differs else "", shown.notes(paragraph)]))
+    if not after:
+        return block.group(0)
+    if paragraph.corrected_differs:
+        attributes += ' data-reading="corrected"'
+        inner = f'<span class="reading-text">{inner}</span>'
+    # After a paragraph; inside a list item (nothing may stand between <li>s).
+    return (f"<{tag}{attributes}>{inner}\n{after}</li>" if tag == "li"
+            else f"<{tag}{attributes}>{inner}</p>\n{after}")
