@@ -162,7 +162,7 @@ def serve_rebuild(runs: int) -> list[float]:
         with socket.socket() as probe:  # a free port on this machine
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "--livereload", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         builds: list[float] = []
         serving = threading.Event()
@@ -219,7 +219,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as out:
         site = Path(out) / "site"
-        subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+        subprocess.run([sys.executable, "-m", "properdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "--strict", "-q", "-d", str(site)], cwd=ROOT,
                        env=ENV, check=True)
         server, base = serve(site)
         longest = longest_section(site)

@@ -250,7 +250,8 @@ def write_contract(urls, path: Path = CONTRACT) -> None:
 def build_site(site_dir: Path, project: Path = ROOT) -> None:
     environment = dict(os.environ)
     result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "-f", str(project / "mkdocs.yml"), "--strict", "--site-dir",
+         str(site_dir)],
         cwd=project, capture_output=True, text=True, env=environment,
     )
     if result.returncode != 0:

@@ -25,7 +25,8 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "published", "overrides", "bib", "data"]
 def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "-f", str(project / "mkdocs.yml"), "--strict", "--site-dir",
+         str(site_dir)],
         cwd=project, capture_output=True, text=True, env=environment,
     )
 

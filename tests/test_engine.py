@@ -18,11 +18,12 @@ def test_properdocs_builds_what_mkdocs_builds_apart_from_the_generator_tag(tmp_p
     # The downloads (PDF, zip) carry build times of their own; the pages are what is compared.
     environment = {**os.environ, "EDITION_SKIP_DOWNLOADS": "1"}
     for engine, target in (("mkdocs", mkdocs_site), ("properdocs", tmp_path / "properdocs-site")):
-        result = subprocess.run([sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(target)],
+        result = subprocess.run([sys.executable, "-m", engine, "build", "-f", str(ROOT / "mkdocs.yml"), "--strict", "--site-dir", str(target)],
                                 cwd=ROOT, capture_output=True, text=True, env=environment)
         assert result.returncode == 0, result.stdout + result.stderr
         if engine == "properdocs":
             assert "MkDocs 2.0" not in result.stdout + result.stderr, "an end-of-life banner"
+            assert "should be renamed" not in result.stdout + result.stderr, "a notice about the file's name"
     compared, different = 0, []
     for path in sorted((tmp_path / "properdocs-site").rglob("*")):
         if not path.is_file():
