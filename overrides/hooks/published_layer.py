@@ -15,6 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from qarabagh_edition.apparatus import KINDS as APPARATUS_KINDS
+from qarabagh_edition.pages.corrections import strip_emphasis  # noqa: F401 (the tests import it from here)
+
 # `{: #political-12 }` or `{: #abstract-1 .abstract }`, alone on the paragraph's last line.
 ATTR_LINE = re.compile(r"^\s*\{:?\s*(?P<attrs>[^}]*)\}\s*$")
 # `# Heading text { #heading-id .class }` at the end of a heading line.
@@ -27,7 +30,7 @@ LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 # name the item it is about: `<!-- [political-7] reviewed: no -->`. (`correction:` is the
 # old, unclassed form, kept only to be reported.)
 NOTE = re.compile(r"^\s*<!--\s*(?:\[(?P<target>[^\]\s]+)\]\s*)?"
-                  r"(?P<kind>correction|query|normalisation|emendation|conjecture|reviewed)\s*:\s*(?P<text>.*?)\s*-->\s*$",
+                  rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*:\s*(?P<text>.*?)\s*-->\s*$",
                   re.S | re.I)
 # A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
 VALID_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -83,9 +86,6 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def strip_emphasis(text: str) -> str:
-    """The words of a Markdown inline text without its `*emphasis*` markers."""
-    return re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
 
 
 def _attrs(attrs: str | None) -> tuple[str | None, list[str]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from qarabagh_edition.apparatus import KINDS
 from qarabagh_edition.history import last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
 
@@ -73,8 +74,7 @@ ID_LINE = re.compile(r"\s*\{:?\s*#([a-z0-9-]+)")  # a paragraph's `{: #social-12
 
 # The contributors' apparatus, as Markdown passes it through: shown to readers in the
 # marker and the notes, so the raw comments are dropped from the page.
-NOTE_COMMENT = re.compile(r"<!--\s*(?:\[[^\]]*\]\s*)?(?:correction|query|normalisation|emendation|conjecture|"
-                          r"reviewed)\s*:.*?-->\n?", re.S | re.I)
+NOTE_COMMENT = re.compile(rf"<!--\s*(?:\[[^\]]*\]\s*)?(?:correction|{'|'.join(KINDS)})\s*:.*?-->\n?", re.S | re.I)
 
 
 @event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)

@@ -40,6 +40,7 @@ class Paragraph:
 
 
 def strip_emphasis(text: str) -> str:
+    """The words of a Markdown inline text without its `*emphasis*` markers."""
     return re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
 
 
