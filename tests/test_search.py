@@ -28,9 +28,10 @@ def search(page, query: str) -> list[dict]:
     box = page.locator("input.md-search__input")
     box.fill(query)
     box.press("End")  # Material searches on keyup
+    # Until the index is built the box says "Initializing search"; then "N matching documents".
     page.wait_for_function(
-        "() => !/Type to start/.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=15000)
+        "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)",
+        timeout=30000)
     more = page.locator(".md-search-result__more summary")
     for i in range(more.count()):
         more.nth(i).click()
