@@ -17,12 +17,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from content_rules import reviewed_count  # noqa: E402
-from published_layer import load_citations, load_layer, load_pages, uncorrected_reading  # noqa: E402
+from qarabagh_edition.rules.content import reviewed_count
+from qarabagh_edition.published_layer import load_citations, load_layer, load_pages, uncorrected_reading
 
-from qarabagh_edition.apparatus import PROGRESS_LINE, progress_line, suggest  # noqa: E402
+from qarabagh_edition.apparatus import PROGRESS_LINE, progress_line, suggest
 
 
 def progress(layer, update: bool) -> int:

@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from content_rules import FROZEN, fingerprint, frozen_texts  # noqa: E402
+from qarabagh_edition.rules.content import FROZEN, fingerprint, frozen_texts
 
 HEADER = """\
 # Fingerprints of the frozen as-published layer (published/), and the record of every

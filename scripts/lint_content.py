@@ -16,9 +16,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
-from content_rules import lint  # noqa: E402
+from qarabagh_edition.rules.content import lint
 
 
 def main(argv=None) -> int:

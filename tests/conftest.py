@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 # What a build needs; everything else (tests, .git, .venv) is left out of copies.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "published", "overrides", "bib", "data"]

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from content_rules import apparatus_of
+from qarabagh_edition.rules.content import apparatus_of
 from helpers import content, line_of, soup
-from published_layer import load_citations, load_layer, load_pages
+from qarabagh_edition.published_layer import load_citations, load_layer, load_pages
 from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
 from test_lint import lint
 

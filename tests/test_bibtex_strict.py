@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bibliography_setup import check_bibtex
+from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
 from conftest import ROOT
 
 SHOWN = "bib/paper.bib"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from pybtex.database import parse_file
-from published_layer import load_citations, load_layer
+from qarabagh_edition.published_layer import load_citations, load_layer
 
 from conftest import ROOT
 from helpers import paragraph_line, content, line_of, soup

@@ -4,8 +4,8 @@ import re
 import subprocess
 
 import pytest
-from content_rules import apparatus_of
-from published_layer import is_corrected, load_citations, load_layer, load_pages
+from qarabagh_edition.rules.content import apparatus_of
+from qarabagh_edition.published_layer import is_corrected, load_citations, load_layer, load_pages
 
 from conftest import ROOT
 from helpers import content, follow_without_reload, soup

@@ -2,7 +2,7 @@
 import re
 
 import yaml
-from published_layer import CITATION, load_citations, load_layer, load_pages, normalise, strip_emphasis, uncorrected_reading
+from qarabagh_edition.published_layer import CITATION, load_citations, load_layer, load_pages, normalise, strip_emphasis, uncorrected_reading
 
 from conftest import ROOT
 from helpers import soup

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 import yaml
-from actors import TYPES, load_glossary, load_timeline, mention_records
-from published_layer import load_layer, load_pages
+from qarabagh_edition.actors import TYPES, load_glossary, load_timeline, mention_records
+from qarabagh_edition.published_layer import load_layer, load_pages
 
 from conftest import ROOT
 from helpers import SECTIONS, content, follow_without_reload, line_of, soup

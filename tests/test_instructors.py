@@ -4,7 +4,7 @@ import re
 import zipfile
 
 import pytest
-from published_layer import CITATION, load_layer, load_pages
+from qarabagh_edition.published_layer import CITATION, load_layer, load_pages
 
 from conftest import ROOT
 from helpers import SECTIONS, content, soup

@@ -3,10 +3,10 @@ actor an ambiguous mention in a given paragraph names (the bare "Azerbaijan" of 
 Iranian Azerbaijan); the links in the text and the Glossary's lists follow it."""
 import pytest
 
-from actors import Matcher, load_glossary, load_mentions
+from qarabagh_edition.actors import Matcher, load_glossary, load_mentions
 from conftest import ROOT
 from helpers import content
-from published_layer import load_pages
+from qarabagh_edition.published_layer import load_pages
 from test_lint import lint
 
 ACTORS = load_glossary(ROOT)

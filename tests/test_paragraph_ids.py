@@ -2,7 +2,7 @@
 import re
 from collections import Counter
 
-from published_layer import VALID_ID, load_layer, load_pages
+from qarabagh_edition.published_layer import VALID_ID, load_layer, load_pages
 
 from conftest import ROOT
 from helpers import html_pages, soup

@@ -3,7 +3,7 @@ where a PDF page break split a paragraph; a fix of the layer is recorded with it
 import yaml
 
 from conftest import ROOT
-from published_layer import load_layer
+from qarabagh_edition.published_layer import load_layer
 from qarabagh_edition.record import ends_mid_sentence, join_page_breaks
 
 LAYER = load_layer(ROOT)

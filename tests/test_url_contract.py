@@ -6,13 +6,11 @@ renamed page needs a mkdocs-redirects redirect; an anchor never changes.
 from __future__ import annotations
 
 import shutil
-import sys
 
 from conftest import ROOT
+from qarabagh_edition.url_contract import broken_urls, read_contract, site_urls
 
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from url_contract import CONTRACT, broken_urls, read_contract, site_urls  # noqa: E402
+CONTRACT = ROOT / "url-contract.txt"
 
 HOW_TO_UPDATE = "run scripts/url_contract.py --update (and commit url-contract.txt)"
 

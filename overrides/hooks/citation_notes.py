@@ -12,11 +12,9 @@ from mkdocs.plugins import event_priority
 
 import html
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from published_layer import load_citations  # noqa: E402
+from qarabagh_edition.published_layer import load_citations
 
 # "(Vaezi 2008, 157&ndash;58)<sup id="fnref:vaezi2008"><a class="footnote-ref" href="#fn:vaezi2008">1</a></sup>"
 INLINE_CITATION = re.compile(
@@ -28,7 +26,7 @@ _citations: dict = {}
 
 
 def on_pre_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     _citations.clear()
     _citations.update(load_citations(root))
 

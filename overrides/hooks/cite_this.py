@@ -110,7 +110,7 @@ def _surname_first(name: str, paper: dict) -> str:
 def on_config(config, **kwargs):
     from pybtex.database import parse_file
 
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     bib_data = parse_file(str(root / "bib" / "paper.bib"), "bibtex")
     if PAPER_KEY not in bib_data.entries:
         raise PluginError(f"bib/paper.bib:1: the paper's own entry '{PAPER_KEY}' is missing (add it back)")

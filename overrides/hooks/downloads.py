@@ -52,7 +52,7 @@ def on_config(config, **kwargs):
 
 @event_priority(-200)  # last: after the offline plugin have written their files
 def on_post_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     site = Path(config.site_dir)
     if os.environ.get(OFFLINE_BUILD):
         shim = root / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -92,7 +92,7 @@ pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
 published is on the site beside every corrected paragraph.</p>
 <h2>Contents</h2><ol class="pdf-contents">{contents}</ol></header>
 {body.decode_contents()}</body></html>"""
-    css = Path(config.config_file_path).parent / "overrides" / "assets" / "stylesheets" / "pdf.css"
+    css = Path(config.config_file_path).resolve().parent / "overrides" / "assets" / "stylesheets" / "pdf.css"
     # Footnote anchors repeat from page to page in the combined document; WeasyPrint's
     # notices about it are not problems of the edition.
     import logging
@@ -104,7 +104,7 @@ published is on the site beside every corrected paragraph.</p>
 
 
 def write_offline_zip(config, target: Path) -> None:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "site"
         environment = {**os.environ, OFFLINE_BUILD: "true"}

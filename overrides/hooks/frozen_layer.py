@@ -2,16 +2,14 @@
 a recorded transcription fix (scripts/freeze --reason "..."), naming `file:line`."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from content_rules import check_frozen  # noqa: E402
+from qarabagh_edition.rules.content import check_frozen
 
 
 def on_pre_build(config, **kwargs):
-    problems = check_frozen(Path(config.config_file_path).parent)
+    problems = check_frozen(Path(config.config_file_path).resolve().parent)
     if problems:
         raise PluginError("frozen layer: " + "\n".join(problems))

@@ -3,18 +3,16 @@ a spelling claimed by two entries, an entry or spelling the paper never uses, a
 timeline event naming an actor or a paragraph that does not exist."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline  # noqa: E402
-from published_layer import ContentError, load_layer, load_pages  # noqa: E402
+from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
+from qarabagh_edition.published_layer import ContentError, load_layer, load_pages
 
 
 def on_pre_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     try:
         actors = load_glossary(root)

@@ -21,15 +21,13 @@ from mkdocs.plugins import event_priority
 
 import json
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import Matcher, load_glossary, mention_records  # noqa: E402
-from published_layer import load_pages  # noqa: E402
+from qarabagh_edition.actors import Matcher, load_glossary, mention_records
+from qarabagh_edition.published_layer import load_pages
 
 GLOSSARY_URL = "glossary/"
 TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # beside glossary-tooltips.js, which loads it
@@ -43,7 +41,7 @@ _state: dict = {}
 
 
 def on_pre_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     actors = load_glossary(root)
     _state["matcher"] = Matcher(actors)
     pages, _ = load_pages(root, Path(config.docs_dir).relative_to(root).as_posix())

@@ -12,12 +12,10 @@
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline, mention_records  # noqa: E402
-from published_layer import load_layer, load_pages, nav_titles  # noqa: E402
+from qarabagh_edition.actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline, mention_records
+from qarabagh_edition.published_layer import load_layer, load_pages, nav_titles
 
 GLOSSARY_PAGE = "glossary.md"
 TIMELINE_PAGE = "timeline.md"
@@ -26,7 +24,7 @@ _state: dict = {}
 
 
 def on_pre_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     actors = load_glossary(root)
     matcher = Matcher(actors)
@@ -171,7 +169,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     if source == GLOSSARY_PAGE:
         return markdown.rstrip("\n") + "\n\n" + glossary_markdown()
     if source == TIMELINE_PAGE:
-        root = Path(config.config_file_path).parent
+        root = Path(config.config_file_path).resolve().parent
         pages, _ = load_pages(root, Path(config.docs_dir).relative_to(root).as_posix())
         _state["paragraph_pages"] = {p: {b.id for b in blocks} for p, blocks in pages.items()}
         return markdown.rstrip("\n") + "\n\n" + timeline_markdown()

@@ -16,7 +16,7 @@ CACHE_DIR = ".cache/html-allowlist"  # pages found clean, by source: not rendere
 
 
 def on_pre_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     problems = check_pages(root, docs_dir, config.markdown_extensions, config.mdx_configs, root / CACHE_DIR)
     if problems:

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from actors import Matcher, load_glossary, mention_records  # noqa: E402
-from published_layer import CITATION, load_pages  # noqa: E402
+from qarabagh_edition.actors import Matcher, load_glossary, mention_records
+from qarabagh_edition.published_layer import CITATION, load_pages
 
 INSTRUCTORS_PAGE = "instructors.md"
 WORDS_PER_MINUTE = 200  # a careful reading of a scholarly text
@@ -40,7 +38,7 @@ def _sections(nav) -> list[tuple[str, str]]:
 
 
 def on_pre_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     pages, _ = load_pages(root, Path(config.docs_dir).relative_to(root).as_posix())
     actors = load_glossary(root)
     matcher = Matcher(actors)

@@ -14,7 +14,7 @@ REQUIRED = ("title", "authors", "journal", "publisher", "issn", "year", "volume"
 
 
 def on_config(config, **kwargs):
-    path = Path(config.config_file_path).parent / "published" / "paper.yml"
+    path = Path(config.config_file_path).resolve().parent / "published" / "paper.yml"
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
     missing = [key for key in REQUIRED if key not in record]
     if missing:

@@ -8,20 +8,18 @@ used twice, has no published original in `published/`, or has vanished from docs
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from published_layer import ContentError, check_ids, load_layer, load_pages  # noqa: E402
+from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages
 
 
 def on_pre_build(config, **kwargs):
     # Checked before any page is rendered, over the whole site at once, because a
     # duplicate or a deleted ID is a fact about two pages, not one.
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     try:
         layer = load_layer(root)

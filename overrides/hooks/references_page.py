@@ -9,12 +9,10 @@ citations on the reading pages, the audit from `differs` in bib/citations.yml.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from citation_keys import cited_keys  # noqa: E402
-from published_layer import load_citations, load_layer  # noqa: E402
+from qarabagh_edition.citation_keys import cited_keys
+from qarabagh_edition.published_layer import load_citations, load_layer
 
 REFERENCES_PAGE = "references.md"
 PAPER_KEY = "sarmadi2018qarabagh"  # the edition's own article: offered under "Cite", not listed as a source
@@ -76,7 +74,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     if page.file.src_uri != REFERENCES_PAGE:
         return markdown
     plugin = config.plugins.get("bibtex")
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     citing: dict[str, list] = {}
     page_of: dict[str, str] = {}

@@ -155,7 +155,7 @@ def on_post_build(config, **kwargs):
     edition = cite.get("edition") or {}
     version = (f"version of {edition['date']}, commit {edition['short']}" if edition.get("commit")
                else "unversioned working copy")
-    cache = Path(config.config_file_path).parent / CACHE_DIR
+    cache = Path(config.config_file_path).resolve().parent / CACHE_DIR
     for pack in _state["pack_pages"]:
         paragraphs, sections, seen = [], [], set()
         for page in nav.pages:

@@ -15,7 +15,7 @@ from jinja2 import FileSystemBytecodeCache
 
 
 def on_env(env, config, **kwargs):
-    folder = Path(config.config_file_path).parent / ".cache" / "templates"
+    folder = Path(config.config_file_path).resolve().parent / ".cache" / "templates"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

@@ -11,7 +11,6 @@ whole site as published. Both readings are in the HTML, so search finds either.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -21,9 +20,8 @@ from qarabagh_edition.apparatus import KINDS
 from qarabagh_edition.history import last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs loads hooks by path, not as a package
-from content_rules import apparatus_of, body_blocks  # noqa: E402
-from published_layer import load_citations, load_layer, load_pages, nav_titles, published_form  # noqa: E402
+from qarabagh_edition.rules.content import apparatus_of, body_blocks
+from qarabagh_edition.published_layer import load_citations, load_layer, load_pages, nav_titles, published_form
 
 CORRECTIONS_PAGE = "corrections.md"
 _state: dict = {}
@@ -31,7 +29,7 @@ _state: dict = {}
 
 @event_priority(-60)  # after the ID and citation checks, whose messages say more
 def on_pre_build(config, **kwargs):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     layer = load_layer(root)
     citations = load_citations(root, layer)

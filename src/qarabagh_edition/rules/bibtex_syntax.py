@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Characters BibTeX does not allow in field, type and macro names.
 NAME = re.compile(r"[^\s\"#%'(),={}@0-9][^\s\"#%'(),={}@]*")
@@ -438,3 +439,8 @@ def _pybtex_problems(text: str, shown: str) -> list[str]:
     except Exception as error:  # pybtex's other errors carry no line
         return [f"{shown}:1: malformed BibTeX: {error}"]
     return []
+
+
+def check_file(path: Path, shown: str) -> list[str]:
+    """`check` of a BibTeX file on disk, its problems named after `shown` (e.g. bib/paper.bib)."""
+    return check(Path(path).read_text(encoding="utf-8"), shown)

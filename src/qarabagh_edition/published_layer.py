@@ -1,9 +1,6 @@
 """Read the two texts of the edition: the reading pages in `docs/` and the frozen
 as-published layer in `published/`. Shared by the hooks, the tests and the scripts.
 
-Not a hook itself (mkdocs.yml does not list it): MkDocs loads hooks by file path,
-so the hooks put this folder on `sys.path` to import it.
-
 Every problem is reported as `file:line: what is wrong (how to fix it)`, the form
 editors and CI logs can jump to.
 """

@@ -1,8 +1,7 @@
 """The glossary of actors (data/glossary.yml) and the timeline (data/timeline.yml):
 loading, checking, and finding mentions of actors in text.
 
-Not a hook itself (mkdocs.yml does not list it); shared by the glossary hooks and
-the tests. Problems are reported as `file:line: what is wrong (how to fix it)`.
+Shared by the glossary hooks, the scripts and the tests. Problems are reported as `file:line: what is wrong (how to fix it)`.
 """
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from published_layer import ContentError
+from qarabagh_edition.published_layer import ContentError
 
 GLOSSARY = "data/glossary.yml"
 TIMELINE = "data/timeline.yml"

@@ -1,8 +1,6 @@
 """The rules a contribution must keep, each returning `file:line: message (how to fix)`
 problems. Shared by the hooks (which stop the build) and by `scripts/lint`, which
 runs them all at once and reports every problem.
-
-Not a hook itself (mkdocs.yml does not list it).
 """
 from __future__ import annotations
 
@@ -12,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from published_layer import (ContentError, is_corrected, is_editorial_page, load_citations, load_layer,
-                             load_pages, normalise, published_form, uncorrected_reading)
+from qarabagh_edition.published_layer import (ContentError, is_corrected, load_citations, load_layer, load_pages,
+                                              normalise, published_form, uncorrected_reading)
 
 FROZEN = "published/frozen.yml"
 
@@ -67,7 +65,7 @@ LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 def known_anchors(root: Path, docs_dir: str = "docs") -> dict[str, set[str]]:
     """Anchors of every page: IDs written in it, and those the hooks generate."""
-    from actors import load_glossary, load_timeline
+    from qarabagh_edition.actors import load_glossary, load_timeline
 
     pages, _ = load_pages(root, docs_dir)
     anchors: dict[str, set[str]] = {}
@@ -253,11 +251,11 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
 
 def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     """Every problem of the content, in a stable order."""
-    from actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
-    from published_layer import check_ids
+    from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
+    from qarabagh_edition.published_layer import check_ids
 
     problems: list[str] = []
-    from bibliography_setup import check_bibtex
+    from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
 
     problems += check_front_matter(root, docs_dir)
     problems += check_html(root, docs_dir)
@@ -307,7 +305,7 @@ def _renamed_hints(pages, layer) -> list[str]:
 
 
 def _citation_keys(root: Path, docs_dir: str) -> list[str]:
-    from citation_keys import cited_keys, unknown_keys
+    from qarabagh_edition.citation_keys import cited_keys, unknown_keys
 
     bib = root / "bib" / "paper.bib"
     if not bib.exists():

@@ -1,0 +1,29 @@
+"""The citation keys written on the reading pages (`[@vaezi2008, 157]`), and those of
+them the bibliography does not know, as `file:line` problems with the nearest key."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from qarabagh_edition.published_layer import CITATION, CITED_KEY, load_pages
+
+
+def cited_keys(root: Path, docs_dir: str):
+    """(block, key, citation text) for every citation on the reading pages."""
+    pages, _ = load_pages(root, docs_dir)
+    for blocks in pages.values():
+        for block in blocks:
+            for citation in CITATION.finditer(block.text):
+                for key in CITED_KEY.findall(citation.group(0)):
+                    yield block, key, citation.group(0)
+
+
+def unknown_keys(cited, known: set[str], bib_file: str) -> list[str]:
+    """`file:line` problems for the citation keys (from cited_keys) not in the bibliography."""
+    problems = []
+    for block, key, text in cited:
+        if key not in known:
+            near = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"did you mean '{near[0]}'?" if near else f"keys are listed in {bib_file}"
+            problems.append(f"{block.where}: unknown citation key '{key}' in {text} ({hint})")
+    return problems
