@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from qarabagh_edition.rules import bibtex_syntax
+from qarabagh_mkdocs import bibtex
 
 # The in-text style: author-date, so citations read like the paper's own "(Vaezi, 2008: ...)".
 CSL_STYLE = "chicago-author-date"
@@ -28,13 +29,12 @@ def find_csl(style: str) -> str:
 
 @event_priority(100)
 def on_config(config, **kwargs):
-    plugin = config.plugins.get("bibtex")
-    if plugin is None:
+    bib_file = bibtex.bib_file(config)
+    if bib_file is None:
         return config
     root = Path(config.config_file_path).resolve().parent
-    bib_file = plugin.config.bib_file
     problems = bibtex_syntax.check_file(root / bib_file, bib_file)
     if problems:
         raise PluginError("bibliography: " + "\n".join(problems))
-    plugin.config.csl_file = find_csl(CSL_STYLE)
+    bibtex.use_csl_file(config, find_csl(CSL_STYLE))
     return config

@@ -1,85 +1,21 @@
-"""Generate the editorial parts of the References page from the data: the formatted
-bibliography (each entry with the paragraphs that cite it) and the citation audit
-(every printed citation that disagrees with the reference list).
-
-Nothing here is hand-kept: entries come from bib/paper.bib (formatted by the
-mkdocs-bibtex registry, i.e. Pandoc and the CSL style), "cited in" from the
-citations on the reading pages, the audit from `differs` in bib/citations.yml.
-"""
+"""The References page's generated sections (qarabagh_edition.pages.references): the
+bibliography formatted by mkdocs-bibtex (through qarabagh_mkdocs.bibtex) with the
+paragraphs citing each entry, and the citation audit."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from qarabagh_edition.citation_keys import cited_keys
-from qarabagh_edition.published_layer import load_citations, load_layer
+from qarabagh_edition.pages.references import PAPER_KEY, audit, bibliography, citing_paragraphs
+from qarabagh_mkdocs import bibtex
 
 REFERENCES_PAGE = "references.md"
-PAPER_KEY = "sarmadi2018qarabagh"  # the edition's own article: offered under "Cite", not listed as a source
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def bibliography(plugin, citing: dict[str, list]) -> str:
-    from mkdocs_bibtex.citation import Citation, CitationBlock
-
-    keys = [k for k in plugin.registry.bib_data.entries.keys() if k != PAPER_KEY]
-    plugin.registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=k)]) for k in keys])
-    formatted = {k: plugin.registry.reference_text(Citation(key=k)) for k in keys}
-    lines = [
-        "## Bibliography { #bibliography .editorial }",
-        "",
-        "Every work the paper cites, formatted in Chicago author-date style, with links to the "
-        "paragraphs that cite it. Names and titles are kept as printed.",
-        "{: .editorial }",
-        "",
-    ]
-    for key in sorted(keys, key=lambda k: re.sub(r"[^\w ]", "", formatted[k]).casefold()):
-        where = citing.get(key, [])
-        cited_in = ", ".join(f"[{b.id}]({b.path.split('/', 1)[1]}#{b.id})" for b in where) or "not cited in the text"
-        lines += [f"- {formatted[key]}", f"    <br>Cited in: {cited_in}.", f"    {{: #ref-{key} }}"]
-    return "\n".join(lines) + "\n"
-
-
-def audit(root: Path, page_of: dict[str, str]) -> str:
-    rows = [
-        "## Citation audit { #citation-audit .editorial }",
-        "",
-        "Where a citation printed in the text disagrees with the reference list (name, year, page "
-        "order), or cites a source the list omits. The printed wording is kept; the citation links "
-        "to the entry meant.",
-        "{: .editorial }",
-        "",
-        "| Paragraph | Printed citation | Linked to | What differs |",
-        "| --- | --- | --- | --- |",
-    ]
-    layer = load_layer(root)
-    for paragraph, records in load_citations(root, layer).items():
-        for record in records:
-            if not record.differs:
-                continue
-            # A source named without a reference links to nothing.
-            targets = ", ".join(f"[{key}](#ref-{key})" for key in record.keys) or "—"
-            page = page_of.get(paragraph) or layer[paragraph].page
-            rows.append(
-                f"| [{paragraph}]({page}#{paragraph}) | {_cell(record.published)} "
-                f"| {targets} | {_cell(record.differs)} |"
-            )
-    return "\n".join(rows) + "\n"
 
 
 def on_page_markdown(markdown, page, config, **kwargs):
     if page.file.src_uri != REFERENCES_PAGE:
         return markdown
-    plugin = config.plugins.get("bibtex")
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
-    citing: dict[str, list] = {}
-    page_of: dict[str, str] = {}
-    for block, key, _ in cited_keys(root, docs_dir):
-        if block not in citing.setdefault(key, []):
-            citing[key].append(block)
-        page_of[block.id] = block.path.split("/", 1)[1]
-    return markdown.rstrip("\n") + "\n\n" + bibliography(plugin, citing) + "\n" + audit(root, page_of)
+    citing, page_of = citing_paragraphs(root, docs_dir)
+    formatted = bibtex.reference_texts(config, sorted(bibtex.known_keys(config) - {PAPER_KEY}))
+    return markdown.rstrip("\n") + "\n\n" + bibliography(formatted, citing) + "\n" + audit(root, page_of)
