@@ -7,11 +7,9 @@ used twice, has no published original in `published/`, or has vanished from docs
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages
 
@@ -34,12 +32,3 @@ def on_pre_build(config, **kwargs):
 def _report(problems: list[str]) -> str:
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return f"paragraph IDs: {count}:\n" + "\n".join(problems)
-
-
-# "social-12" -> data-paragraph="12": the number print styles show in the margin.
-_NUMBERED = re.compile(r'<(p|li|blockquote)\b([^>]*\bid="[a-z]+(?:-[a-z]+)*-(\d+)"[^>]*)>')
-
-
-@event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
-def on_page_content(html, page, **kwargs):
-    return _NUMBERED.sub(lambda m: f'<{m.group(1)}{m.group(2)} data-paragraph="{m.group(3)}">', html)

@@ -16,29 +16,21 @@ from qarabagh_edition.downloads.whole_paper import Section, combine
 PAGE = "print_page.md"
 HOME_TITLE = "Abstract and keywords"  # the home page carries them under the paper's title
 
-_built: dict[str, tuple] = {}  # src_uri -> (site path, title, content), from this build's pages
-
 
 def on_files(files, config, **kwargs):
-    _built.clear()
     title = config.extra["whole_paper"]["title"]
     front = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #the-whole-paper }}\n"
     files.append(File.generated(config, PAGE, content=front))
     return files
 
 
-@event_priority(-100)  # after every hook that adds to a page's content
-def on_page_content(html, page, config, **kwargs):
-    excluded = set(config.extra["whole_paper"].get("exclude") or [])
-    if page.file.src_uri not in excluded and page.file.src_uri != PAGE:
-        _built[page.file.src_uri] = (page.url, HOME_TITLE if page.is_homepage else page.title, html)
-    return html
-
-
 @event_priority(100)  # before the search plugin and the template read the page
 def on_page_context(context, page, config, nav, **kwargs):
+    # Every page's content is complete by now: MkDocs renders all pages' Markdown (and
+    # runs every on_page_content) before it builds the first page's context.
     if page.file.src_uri == PAGE:
-        order = [p.file.src_uri for p in nav.pages if p.file.src_uri in _built]
-        sections = [Section(*_built[uri]) for uri in order]
+        excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PAGE}
+        sections = [Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
+                    for p in nav.pages if p.file.src_uri not in excluded and p.content is not None]
         page.content = (page.content + f'\n<div id="whole-paper">\n{combine(sections, page.url)}\n</div>')
     return context

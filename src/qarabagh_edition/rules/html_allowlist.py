@@ -255,10 +255,16 @@ def source_line(source: str, item: Removed, first_line: int = 1) -> int:
 
 # -- Pages ------------------------------------------------------------------------------
 
+# The edition's own transforms (qarabagh_edition.markdown): their markup is ours, not the
+# page's, and out of the allowlist's scope like the hooks' (they also need the project's data).
+OWN_EXTENSIONS = "qarabagh_edition."
+
+
 def render(source: str, extensions: list, extension_configs: dict) -> str:
     """The page as Python-Markdown renders it with the site's extensions, before any hook."""
     body = _without_front_matter(source)
-    return markdown.Markdown(extensions=list(extensions), extension_configs=extension_configs).convert(body)
+    extensions = [e for e in extensions if not str(e).startswith(OWN_EXTENSIONS)]
+    return markdown.Markdown(extensions=extensions, extension_configs=extension_configs).convert(body)
 
 
 def _without_front_matter(source: str) -> str:

@@ -1,0 +1,115 @@
+"""Link the first mention of each actor in every paragraph of the paper to its
+glossary entry.
+
+Contributors write plain prose; the linking happens here, on the rendered tree, so the
+Markdown stays free of markup and the words shown are the words written (a mention is
+wrapped, never rewritten). The link is written to the glossary's Markdown file
+(`glossary.md#iran`): the engine turns it into the page's URL as it does for any link
+between pages (MkDocs' relative-path step runs after this one).
+
+Why our own: mkdocs-ezglossary-plugin needs `<glossary:term>` markup in the prose, and
+abbreviations give tooltips on every occurrence but no link and no "first mention per
+paragraph"; neither knows the paper's variant spellings nor data/mentions.yml.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from qarabagh_edition.actors import Matcher, Mention, load_glossary, mention_records
+from qarabagh_edition.markdown.tree_text import rewrite_text
+from qarabagh_edition.published_layer import load_layer, load_pages
+
+# A paragraph, list item or quotation of the paper: its ID is in the published record
+# and ends in a number.
+NUMBERED_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-\d+$")
+BLOCKS = {"p", "li"}
+# Inside these, text is not linked: links, citations, notes, buttons, code.
+SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}
+
+
+def link_block(block: etree.Element, matcher: Matcher, href: str, overrides: list[Mention] = ()) -> None:
+    """Wrap the first mention of each actor in the block in a link to `href#actor`."""
+    linked: set[str] = set()
+    seen: dict = {}  # occurrences of the overrides' words so far in this block
+
+    def link(text: str) -> list:
+        out, position = [], 0
+        for start, end, actor in matcher.mentions(text, overrides, seen):
+            if actor.id in linked:
+                continue
+            linked.add(actor.id)
+            anchor = etree.Element("a", {"class": "glossary-term", "href": f"{href}#{actor.id}"})
+            anchor.text = text[start:end]
+            out += [text[position:start], anchor]
+            position = end
+        out.append(text[position:])
+        return out
+
+    # A block of its own inside this one (a list in a list item) keeps its own first mentions.
+    rewrite_text(block, link, skip=lambda e: e.tag in SKIP or (e.tag in BLOCKS and "id" in e.attrib))
+
+
+class GlossaryLinks(Treeprocessor):
+    def __init__(self, md, project: Path, docs_dir: str, href: str):
+        super().__init__(md)
+        self.project, self.docs_dir, self.href = project, docs_dir, href
+
+    def run(self, root):
+        # The data is read when a page is rendered, not when the extension is loaded: an
+        # engine may load it to check its configuration, before its own checks of the data.
+        data = glossary_data(self.project, self.docs_dir)
+        for block in root.iter():
+            ident = block.get("id", "")
+            if block.tag in BLOCKS and ident in data.paper_ids and NUMBERED_ID.match(ident):
+                link_block(block, data.matcher, self.href, data.mentions.get(ident, ()))
+
+
+class GlossaryData:
+    """The glossary's matcher, the mention records and the paper's block IDs."""
+
+    def __init__(self, root: Path, docs_dir: str):
+        actors = load_glossary(root)
+        pages, _ = load_pages(root, docs_dir)
+        self.matcher = Matcher(actors)
+        self.mentions = mention_records(root, actors, pages)  # which actor an ambiguous mention is
+        self.paper_ids = set(load_layer(root))
+
+
+_memo: dict[tuple, GlossaryData] = {}
+
+
+def glossary_data(root: Path, docs_dir: str) -> GlossaryData:
+    """Read once per change of the data or the pages (an engine renders each page with a
+    new Markdown instance)."""
+    files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml",
+             *sorted((root / "published").glob("*.yml")), *sorted((root / docs_dir).rglob("*.md"))]
+    stamp = (str(root.resolve()), docs_dir, tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists()))
+    if stamp not in _memo:
+        _memo.clear()
+        _memo[stamp] = GlossaryData(root, docs_dir)
+    return _memo[stamp]
+
+
+class GlossaryLinksExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "root": [".", "The project folder (where data/ and published/ are)"],
+            "docs_dir": ["docs", "The reading pages' folder, inside root"],
+            "glossary": ["glossary.md", "The glossary page, as a link from a page to it"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        # After the citation links (6.8), whose words it leaves alone; before MkDocs'
+        # relative-path step (0), which turns `glossary.md#id` into the page's URL.
+        md.treeprocessors.register(GlossaryLinks(md, Path(self.getConfig("root")), self.getConfig("docs_dir"),
+                                                 self.getConfig("glossary")), "edition_glossary_links", 6.5)
+
+
+def makeExtension(**kwargs):
+    return GlossaryLinksExtension(**kwargs)

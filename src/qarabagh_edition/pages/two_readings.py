@@ -1,0 +1,104 @@
+"""The reading pages' two readings: the corrected reading (docs/) and the text as published
+(published/), with the apparatus between them (qarabagh_edition.apparatus) shown beside
+each paragraph: the "Corrected" marker with the published wording and every change with
+its class and reason; conjectures marked where they stand; queries.
+
+Without JavaScript the page shows the corrected reading with the published wording
+expandable (<details>); assets/javascripts/readings.js adds the switch to read the
+whole site as published. Both readings are in the HTML, so search finds either.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from qarabagh_edition.apparatus import KINDS
+from qarabagh_edition.history import last_revision, line_revisions
+from qarabagh_edition.pages import corrections as shown
+from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, load_pages, published_form
+from qarabagh_edition.rules.content import apparatus_of, body_blocks
+
+
+def _reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
+    layer = load_layer(root)
+    citations = load_citations(root, layer)
+    pages, _ = load_pages(root, docs_dir)
+    apparatus, problems = apparatus_of(pages, layer, citations)
+    if problems:
+        raise ContentError(problems)
+    paragraphs, revisions = [], {}
+    for order, block in enumerate(body_blocks(pages, layer)):
+        page = block.path.split("/", 1)[1]
+        if apparatus[block.id].changes and page not in revisions:
+            revisions[page] = line_revisions(root, block.path)
+        revision = last_revision(revisions[page], block.line, block.end_line) if page in revisions else None
+        paragraphs.append(shown.Paragraph(page, block.id, layer[block.id].text,
+                                          published_form(block.text, block.id, citations),
+                                          apparatus[block.id], revision, order))
+    return paragraphs
+
+
+_memo: dict[tuple, list] = {}
+
+
+def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
+    """Every body paragraph with both readings, its apparatus and its last revision (git),
+    once per change of the pages, the record or the repository's head; ContentError when
+    an apparatus does not lead from the published text to the reading."""
+    files = [*sorted((root / "published").glob("*.yml")), root / "bib" / "citations.yml",
+             *sorted((root / docs_dir).rglob("*.md")), root / ".git" / "HEAD", root / ".git" / "index"]
+    stamp = (str(root.resolve()), docs_dir, tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists()))
+    if stamp not in _memo:
+        _memo.clear()
+        _memo[stamp] = _reading_paragraphs(root, docs_dir)
+    return _memo[stamp]
+
+
+def with_conjectures(markdown_text: str, page: str, paragraphs: list[shown.Paragraph]) -> str:
+    """The page's Markdown with each conjecture's words marked where they stand."""
+    lines = markdown_text.split("\n")
+    id_lines = {m.group(1): n for n, line in enumerate(lines) if (m := ID_LINE.match(line))}
+    for paragraph in paragraphs:
+        if paragraph.page != page or not paragraph.apparatus.of("conjecture"):
+            continue
+        # The paragraph's lines: those above its ID line, back to the blank line.
+        end = start = id_lines[paragraph.id]
+        while start > 0 and lines[start - 1].strip() and not lines[start - 1].lstrip().startswith("<!--"):
+            start -= 1
+        lines[start:end] = shown.mark_conjectures(lines[start:end], paragraph)
+    return "\n".join(lines)
+
+
+ID_LINE = re.compile(r"\s*\{:?\s*#([a-z0-9-]+)")  # a paragraph's `{: #social-12 }` line
+
+# The contributors' apparatus, as Markdown passes it through: shown to readers in the
+# marker and the notes, so the raw comments are dropped from the page.
+NOTE_COMMENT = re.compile(rf"<!--\s*(?:\[[^\]]*\]\s*)?(?:correction|{'|'.join(KINDS)})\s*:.*?-->\n?", re.S | re.I)
+
+
+def with_apparatus(content: str, page: str, paragraphs: list[shown.Paragraph], repo_url: str | None) -> str:
+    """The page's HTML without the apparatus comments, each paragraph followed by its
+    marker and notes."""
+    content = NOTE_COMMENT.sub("", content)
+    here = {p.id: p for p in paragraphs if p.page == page}
+    return BLOCK.sub(lambda block: _with_apparatus(block, here.get(block.group(3)), repo_url), content)
+
+
+# A paragraph or list item of the page, with its ID (one pass over the page for all of them).
+BLOCK = re.compile(r'<(p|li)\b([^>]*\bid="([^"]+)"[^>]*)>(.*?)</\1>', re.S)
+
+
+def _with_apparatus(block: re.Match, paragraph, repo_url: str | None) -> str:
+    if paragraph is None:
+        return block.group(0)
+    tag, attributes, inner = block.group(1), block.group(2), block.group(4)
+    after = "\n".join(filter(None, [shown.marker(paragraph, repo_url)
+                                    if paragraph.corrected_differs else "", shown.notes(paragraph)]))
+    if not after:
+        return block.group(0)
+    if paragraph.corrected_differs:
+        attributes += ' data-reading="corrected"'
+        inner = f'<span class="reading-text">{inner}</span>'
+    # After a paragraph; inside a list item (nothing may stand between <li>s).
+    return (f"<{tag}{attributes}>{inner}\n{after}</li>" if tag == "li"
+            else f"<{tag}{attributes}>{inner}</p>\n{after}")

@@ -1,0 +1,57 @@
+"""Golden-file tests of the edition's Markdown extensions (qarabagh_edition.markdown):
+each case in tests/golden/markdown/<extension>/ is rendered by Python-Markdown with the
+extension and compared with the HTML beside it (see that folder's README)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+
+GOLDEN = Path(__file__).parent / "golden" / "markdown"
+PROJECT = GOLDEN / "project"
+BASE = ["attr_list", "footnotes", "smarty"]
+EXTENSIONS = {
+    "paragraph_numbers": ["qarabagh_edition.markdown.paragraph_numbers"],
+    "citation_links": ["qarabagh_edition.markdown.citation_links"],
+    "glossary_links": ["qarabagh_edition.markdown.glossary_links"],
+    # The site's order, as listed in mkdocs.yml.
+    "all": ["qarabagh_edition.markdown.paragraph_numbers", "qarabagh_edition.markdown.citation_links",
+            "qarabagh_edition.markdown.glossary_links"],
+}
+SETTINGS = {
+    "smarty": {"smart_quotes": False, "smart_angled_quotes": False, "smart_ellipses": False},  # as mkdocs.yml
+    "qarabagh_edition.markdown.citation_links": {"root": str(PROJECT)},
+    "qarabagh_edition.markdown.glossary_links": {"root": str(PROJECT), "docs_dir": "docs"},
+}
+CASES = sorted(GOLDEN.glob("*/*.md"))
+
+
+def render(case: Path) -> str:
+    extensions = BASE + EXTENSIONS[case.parent.name]
+    return markdown.Markdown(extensions=extensions, extension_configs=SETTINGS).convert(
+        case.read_text(encoding="utf-8")) + "\n"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name in EXTENSIONS],
+                         ids=lambda c: f"{c.parent.name}/{c.stem}")
+def test_golden(case: Path):
+    expected = case.with_suffix(".html")
+    rendered = render(case)
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(rendered, encoding="utf-8")
+    assert expected.exists(), f"{expected} is missing: run UPDATE_GOLDEN=1 pytest {__file__}"
+    assert rendered == expected.read_text(encoding="utf-8"), f"{case.name} renders differently from {expected.name}"
+
+
+def test_every_extension_has_cases():
+    assert {c.parent.name for c in CASES} >= set(EXTENSIONS)
+
+
+def test_without_the_extensions_nothing_is_linked():
+    # The golden files say something only if the extensions change the output.
+    for case in CASES:
+        if case.parent.name in EXTENSIONS:
+            plain = markdown.Markdown(extensions=BASE, extension_configs=SETTINGS).convert(case.read_text(encoding="utf-8")) + "\n"
+            assert plain != case.with_suffix(".html").read_text(encoding="utf-8"), case
