@@ -206,7 +206,8 @@ def format_report(result: Comparison) -> str:
     out = []
 
     def files(title, paths):
-        out.append(f"{title}: {len(paths)}")
+        theme = sum(1 for path in paths if THEME_FILE.search(path))
+        out.append(f"{title}: {len(paths)} ({theme} of them theme files: hashed bundles, lunr, search/, sitemap.xml.gz)")
         for folder, count in group(paths).items():
             out.append(f"  {folder:<40} {count:>4}")
 
@@ -241,7 +242,7 @@ def format_report(result: Comparison) -> str:
     out.append("generated pages in Zensical's output (hook that makes them):")
     for url, state in result.generated.items():
         out.append(f"  {url:<16} {state:<8} ({GENERATED_PAGES[url]})")
-    return "\n".join(out)
+    return "\n".join(line.rstrip() for line in out)
 
 
 # ---------------------------------------------------------------------------
