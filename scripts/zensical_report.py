@@ -14,7 +14,7 @@ concession at a time, so that the rest can still be measured:
 The first step that builds is compared with ProperDocs; each step that failed is a blocker.
 
 Zensical is installed with `pip install --upgrade zensical` into .cache/zensical-venv,
-never into .venv. Zensical has no --site-dir and wants site_dir inside the project, so it
+never into .venv, beside the edition's package (for its Markdown extensions). Zensical has no --site-dir and wants site_dir inside the project, so it
 always builds a scratch copy of the repository (its tracked and untracked, not ignored
 files); the repository itself is left as it is, but for ProperDocs' usual .cache/.
 """
@@ -272,6 +272,13 @@ def install_zensical() -> str:
                 "--upgrade", "zensical"])
     if done.returncode:
         sys.exit(f"cannot install zensical: {last_error(done.stderr)}")
+    # The edition's own Markdown extensions (qarabagh_edition.markdown), which mkdocs.yml
+    # lists, with the one library they need that Zensical does not bring.
+    done = run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "PyYAML"])
+    done = done if done.returncode else run([str(python), "-m", "pip", "install", "--quiet",
+                                             "--disable-pip-version-check", "--no-deps", "-e", str(ROOT)])
+    if done.returncode:
+        sys.exit(f"cannot install the edition's package beside zensical: {last_error(done.stderr)}")
     return run([str(python), "-c", "import importlib.metadata as m; print(m.version('zensical'))"]).stdout.strip()
 
 
