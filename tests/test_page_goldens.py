@@ -1,0 +1,89 @@
+"""Golden-file tests of what the package generates for pages (the Glossary, Timeline,
+References, Corrections and For instructors pages, the apparatus beside paragraphs, the
+whole paper on one page), from the small project in tests/golden/markdown/project/.
+Each output is compared with tests/golden/pages/<name>; after a deliberate change:
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_page_goldens.py
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+import markdown
+import pytest
+
+from qarabagh_edition.downloads.whole_paper import Section, combine
+from qarabagh_edition.pages.corrections import corrections_markdown
+from qarabagh_edition.pages.glossary import glossary_pages
+from qarabagh_edition.pages.instructors import instructors_markdown, reading_time, section_stats
+from qarabagh_edition.pages.references import audit, bibliography, citing_paragraphs
+from qarabagh_edition.pages.two_readings import reading_paragraphs, with_apparatus, with_conjectures
+
+GOLDEN = Path(__file__).parent / "golden" / "pages"
+PROJECT = Path(__file__).parent / "golden" / "markdown" / "project"
+PAGE = "sample.md"
+TITLES = {PAGE: "Sample"}
+NAV = [{"The paper": [{"Sample": PAGE}]}]
+REPO = "https://github.com/example/edition"
+
+
+def paragraphs():
+    # The revision (from git blame) changes with every commit of the fixture: left out.
+    return [dataclasses.replace(p, revision=None) for p in reading_paragraphs(PROJECT, "docs")]
+
+
+def rendered_page() -> str:
+    return markdown.Markdown(extensions=["attr_list", "footnotes"]).convert((PROJECT / "docs" / PAGE).read_text())
+
+
+def _glossary():
+    return glossary_pages(PROJECT, "docs", TITLES)
+
+
+def _bibliography():
+    citing, _ = citing_paragraphs(PROJECT, "docs")
+    return bibliography({"vaezi2008": "Vaezi, A. 2008. *A Book*.", "other2000": "Other, B. 2000. *Uncited*."}, citing)
+
+
+def _audit():
+    _, page_of = citing_paragraphs(PROJECT, "docs")
+    return audit(PROJECT, page_of)
+
+
+def _instructors():
+    stats = section_stats(PROJECT, "docs", NAV)
+    return (instructors_markdown(stats, "https://example.org/", {"pdf": "downloads/x.pdf", "zip": "downloads/x.zip"},
+                                 "Sarmadi, H. 2018. <i>The Title</i>.") + "\n" + reading_time(stats[PAGE]))
+
+
+def _whole_paper():
+    page = rendered_page()
+    return combine([Section("", "Abstract and keywords", '<h1 id="home">Home</h1>\n<p id="abstract-1">A.</p>'),
+                    Section("sample/", "Sample", page + '\n<p><a href="#sample-2">back</a> '
+                            '<a href="../glossary/#iran">Iran</a></p>')], "print_page/")
+
+
+OUTPUTS = {
+    "glossary.md": lambda: _glossary().glossary_markdown(),
+    "timeline.md": lambda: _glossary().timeline_markdown(),
+    "actors-in-section.md": lambda: _glossary().actors_in_section(PAGE),
+    "references-bibliography.md": _bibliography,
+    "references-audit.md": _audit,
+    "instructors.md": _instructors,
+    "corrections.md": lambda: corrections_markdown(paragraphs(), TITLES, REPO),
+    "conjectures-marked.md": lambda: with_conjectures((PROJECT / "docs" / PAGE).read_text(), PAGE, paragraphs()),
+    "apparatus.html": lambda: with_apparatus(rendered_page(), PAGE, paragraphs(), REPO),
+    "whole-paper.html": _whole_paper,
+}
+
+
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_golden(name: str):
+    expected = GOLDEN / name
+    produced = OUTPUTS[name]().rstrip("\n") + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        expected.write_text(produced, encoding="utf-8")
+    assert expected.exists(), f"{expected} is missing: run UPDATE_GOLDEN=1 pytest {__file__}"
+    assert produced == expected.read_text(encoding="utf-8"), f"{name} differs from its golden file"
