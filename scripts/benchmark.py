@@ -3,7 +3,8 @@
 and its ratio to the floor, a build of the same Markdown with no plugins or hooks.
 
 Two floors are measured, because "plain" can mean two things:
-  * floor (same theme): this mkdocs.yml minus its plugins and hooks -- the cost of
+  * floor (same theme): this mkdocs.yml minus its plugins, hooks and our own Markdown
+    extensions (qarabagh_edition.markdown) -- the cost of
     what this project adds on top of Material;
   * floor (mkdocs theme): the same Markdown with MkDocs' own theme and no extensions.
 Machines are noisy, so each build runs --runs times and the median is reported.
@@ -67,6 +68,9 @@ def main(argv=None) -> int:
         scratch = Path(scratch)
         same_theme = {k: v for k, v in config.items() if k not in ("plugins", "hooks")}
         same_theme["plugins"] = []
+        # The edition's own Markdown extensions are what this project adds, like its hooks.
+        same_theme["markdown_extensions"] = [e for e in config["markdown_extensions"]
+                                             if not str(e).startswith("qarabagh_edition.")]
         # The floors build a copy of the same Markdown, minus our landing-page template.
         docs = scratch / "docs"
         shutil.copytree(ROOT / "docs", docs)

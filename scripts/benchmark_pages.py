@@ -162,7 +162,7 @@ def serve_rebuild(runs: int) -> list[float]:
         with socket.socket() as probe:  # a free port on this machine
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "--livereload", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-f", str(project / "mkdocs.yml"), "--livereload", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         builds: list[float] = []
         serving = threading.Event()
@@ -175,9 +175,13 @@ def serve_rebuild(runs: int) -> list[float]:
             for run in range(runs):
                 seen = len(builds)
                 text = page.read_text(encoding="utf-8")
-                page.write_text(text.replace("At the end of the article", f"At the end of the article{' ' * (run + 1)}", 1)
-                                if run % 2 == 0 else text.replace("At the end of the article ", "At the end of the article", 1),
-                                encoding="utf-8")
+                # A contributor's edit: a word of the reading and its apparatus line change
+                # together (the build checks that they agree).
+                words = ("we can say that", "we can state that")
+                old, new = words if run % 2 == 0 else words[::-1]
+                if old not in text:
+                    raise RuntimeError(f"docs/conclusion.md no longer has '{old}': pick another edit")
+                page.write_text(text.replace(old, new), encoding="utf-8")
                 # The watcher can still miss an edit on a busy machine: touch the file again.
                 for _ in range(8):
                     try:
