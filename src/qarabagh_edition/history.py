@@ -31,8 +31,23 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def line_revisions(root: Path, path: str) -> dict[int, Revision]:
-    """Line number (1-based) -> the last commit that changed it, for committed lines."""
+def line_revisions(root: Path, path: str, cache: Path | None = None) -> dict[int, Revision]:
+    """Line number (1-based) -> the last commit that changed it, for committed lines.
+
+    With `cache`, git's answer is kept there, keyed by the commit checked out and the
+    file's content (the two things it depends on), so unchanged files cost no `git blame`."""
+    key = None
+    if cache is not None:
+        import hashlib
+        import json
+
+        head = (_git(root, "rev-parse", "HEAD") or "").strip()
+        source = root / path
+        if head and source.exists():
+            key = cache / (hashlib.sha256(head.encode() + b"\0" + path.encode() + b"\0" + source.read_bytes())
+                           .hexdigest() + ".json")
+            if key.exists():
+                return {int(line): Revision(*fields) for line, fields in json.loads(key.read_text()).items()}
     output = _git(root, "blame", "--line-porcelain", "--", path)
     if not output:
         return {}
@@ -49,6 +64,9 @@ def line_revisions(root: Path, path: str) -> dict[int, Revision]:
 
             date = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).strftime("%Y-%m-%d")
             revisions[line] = Revision(commit, date, timestamp)
+    if key is not None:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        key.write_text(json.dumps({n: [r.commit, r.date, r.timestamp] for n, r in revisions.items()}))
     return revisions
 
 

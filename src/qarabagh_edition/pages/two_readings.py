@@ -19,6 +19,9 @@ from qarabagh_edition.published_layer import ContentError, load_citations, load_
 from qarabagh_edition.rules.content import apparatus_of, body_blocks
 
 
+BLAME_CACHE = ".cache/blame"  # git-ignored, like the other build caches
+
+
 def _reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
     layer = load_layer(root)
     citations = load_citations(root, layer)
@@ -30,7 +33,7 @@ def _reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
     for order, block in enumerate(body_blocks(pages, layer)):
         page = block.path.split("/", 1)[1]
         if apparatus[block.id].changes and page not in revisions:
-            revisions[page] = line_revisions(root, block.path)
+            revisions[page] = line_revisions(root, block.path, root / BLAME_CACHE)
         revision = last_revision(revisions[page], block.line, block.end_line) if page in revisions else None
         paragraphs.append(shown.Paragraph(page, block.id, layer[block.id].text,
                                           published_form(block.text, block.id, citations),
