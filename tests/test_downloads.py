@@ -48,13 +48,15 @@ def test_outside_a_git_checkout_the_date_is_fixed_not_the_wall_clock(tmp_path):
 def test_dates_are_utc_whatever_the_local_zone(monkeypatch):
     import time
 
-    for zone in ("UTC", "Asia/Baku", "America/Los_Angeles"):
-        monkeypatch.setenv("TZ", zone)
+    try:
+        for zone in ("UTC", "Asia/Baku", "America/Los_Angeles"):
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            assert build_time.zip_date_time(EPOCH) == WHEN, zone
+            assert build_time.w3c_datetime(EPOCH) == "2026-12-01T05:11:26Z", zone
+    finally:  # the process's zone back for the other tests, even after a failure
+        monkeypatch.undo()
         time.tzset()
-        assert build_time.zip_date_time(EPOCH) == WHEN
-        assert build_time.w3c_datetime(EPOCH) == "2026-12-01T05:11:26Z"
-    monkeypatch.undo()
-    time.tzset()
     assert build_time.zip_date_time(0) == (1980, 1, 1, 0, 0, 0), "zip starts in 1980"
 
 
