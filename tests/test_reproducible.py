@@ -76,3 +76,33 @@ def test_the_dates_in_the_build_are_the_last_commits(site):
     assert {e.date_time for e in entries} == {(*stamp.timetuple()[:5], stamp.second // 2 * 2)}
     assert [e.filename for e in entries] == sorted(e.filename for e in entries)
     assert {e.external_attr >> 16 for e in entries} == {0o100644}
+
+
+def lock_entries() -> dict[str, tuple[str, list[str]]]:
+    """requirements.txt: normalised name -> (pinned version, sha256 hashes)."""
+    import re
+
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8").replace("\\\n", " ")
+    entries = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            pin = re.match(r"([A-Za-z0-9._-]+)==(\S+)", line)
+            assert pin, f"requirements.txt: not an exact pin: {line[:80]}"
+            name = re.sub(r"[-_.]+", "-", pin.group(1)).lower()
+            entries[name] = (pin.group(2), re.findall(r"--hash=sha256:([0-9a-f]{64})\b", line))
+    return entries
+
+
+def test_the_lock_pins_every_installed_package_with_hashes():
+    import re
+    from importlib import metadata
+
+    entries = lock_entries()
+    assert len(entries) > 50 and not [n for n, (_, hashes) in entries.items() if not hashes], "a pin without hashes"
+    installed = {re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower(): d.version for d in metadata.distributions()}
+    # pip comes with the venv; the edition itself is installed editable, apart (no hashes for a folder).
+    unlocked = {n: v for n, v in installed.items() if n not in ("pip", "qarabagh-edition")
+                and entries.get(n, ("",))[0] != v}
+    assert not unlocked, f"installed, but not at the lock's version: {unlocked} (scripts/lock, then reinstall)"
+    assert "--require-hashes" in (ROOT / "scripts" / "_environment.sh").read_text(encoding="utf-8")
