@@ -25,9 +25,9 @@ PDF, ZIP = f"downloads/{NAME}.pdf", f"downloads/{NAME}-offline.zip"
 OFFLINE_BUILD = "EDITION_OFFLINE_BUILD"  # set for the nested build that makes the zip
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 # Which command runs (build, serve, gh-deploy) is told to on_startup alone, once per
-# process, while `serve` loads the hooks anew for every rebuild: a module global would
-# forget it after the first (and the downloads were then made at every rebuild). The
-# process environment outlives the reloads and is the process's own.
+# process, before there is a config to keep it in. Hooks keep no module state (issue 14;
+# such state lasts only because the engine happens to cache hook modules), so it goes
+# where the build's other switches are: the process's own environment.
 COMMAND = "EDITION_COMMAND"
 
 
