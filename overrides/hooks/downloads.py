@@ -37,7 +37,9 @@ def on_startup(command, dirty, **kwargs):
 
 @event_priority(-100)  # after Material's offline plugin has added its CDN polyfill
 def on_config(config, **kwargs):
-    if os.environ.get(COMMAND) != "serve":  # a preview may show today's date
+    # Not under serve, where a value set in the environment would stay for every rebuild
+    # of the session, commits or not: a preview may show today's date.
+    if os.environ.get(COMMAND) != "serve":
         build_time.fix_build_time(Path(config.config_file_path).parent)
     if os.environ.get(OFFLINE_BUILD):
         # From disk, pages cannot be fetched: no instant navigation; the Worker shim is ours.
