@@ -1,5 +1,5 @@
 # Shared set-up for scripts/serve, scripts/test and scripts/benchmark (sourced, not run).
-# Creates .venv with Python 3.11 and installs the pinned requirements.txt whenever
+# Creates .venv with Python 3.11 and installs the pinned, hashed requirements.txt whenever
 # it changes, so a fresh clone needs nothing but Python 3.11.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,9 +24,12 @@ ensure_venv() {
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
     echo "Installing the pinned Python packages into .venv ..." >&2
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.txt"
+    # --require-hashes: a file whose sha256 is not the lock's stops the install (the lock
+    # lists every file of each release, so any platform's wheel or the sdist will do).
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$ROOT/requirements.txt"
     # The edition's own package (src/qarabagh_edition), editable: the hooks, scripts and
-    # tests import it; its dependencies are the pinned ones just installed.
+    # tests import it; its dependencies are the pinned ones just installed. Apart, and
+    # without hashes: a local folder has none (and --no-deps installs nothing else).
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
     echo "$wanted" > "$stamp"
   fi

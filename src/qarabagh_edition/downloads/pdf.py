@@ -1,0 +1,59 @@
+"""The PDF of the whole paper: the whole-paper page's content (/print_page/, made by
+`qarabagh_edition.downloads.whole_paper`) under the paper's title block, typeset by
+WeasyPrint with assets/stylesheets/pdf.css.
+
+Every anchor of the whole-paper page exists, so the PDF's internal links work. Its only
+dates are the build's SOURCE_DATE_EPOCH: WeasyPrint (70) writes CreationDate and ModDate
+only from <meta name="dcterms.created|modified"> and derives the file /ID from the
+content, so two builds of one commit give the same bytes.
+"""
+from __future__ import annotations
+
+import logging
+from html import escape
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from qarabagh_edition.downloads.build_time import w3c_datetime
+
+# What only works on screen: the contents list (the title block has its own), the
+# apparatus and the published wording behind their markers, tools, permalinks, switches.
+ON_SCREEN_ONLY = ("nav.whole-paper__contents, details, .paragraph-tools, .headerlink, "
+                  ".reading-switch, .cite-this, .md-source-file")
+
+
+def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int) -> str:
+    """The HTML WeasyPrint typesets, from the built /print_page/index.html and the
+    paper's record (published/paper.yml, as config.extra.paper)."""
+    page = BeautifulSoup(print_page_html, "lxml")
+    body = page.select_one("#whole-paper")
+    for unwanted in body.select(ON_SCREEN_ONLY):
+        unwanted.decompose()
+    authors = ", ".join(a["name"] for a in paper["authors"])
+    contents = "".join(f"<li>{escape(h.get_text(' ', strip=True).replace('¶', '').strip(), quote=False)}</li>"
+                       for h in body.select("section.whole-paper__section h1"))
+    when = w3c_datetime(epoch)
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{paper['title']}</title>
+<meta name="dcterms.created" content="{when}"><meta name="dcterms.modified" content="{when}">
+</head><body>
+<header class="pdf-title"><h1>{paper['title']}</h1><p class="pdf-authors">{authors}</p>
+<p class="pdf-record"><i>{paper['journal']}</i> {paper['volume']}({paper['issue']}), {paper['year']},
+pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
+<p class="pdf-edition">Online edition: {site_url} — corrected English reading; the text as
+published is on the site beside every corrected paragraph.</p>
+<h2>Contents</h2><ol class="pdf-contents">{contents}</ol></header>
+{body.decode_contents()}</body></html>"""
+
+
+def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path) -> None:
+    """Typesets `document`; relative URLs in it (images, links) resolve against `base_url`."""
+    import weasyprint  # imported when a PDF is made: it takes a while to load
+
+    # Footnote anchors repeat from page to page in the combined document; WeasyPrint's
+    # notices about it are not problems of the edition.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    weasyprint.HTML(string=document, base_url=base_url).write_pdf(
+        target, stylesheets=[weasyprint.CSS(filename=str(stylesheet))])

@@ -1,0 +1,131 @@
+"""The parts the downloads are made of (qarabagh_edition.downloads): the build's one
+date, the offline zip and the PDF, each the same bytes however often it is made.
+tests/test_reproducible.py builds the whole site twice."""
+from __future__ import annotations
+
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from qarabagh_edition.downloads import build_time, offline_zip, pdf
+
+EPOCH = 1796101886  # 2026-12-01 05:11:26 UTC, an even second (zip counts in twos)
+WHEN = (2026, 12, 1, 5, 11, 26)
+
+
+# --- the build's date ---------------------------------------------------------------
+
+def test_a_given_source_date_epoch_is_kept():
+    environ = {"SOURCE_DATE_EPOCH": "1000000000"}
+    assert build_time.fix_build_time(ROOT, environ) == 1000000000
+    assert environ == {"SOURCE_DATE_EPOCH": "1000000000"}
+
+
+def test_a_malformed_source_date_epoch_is_an_error_that_says_what_is_wanted():
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH='yesterday': expected whole seconds"):
+        build_time.source_date_epoch(ROOT, {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_without_one_it_is_the_last_commit_time_and_is_set_for_the_engine(tmp_path):
+    dated = {**os.environ, "GIT_AUTHOR_DATE": "2001-02-03T04:05:06Z", "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z",
+             "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+             "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", "dated"], cwd=tmp_path, env=dated, check=True)
+    environ: dict[str, str] = {}
+    assert build_time.fix_build_time(tmp_path, environ) == 981173106
+    assert environ == {"SOURCE_DATE_EPOCH": "981173106"}
+
+
+def test_outside_a_git_checkout_the_date_is_fixed_not_the_wall_clock(tmp_path):
+    assert build_time.source_date_epoch(tmp_path, {}) == build_time.WITHOUT_GIT
+
+
+def test_dates_are_utc_whatever_the_local_zone(monkeypatch):
+    import time
+
+    try:
+        for zone in ("UTC", "Asia/Baku", "America/Los_Angeles"):
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            assert build_time.zip_date_time(EPOCH) == WHEN, zone
+            assert build_time.w3c_datetime(EPOCH) == "2026-12-01T05:11:26Z", zone
+    finally:  # the process's zone back for the other tests, even after a failure
+        monkeypatch.undo()
+        time.tzset()
+    assert build_time.zip_date_time(0) == (1980, 1, 1, 0, 0, 0), "zip starts in 1980"
+
+
+# --- the offline zip -------------------------------------------------------------------
+
+def site_folder(folder: Path, order: list[str], mtime: int, mode: int) -> Path:
+    """The same three files, written in another order, at another time, with other permissions."""
+    files = {"index.html": b"<p>home</p>\n" * 50, "search/search_index.js": b"var index = {};\n",
+             "assets/a.css": b"body{}\n"}
+    for name in order:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(files[name])
+        path.chmod(mode)
+        os.utime(path, (mtime, mtime))
+    return folder
+
+
+def test_the_zip_is_the_same_bytes_whenever_and_however_its_files_were_written(tmp_path):
+    one = site_folder(tmp_path / "one", ["index.html", "search/search_index.js", "assets/a.css"], 1_700_000_000, 0o644)
+    two = site_folder(tmp_path / "two", ["assets/a.css", "search/search_index.js", "index.html"], 1_800_000_000, 0o600)
+    assert offline_zip.write_zip(one, tmp_path / "one.zip", "edition", EPOCH) == 3
+    offline_zip.write_zip(two, tmp_path / "two.zip", "edition", EPOCH)
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "one.zip") as archive:
+        entries = archive.infolist()
+        assert archive.read("edition/index.html") == b"<p>home</p>\n" * 50
+    assert [e.filename for e in entries] == ["edition/assets/a.css", "edition/index.html",
+                                             "edition/search/search_index.js"]
+    assert {e.date_time for e in entries} == {WHEN}, "every entry carries the build's date, not its file's"
+    assert {e.external_attr >> 16 for e in entries} == {0o100644}
+    assert {(e.create_system, e.compress_type) for e in entries} == {(3, zipfile.ZIP_DEFLATED)}
+
+
+def test_another_build_date_gives_another_zip(tmp_path):
+    folder = site_folder(tmp_path / "site", ["index.html", "search/search_index.js", "assets/a.css"], 0, 0o644)
+    offline_zip.write_zip(folder, tmp_path / "one.zip", "edition", EPOCH)
+    offline_zip.write_zip(folder, tmp_path / "two.zip", "edition", EPOCH + 86400)
+    assert (tmp_path / "one.zip").read_bytes() != (tmp_path / "two.zip").read_bytes()
+
+
+# --- the PDF ------------------------------------------------------------------------------
+
+PAPER = {"title": "The Qarabagh Crisis", "authors": [{"name": "A. Author"}, {"name": "B. Author"}],
+         "journal": "Journal", "volume": 3, "issue": 4, "year": 2018, "first_page": 16, "last_page": 32,
+         "issn": "2520-3282"}
+PRINT_PAGE = """<html><body><div id="whole-paper">
+<nav class="whole-paper__contents"><a href="#introduction">Introduction</a></nav>
+<section class="whole-paper__section"><h1 id="introduction">Introduction <a class="headerlink" href="#introduction">¶</a></h1>
+<p id="introduction-1">Karabakh &amp; Iran.<span class="paragraph-tools">copy</span></p>
+<details><summary>As published</summary>Qarabagh</details></section></div></body></html>"""
+
+
+def test_the_pdf_document_keeps_the_paper_and_drops_what_works_only_on_screen():
+    document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH)
+    assert "<li>Introduction</li>" in document and 'id="introduction-1"' in document
+    assert "Karabakh &amp; Iran." in document and "A. Author, B. Author" in document
+    for gone in ("whole-paper__contents", "paragraph-tools", "headerlink", "<details"):
+        assert gone not in document, gone
+    assert '<meta name="dcterms.created" content="2026-12-01T05:11:26Z">' in document
+
+
+def test_the_pdf_is_the_same_bytes_twice_and_dated_by_the_build(tmp_path):
+    from pypdf import PdfReader
+
+    stylesheet = ROOT / "overrides" / "assets" / "stylesheets" / "pdf.css"
+    document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH)
+    for name in ("one.pdf", "two.pdf"):
+        pdf.write_pdf(document, base_url=f"{tmp_path}/", stylesheet=stylesheet, target=tmp_path / name)
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+    info = PdfReader(str(tmp_path / "one.pdf")).metadata
+    assert info["/CreationDate"].startswith("D:20261201051126") and info["/ModDate"] == info["/CreationDate"]
