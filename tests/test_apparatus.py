@@ -3,9 +3,11 @@ changes account for every difference from the published text, numbers and dates 
 kept, every paragraph has a review status; readers see the classes, conjectures where
 they stand, and the Corrections page groups and counts them."""
 import functools
+import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from qarabagh_edition.rules.content import apparatus_of
@@ -132,13 +134,14 @@ def test_corrections_page_groups_and_counts_every_change_by_class(site):
 
 
 def test_each_change_is_shown_beside_its_paragraph_with_its_class_and_reason(site):
-    read = functools.lru_cache(maxsize=None)(lambda path: soup(site, path))  # each page parsed once
+    # What the paragraph's marker opens (the page's changes, fetched when asked for).
+    read = functools.lru_cache(maxsize=None)(
+        lambda page: json.loads((site / "as-published" / "changes" / f"{page.removesuffix('.md')}.json").read_text()))
     for ident, apparatus in APPARATUS.items():
         if not apparatus.changes:
             continue
-        page = PAGE_OF[ident].removesuffix(".md").removesuffix("index")
-        details = read(page).select_one(f'details.published-reading[data-for="{ident}"]')
-        entries = details.select(".apparatus-entry")
+        entry = read(PAGE_OF[ident])[ident]
+        entries = BeautifulSoup(entry["apparatus"], "html.parser").select(".apparatus-entry")
         assert [e["class"][1].removeprefix("apparatus-entry--") for e in entries] == [c.kind for c in apparatus.changes]
         for entry, change in zip(entries, apparatus.changes):
             assert entry.select_one(".apparatus-class").get_text() == change.kind.capitalize()

@@ -21,15 +21,16 @@ def test_a_rebuild_after_edits_shows_them_despite_what_the_first_build_kept(proj
     assert text.count("But is this change feasible?") == 2
     page.write_text(text.replace("But is this change feasible?", "Yet is this change feasible?"), encoding="utf-8")
     switch = project_copy / "overrides" / "partials" / "reading-switch.html"
-    switch.write_text(switch.read_text(encoding="utf-8").replace("<legend>Reading</legend>",
-                                                                 "<legend>Which text</legend>"), encoding="utf-8")
+    template = switch.read_text(encoding="utf-8")
+    assert template.count('aria-label="Reading"') == 2
+    switch.write_text(template.replace('aria-label="Reading"', 'aria-label="Which text"'), encoding="utf-8")
 
     second = build_copy(project_copy)
     assert second.returncode == 0, second.output
     site = tmp_path / "site-of-copy"
     conclusion = BeautifulSoup((site / "conclusion" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert "Yet is this change feasible?" in conclusion.find(id="conclusion-1").get_text()
-    assert conclusion.select_one("fieldset.reading-switch legend").get_text() == "Which text"
+    assert conclusion.select_one("nav.reading-switch")["aria-label"] == "Which text"
     pack = BeautifulSoup((site / "pack" / "index.html").read_text(encoding="utf-8"), "lxml")
     data = json.loads(pack.select_one("script#pack-data").string)
     paragraph = next(p for p in data["paragraphs"] if p["id"] == "conclusion-1")

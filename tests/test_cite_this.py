@@ -1,6 +1,7 @@
 """Citing the paper: the Cite box, downloads, paragraph links with citations, and the
 metadata that Google Scholar, Zotero and social sites read."""
 import json
+import subprocess
 from collections import defaultdict
 
 import pytest
@@ -12,6 +13,9 @@ from helpers import SECTIONS, html_pages, soup
 
 PAPER = yaml.safe_load((ROOT / "published" / "paper.yml").read_text(encoding="utf-8"))
 ALL_PAGES = [""] + [path for path, _ in SECTIONS]
+# The article as published: the landing page and the record's pages (as-published/).
+RECORD_PAGES = ["", "as-published/", "as-published/whole-paper/"] + [f"as-published/{path}" for path, _ in SECTIONS]
+FULL_TEXT = "http://127.0.0.1:8000/as-published/whole-paper/"
 
 
 def meta_record(document) -> dict[str, list[str]]:
@@ -82,7 +86,7 @@ def test_bib_entry_of_the_paper_agrees_with_its_record():
         a["name"] for a in PAPER["authors"]]
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
+@pytest.mark.parametrize("path", RECORD_PAGES)
 def test_scholar_meta_tags_give_the_right_record(site, path):
     record = meta_record(soup(site, path))
     assert record["citation_title"] == [PAPER["title"]]
@@ -93,7 +97,9 @@ def test_scholar_meta_tags_give_the_right_record(site, path):
     assert record["citation_publication_date"] == ["2018"]
     assert record["citation_issn"] == ["2520-3282"]
     assert record["citation_publisher"] == ["Science Arena Publications"]
-    assert record["citation_fulltext_html_url"] == [f"http://127.0.0.1:8000/{path}"]
+    # The full text is the record: the article as published, on one page.
+    assert record["citation_fulltext_html_url"] == [FULL_TEXT]
+    assert record["citation_pdf_url"] == ["http://127.0.0.1:8000/downloads/sarmadi-2018-qarabagh-crisis-as-published.pdf"]
     references = record["citation_reference"]
     assert len(references) >= 15
     assert any("citation_title=forign policy of Iran in Caucasi" in r and "citation_author=Hassan Vaezi" in r
@@ -101,16 +107,31 @@ def test_scholar_meta_tags_give_the_right_record(site, path):
 
 
 def test_json_ld_and_open_graph(site):
-    document = soup(site, "introduction/")
+    document = soup(site, "as-published/introduction/")
     data = json.loads(document.find("script", type="application/ld+json").string)
     assert data["@type"] == "ScholarlyArticle" and data["headline"] == PAPER["title"]
     assert [a["name"] for a in data["author"]] == [a["name"] for a in PAPER["authors"]]
     periodical = data["isPartOf"]["isPartOf"]["isPartOf"]
     assert periodical["name"] == PAPER["journal"] and periodical["issn"] == PAPER["issn"]
     assert (data["pageStart"], data["pageEnd"], data["datePublished"]) == ("16", "32", "2018")
+    document = soup(site, "introduction/")
     og = {m["property"]: m["content"] for m in document.find_all("meta", property=True)}
     assert og["og:type"] == "article" and og["og:url"] == "http://127.0.0.1:8000/introduction/"
     assert "Introduction" in og["og:title"]
+
+
+@pytest.mark.parametrize("path", [p for p, _ in SECTIONS] + ["print_page/"])
+def test_reading_pages_describe_the_corrected_edition_not_the_article(site, path):
+    document = soup(site, path)
+    # Zotero and Google Scholar would take a page with Highwire tags for the article itself.
+    assert meta_record(document) == {}
+    data = json.loads(document.find("script", type="application/ld+json").string)
+    assert data["@type"] == "CreativeWork" and "corrected English edition" in data["name"]
+    assert data["isBasedOn"]["@type"] == "ScholarlyArticle" and data["isBasedOn"]["headline"] == PAPER["title"]
+    assert data["editor"]["name"] == "The editors of the online edition"
+    version = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True, text=True)
+    date, short = version.stdout.split()
+    assert data["version"] == f"{date}, commit {short}"
 
 
 def test_citation_cff_agrees_with_the_record():

@@ -1,7 +1,11 @@
 """Corrected translations: two readings, visible corrections, provenance, the log."""
 import functools
+import json
 import re
 import subprocess
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
 
 import pytest
 from qarabagh_edition.rules.content import apparatus_of
@@ -27,6 +31,24 @@ def url_of(page: str) -> str:
     return page.removesuffix(".md").removesuffix("index")
 
 
+@functools.lru_cache(maxsize=None)
+def changes_of(site, page: str) -> dict:
+    """What the markers of a reading page open: as-published/changes/<page>.json."""
+    return json.loads((site / "as-published" / "changes" / f"{page.removesuffix('.md')}.json").read_text())
+
+
+def opened(site, ident: str) -> BeautifulSoup:
+    """The published wording and the changes a paragraph's marker opens, as HTML, laid out
+    as readings.js lays them out."""
+    page = CORRECTED[ident][0]
+    entry = changes_of(site, page)[ident]
+    return BeautifulSoup(
+        f'<p class="published-reading__text">{entry["published"]}</p>'
+        f'<p class="published-reading__diff">Changes: {entry["changes"]}</p>'
+        f'<ul class="published-reading__why">{entry["apparatus"]}</ul>'
+        f'<p class="published-reading__revised">{entry["revised"]}</p>', "html.parser")
+
+
 def test_every_corrected_paragraph_records_each_change_with_a_rationale():
     assert len(CORRECTED) >= 60  # the second pass made the whole paper readable
     for ident, (page, block) in CORRECTED.items():
@@ -48,9 +70,12 @@ def test_first_pass_standardises_names_and_fixes_clear_slips():
 def test_check_mark_list_is_a_proper_numbered_list(site):
     items = content(site, "political-implications/").select("ol > li[id^=political-]")
     assert [li["id"] for li in items] == ["political-7", "political-8", "political-9", "political-10"]
-    first = items[0].select_one(".reading-text").get_text()
+    first = items[0].get_text()
     assert first.startswith("Promoting") and "✓" not in first
-    assert items[0].select_one(".published-reading__text").get_text().startswith("✓ 1. Promoting")
+    # The printed check marks and numbers are the record's: on its page, and behind the marker.
+    record = soup(site, "as-published/political-implications/").find(id="political-7")
+    assert record.get_text().startswith("✓ 1. Promoting")
+    assert opened(site, "political-7").select_one(".published-reading__text").get_text().startswith("✓ 1. Promoting")
 
 
 def test_unclear_sentences_get_editorial_queries_not_guesses(site):
@@ -61,24 +86,41 @@ def test_unclear_sentences_get_editorial_queries_not_guesses(site):
         assert note is not None and "Editorial query" in note.get_text()
 
 
-def test_each_corrected_paragraph_has_a_marker_with_published_wording_and_diff(site):
+def test_each_corrected_paragraph_has_a_marker_linking_to_the_record_and_opening_the_changes(site):
     for ident, (page, block) in CORRECTED.items():
         document = page_soup(site, url_of(page))
         paragraph = document.find(id=ident)
         assert paragraph.get("data-reading") == "corrected"
-        details = document.select_one(f'details.published-reading[data-for="{ident}"]')
-        assert details is not None, ident
-        assert details.summary.get_text(" ", strip=True).startswith("Corrected")
-        diff = details.select_one(".published-reading__diff")
-        assert diff.select("del, ins"), ident
-        why = " ".join(details.select_one(".published-reading__why").get_text().split())
+        marker = document.select_one(f'a.corrected-marker[data-for="{ident}"]')
+        assert marker is not None, ident
+        assert marker.get_text(" ", strip=True).startswith("Corrected")
+        # Without JavaScript, a link to the same paragraph on the record's page, which exists.
+        record_url = "as-published/" + (f"{url_of(page)}/" if url_of(page) else "")
+        assert marker["href"].endswith(f"{record_url}#{ident}"), marker["href"]
+        assert page_soup(site, record_url).find(id=ident) is not None
+        opens = opened(site, ident)
+        assert opens.select_one(".published-reading__diff").select("del, ins"), ident
+        why = " ".join(opens.select_one(".published-reading__why").get_text().split())
         assert all(" ".join(c.reason.split()) in why for c in APPARATUS[ident].changes), ident
-    # An uncorrected paragraph has no marker.
+    # An uncorrected paragraph has no marker, and nothing to open.
     page, plain = next((p, b) for p, blocks in PAGES.items() for b in blocks
                        if b.kind != "heading" and b.id in LAYER and b.id not in CORRECTED)
     document = page_soup(site, url_of(page))
     assert document.find(id=plain.id).get("data-reading") is None
-    assert document.select_one(f'details[data-for="{plain.id}"]') is None
+    assert document.select_one(f'[data-for="{plain.id}"]') is None
+    assert plain.id not in changes_of(site, page)
+
+
+def test_reading_pages_carry_one_reading(site):
+    # The published wording of a corrected paragraph is not in its reading page: it is on
+    # the record's page, and in the changes the marker fetches when asked.
+    for ident, (page, block) in CORRECTED.items():
+        html = (site / url_of(page) / "index.html").read_text(encoding="utf-8")
+        published = changes_of(site, page)[ident]["published"]
+        text = BeautifulSoup(published, "html.parser").get_text()
+        assert "published-reading__text" not in html
+        if len(text) > 80:  # a short paragraph (a heading-like line) may repeat words of the reading
+            assert text not in BeautifulSoup(html, "html.parser").get_text(), ident
 
 
 def test_the_notes_reach_readers_once_not_as_leftover_comments(site):
@@ -86,14 +128,13 @@ def test_the_notes_reach_readers_once_not_as_leftover_comments(site):
         html = (site / url_of(page) / "index.html").read_text(encoding="utf-8")
         assert not re.search(r"<!--\s*(\[[^\]]*\]\s*)?(correction|query|normalisation|emendation|conjecture|"
                              r"reviewed)\s*:", html, re.I), page
-    # The rationale is still shown, in the marker.
-    why = soup(site, "social-impacts/").select_one('details[data-for="social-1"] .published-reading__why')
+    # The rationale is still shown, in what the marker opens.
+    why = opened(site, "social-1").select_one(".published-reading__why")
     assert " ".join(APPARATUS["social-1"].changes[0].reason.split()) in " ".join(why.get_text().split())
 
 
 def test_word_diff_shows_exactly_the_changed_words(site):
-    details = soup(site, "political-implications/").select_one('details[data-for="political-5"]')
-    diff = details.select_one(".published-reading__diff")
+    diff = opened(site, "political-5").select_one(".published-reading__diff")
     deleted = [d.get_text() for d in diff.select("del")]
     inserted = [i.get_text() for i in diff.select("ins")]
     assert "shutdown" in deleted and "shut down" in " ".join(inserted)
@@ -107,7 +148,7 @@ def test_changes_beside_a_paragraph_are_the_changes_in_context_not_the_paragraph
     log = content(site, "corrections/")
     shorter = 0
     for ident, (page, block) in CORRECTED.items():
-        details = page_soup(site, url_of(page)).select_one(f'details[data-for="{ident}"]')
+        details = opened(site, ident)
         beside = details.select_one(".published-reading__diff")
         whole = log.find(id=f"correction-{ident}").find_next(class_="correction-diff")
         # The same changes as the full diff on the Corrections page, in the same order.
@@ -122,13 +163,12 @@ def test_changes_beside_a_paragraph_are_the_changes_in_context_not_the_paragraph
     # this paper needed many).
     assert shorter >= 1
     # Context: at most four words either side, and "…" where words are left out.
-    diff = soup(site, "social-impacts/").select_one('details[data-for="social-1"] .published-reading__diff')
+    diff = opened(site, "social-1").select_one(".published-reading__diff")
     assert "…" in diff.get_text(" ", strip=True)
 
 
 def test_provenance_comes_from_git(site):
-    details = soup(site, "political-implications/").select_one('details[data-for="political-5"]')
-    revised = details.select_one(".published-reading__revised")
+    revised = opened(site, "political-5").select_one(".published-reading__revised")
     dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", "docs/political-implications.md"],
                            cwd=ROOT).returncode != 0
     if dirty:
@@ -145,8 +185,8 @@ def test_provenance_comes_from_git(site):
 
 
 def test_revision_links_to_the_repository_when_known(fork_site):
-    html = (fork_site / "political-implications" / "index.html").read_text()
-    revised = re.search(r'<p class="published-reading__revised">(.*?)</p>', html).group(1)
+    changes = json.loads((fork_site / "as-published" / "changes" / "political-implications.json").read_text())
+    revised = changes["political-5"]["revised"]
     if "Not yet committed" not in revised:
         assert re.search(r'href="https://github.com/example-org/qarabagh/commit/[0-9a-f]{40}"', revised)
     # "Edit this page" on every page, to the page's Markdown on main.
@@ -187,42 +227,82 @@ def test_corrections_page_lists_every_correction_newest_first(site):
 # -- In a browser ------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_reading_switch_is_remembered_across_pages(page, instant_server):
-    page.goto(instant_server + "political-implications/", wait_until="networkidle")
-    paragraph = page.locator("#political-2 .reading-text")
-    assert "Elchibey" in paragraph.inner_text()
-    page.get_by_label("As published").check()
-    assert "Ilchibe (Ellichi Bei)" in paragraph.inner_text()
-    assert page.locator("#political-2").get_attribute("id") == "political-2"
-    # Another page, reached through the site's own navigation (instant loading).
-    follow_without_reload(page, page.locator("a.md-footer__link--next"), "/social-impacts/")
-    assert "Qarabagh" in page.locator("#social-1 .reading-text, #social-1").first.inner_text() or \
-        "Qarabagh" in page.locator("[data-reading=corrected] .reading-text").first.inner_text()
-    page.reload(wait_until="networkidle")
-    assert page.get_by_label("As published").is_checked()
-    page.get_by_label("Corrected reading").check()
-    assert "Karabakh" in page.locator("[data-reading=corrected] .reading-text").first.inner_text()
+def test_reading_switch_keeps_the_paragraph_in_view_and_is_remembered(page, instant_server):
+    page.goto(instant_server + "political-implications/#political-5", wait_until="networkidle")
+    assert "Elchibey" in page.locator("#political-2").inner_text()
+    # A click where the switch is on the screen (a locator's click would first scroll the
+    # sticky row "into view", moving the page).
+    box = page.locator(".reading-switch a", has_text="As published").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**/as-published/political-implications/#political-5")
+    paragraph = page.locator("#political-5")
+    paragraph.wait_for()
+    top = paragraph.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"], "the paragraph read before is in view"
+    assert "Ilchibe (Ellichi Bei)" in page.locator("#political-2").inner_text()
+    # The choice is remembered: the site's links now lead to the record's pages.
+    page.goto(instant_server + "introduction/", wait_until="networkidle")
+    follow_without_reload(page, page.locator("a.md-footer__link--next"), "/as-published/roots-of-the-crisis/")
+    assert page.locator(".record-banner").is_visible()
+    page.locator(".reading-switch a", has_text="Corrected").click()
+    page.wait_for_url("**/roots-of-the-crisis/**")
+    assert "/as-published/" not in page.url
+    page.goto(instant_server + "introduction/", wait_until="networkidle")
+    next_link = page.locator("a.md-footer__link--next").get_attribute("href")
+    assert "as-published" not in next_link, next_link
 
 
 @pytest.mark.browser
-def test_without_javascript_the_corrected_reading_shows_and_the_published_expands(browser, server):
+def test_the_marker_opens_the_published_wording_and_the_change(page, server):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "political-implications/", wait_until="networkidle")
+    assert not [r for r in requests if r.endswith(".json") and "changes" in r], "loaded before it is asked for"
+    marker = page.locator('a.corrected-marker[data-for="political-2"]')
+    assert marker.get_attribute("aria-expanded") == "false"
+    marker.click()
+    panel = page.locator("#published-political-2")
+    panel.wait_for()
+    assert "Ilchibe (Ellichi Bei)" in panel.locator(".published-reading__text").inner_text()
+    assert panel.locator(".published-reading__diff del").count() >= 1
+    assert marker.get_attribute("aria-expanded") == "true"
+    assert page.url.endswith("/political-implications/"), "stays on the reading page"
+    marker.click()
+    assert not panel.is_visible() and marker.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Tab")  # the disclosure answers the keyboard too
+    marker.focus()
+    page.keyboard.press("Enter")
+    assert panel.is_visible()
+
+
+@pytest.mark.browser
+def test_without_javascript_the_switch_and_the_marker_are_links_to_the_record(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server + "political-implications/")
-    assert not page.locator(".reading-switch").is_visible()
+    assert page.locator(".reading-switch").is_visible()
     assert "Elchibey" in page.locator("#political-2").inner_text()
-    details = page.locator('details[data-for="political-2"]')
-    details.locator("summary").click()
-    assert "Ilchibe (Ellichi Bei)" in details.locator(".published-reading__text").inner_text()
+    page.locator('a.corrected-marker[data-for="political-2"]').click()
+    page.wait_for_url("**/as-published/political-implications/#political-2")
+    assert "Ilchibe (Ellichi Bei)" in page.locator("#political-2").inner_text()
+    page.locator(".reading-switch a", has_text="Corrected").click()
+    page.wait_for_url("**/political-implications/")
+    assert "/as-published/" not in page.url
     context.close()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query", ["Ilchibek", "Elchibey"])
-def test_search_finds_words_of_either_reading(page, server, query):
+@pytest.mark.parametrize("query, reading, where", [
+    ("Ilchibek", "as published", "as-published/political-implications/"),
+    ("Elchibey", "corrected reading", "political-implications/"),
+])
+def test_search_finds_words_of_either_reading_and_names_it(page, server, query, reading, where):
     page.goto(server + "introduction/", wait_until="networkidle")
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.locator(".md-search-result__list a").first.wait_for(timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
-    assert any("political-implications/" in h for h in hrefs), hrefs
+    results = page.eval_on_selector_all(
+        ".md-search-result__list > li > a:first-child",
+        "els => els.map(e => [e.href, e.querySelector('h1, h2') ? e.querySelector('h1, h2').innerText : ''])")
+    assert any(urlsplit(href).path.endswith("/" + where) and f"({reading})" in title
+               for href, title in results), results

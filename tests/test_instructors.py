@@ -132,6 +132,27 @@ def test_pdf_of_the_whole_paper_opens_and_contains_the_paper(site):
     assert landing is not None
 
 
+def test_pdf_of_the_paper_as_published_holds_the_record(site):
+    from pypdf import PdfReader
+
+    from qarabagh_edition.published_layer import normalise
+
+    reader = PdfReader(str(site / "downloads" / "sarmadi-2018-qarabagh-crisis-as-published.pdf"))
+    text = normalise(" ".join(" ".join(p.extract_text().split()) for p in reader.pages))
+    assert "Ilchibe (Ellichi Bei)" in text and "✓ 1. Promoting" in text
+    layer = LAYER
+    # The opening words of every published paragraph (the corrected reading is not there).
+    for entry in layer.values():
+        opening = " ".join(normalise(entry.text.replace("*", "")).split()[:6])
+        assert opening in text, (entry.id, opening)
+    # Printed citations link to the references online.
+    uris = {annotation.get_object()["/A"]["/URI"] for page in reader.pages for annotation in page.get("/Annots") or []
+            if annotation.get_object().get("/A") is not None and "/URI" in annotation.get_object()["/A"]}
+    assert "http://127.0.0.1:8000/references/#ref-vaezi2008" in uris, sorted(uris)[:5]
+    landing = soup(site, "").select_one('a[href$="sarmadi-2018-qarabagh-crisis-as-published.pdf"]')
+    assert landing is not None
+
+
 def test_offline_zip_contains_the_site_with_inline_search(site):
     archive = site / "downloads" / "sarmadi-2018-qarabagh-crisis-offline.zip"
     with zipfile.ZipFile(archive) as zipped:

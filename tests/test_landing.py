@@ -2,7 +2,7 @@
 import yaml
 
 from conftest import ROOT
-from helpers import SECTIONS, content
+from helpers import SECTIONS, content, soup
 
 
 def test_title_authors_and_affiliations(site):
@@ -34,7 +34,10 @@ def test_abstract_and_keywords(site):
     assert abstract.get_text().startswith("Abstract: ") and "Karabakh crisis" in abstract.get_text()
     assert "from 1988 to 1994" in abstract.get_text() and "20 percent" in abstract.get_text()
     assert abstract.find("em") is not None  # italic as published
-    published = page.select_one("details.published-reading[data-for=abstract-1] .published-reading__text")
+    # As published: on the record's landing page, where the marker leads.
+    marker = page.select_one("a.corrected-marker[data-for=abstract-1]")
+    assert marker["href"] == "as-published/#abstract-1"
+    published = soup(site, "as-published/").find(id="abstract-1")
     assert published.get_text().startswith("Abstract: The present issue well known as the Qarabagh crisis")
     assert page.find(id="keywords-1").get_text().strip() == (
         "Keywords: Karabakh Crisis, Foreign Policy of Iran, Azerbaijan."

@@ -7,6 +7,7 @@ Each output is compared with tests/golden/pages/<name>; after a deliberate chang
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from qarabagh_edition.pages.corrections import corrections_markdown
 from qarabagh_edition.pages.glossary import glossary_pages
 from qarabagh_edition.pages.instructors import instructors_markdown, reading_time, section_stats
 from qarabagh_edition.pages.references import audit, bibliography, citing_paragraphs
-from qarabagh_edition.pages.two_readings import reading_paragraphs, with_apparatus, with_conjectures
+from qarabagh_edition.pages.record import name_the_readings, record_pages
+from qarabagh_edition.pages.two_readings import changes_data, reading_paragraphs, with_apparatus, with_conjectures
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 PROJECT = Path(__file__).parent / "golden" / "markdown" / "project"
@@ -64,6 +66,20 @@ def _whole_paper():
                             '<a href="../glossary/#iran">Iran</a></p>')], "print_page/")
 
 
+def _record(src_uri: str) -> str:
+    paper = {"title": "The Sample Paper"}
+    pages = record_pages(PROJECT, "docs", {"index.md": "Home", PAGE: "Sample"}, paper)
+    return next(p.markdown for p in pages if p.src_uri == src_uri)
+
+
+def _named_search_index():
+    index = {"docs": [{"location": "", "title": "Home"}, {"location": "sample/", "title": "Sample"},
+                      {"location": "sample/#part", "title": "A part"}, {"location": "glossary/", "title": "Glossary"},
+                      {"location": "as-published/sample/", "title": "SAMPLE"}]}
+    named = name_the_readings(index, {"./": "as-published/", "sample/": "as-published/sample/"})
+    return json.dumps(named, ensure_ascii=False, indent=1)
+
+
 OUTPUTS = {
     "glossary.md": lambda: _glossary().glossary_markdown(),
     "timeline.md": lambda: _glossary().timeline_markdown(),
@@ -73,7 +89,13 @@ OUTPUTS = {
     "instructors.md": _instructors,
     "corrections.md": lambda: corrections_markdown(paragraphs(), TITLES, REPO),
     "conjectures-marked.md": lambda: with_conjectures((PROJECT / "docs" / PAGE).read_text(), PAGE, paragraphs()),
-    "apparatus.html": lambda: with_apparatus(rendered_page(), PAGE, paragraphs(), REPO),
+    "apparatus.html": lambda: with_apparatus(rendered_page(), PAGE, paragraphs(), "../as-published/sample/",
+                                             "../as-published/changes/sample.json"),
+    "changes.json": lambda: json.dumps(changes_data(PAGE, paragraphs(), REPO), ensure_ascii=False, indent=1,
+                                       sort_keys=True),
+    "record-sample.md": lambda: _record("as-published/sample.md"),
+    "record-whole-paper.md": lambda: _record("as-published/whole-paper.md"),
+    "search-index-named.json": _named_search_index,
     "whole-paper.html": _whole_paper,
 }
 

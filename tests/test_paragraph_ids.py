@@ -13,9 +13,9 @@ def test_every_published_id_is_an_anchor_exactly_once_on_its_page(site):
     counts = Counter()
     pages_of = {}
     for path in html_pages(site):
-        if path.parent.name in ("search", "print_page") or path.name == "404.html":
-            continue  # print_page repeats every page, by design
         page_url = path.parent.relative_to(site).as_posix()
+        if path.parent.name in ("search", "print_page") or path.name == "404.html" or page_url.startswith("as-published"):
+            continue  # print_page repeats every page, and the record every ID, by design
         for element in soup(site, page_url).select("article [id]"):
             counts[element["id"]] += 1
             pages_of.setdefault(element["id"], page_url)
@@ -24,6 +24,16 @@ def test_every_published_id_is_an_anchor_exactly_once_on_its_page(site):
         assert counts[ident] == 1, f"{ident}: found {counts[ident]} times"
         expected_page = entry.page.removesuffix(".md").removesuffix("index")
         assert pages_of[ident].strip(".") == expected_page.strip("/"), (ident, pages_of[ident], entry.page)
+
+
+def test_the_record_carries_every_published_id_once_on_its_page_and_on_its_whole_paper(site):
+    layer = load_layer(ROOT)
+    whole = Counter(e["id"] for e in soup(site, "as-published/whole-paper/").select("article [id]"))
+    for ident, entry in layer.items():
+        page = "as-published/" + (entry.page.removesuffix(".md") + "/" if entry.page != "index.md" else "")
+        found = soup(site, page).select(f'article [id="{ident}"]')
+        assert len(found) == 1, (ident, page, len(found))
+        assert whole[ident] == 1, (ident, whole[ident])
 
 
 def test_ids_are_written_in_the_source_not_computed(site):
@@ -54,7 +64,8 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
         for element in article.select("p, li, blockquote, h1, h2, h3"):
             # Not the paper's text: title block, contents, Cite box, editors' notes and
             # generated sections (class "editorial"), the footnoted references.
-            if "editorial" in (element.get("class") or []) or element.find_parent(class_=re.compile(
+            if any(c in ("editorial", "reading-marker") or c.startswith("record-") for c in element.get("class") or []) \
+                    or element.find_parent(class_=re.compile(
                     r"paper-front|paper-contents|md-source-file|cite-this|editorial-note|footnote|published-reading")) \
                     or "reading-time" in (element.get("class") or []):
                 continue

@@ -14,7 +14,8 @@ from qarabagh_edition.published_layer import ContentError
 def on_config(config, **kwargs):
     root = Path(config.config_file_path).resolve().parent
     try:
-        config.extra["cite"] = cite_data(root, config.extra["paper"], config.site_url)
+        config.extra["cite"] = cite_data(root, config.extra["paper"], config.site_url,
+                                        config.extra["edition"]["editors"])
     except ContentError as error:
         raise PluginError("\n".join(error.problems)) from None
     return config

@@ -1,9 +1,10 @@
-"""The editions readers and instructors take away, made at every `mkdocs build`: the PDF
-of the whole paper (`qarabagh_edition.downloads.pdf`) and the site as an offline zip
-that works from disk, search included (`qarabagh_edition.downloads.offline_zip`): a
-second build with Material's offline plugin, whose Worker shim (iframe-worker) comes
-from npm's node_modules instead of the CDN the plugin names. Both are reproducible: the
-build's one date is SOURCE_DATE_EPOCH, the last commit's time (`...downloads.build_time`).
+"""The editions readers and instructors take away, made at every `mkdocs build`: the PDFs
+of the whole paper, corrected and as published (`qarabagh_edition.downloads.pdf`), and
+the site as an offline zip that works from disk, search included
+(`qarabagh_edition.downloads.offline_zip`): a second build with Material's offline
+plugin, whose Worker shim (iframe-worker) comes from npm's node_modules instead of the
+CDN the plugin names. All are reproducible: the build's one date is SOURCE_DATE_EPOCH,
+the last commit's time (`...downloads.build_time`).
 Skipped under `mkdocs serve` (they take seconds and are not needed to preview).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from qarabagh_edition.downloads import build_time, offline_zip, pdf
 
 NAME = "sarmadi-2018-qarabagh-crisis"
 PDF, ZIP = f"downloads/{NAME}.pdf", f"downloads/{NAME}-offline.zip"
+RECORD_PDF = f"downloads/{NAME}-as-published.pdf"
 OFFLINE_BUILD = "EDITION_OFFLINE_BUILD"  # set for the nested build that makes the zip
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 # Which command runs (build, serve, gh-deploy) is told to on_startup alone, once per
@@ -46,7 +48,7 @@ def on_config(config, **kwargs):
         config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [SHIM if "iframe-worker" in p else p for p in polyfills]
-    config.extra["downloads"] = {"pdf": PDF, "zip": ZIP}
+    config.extra["downloads"] = {"pdf": PDF, "zip": ZIP, "record_pdf": RECORD_PDF}
     return config
 
 
@@ -63,10 +65,8 @@ def on_post_build(config, **kwargs):
     if os.environ.get(COMMAND) == "serve" or os.environ.get("EDITION_SKIP_DOWNLOADS"):
         return  # previews and the build benchmark's core figure do without them
     epoch = build_time.source_date_epoch(root)
-    document = pdf.pdf_document((site / "print_page" / "index.html").read_text(encoding="utf-8"),
-                                config.extra["paper"], config.site_url, epoch)
-    pdf.write_pdf(document, base_url=f"{site / 'print_page'}/",
-                  stylesheet=root / "overrides" / "assets" / "stylesheets" / "pdf.css", target=site / PDF)
+    pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch, stylesheet=root / "overrides" / "assets" /
+                   "stylesheets" / "pdf.css", targets={"edition": PDF, "record": RECORD_PDF})
     with tempfile.TemporaryDirectory() as scratch:
         # The same configuration and SOURCE_DATE_EPOCH (inherited), the offline plugin on.
         result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f",

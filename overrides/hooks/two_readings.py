@@ -1,14 +1,20 @@
 """Two readings of the paper (qarabagh_edition.pages.two_readings): the apparatus checked
-before the build, shown beside each paragraph, and gathered on the Corrections page."""
+before the build; beside each corrected paragraph a marker linking to the record, whose
+changes are written once per page as JSON; the Corrections page."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from qarabagh_edition.pages.corrections import corrections_markdown
-from qarabagh_edition.pages.two_readings import reading_paragraphs, with_apparatus, with_conjectures
+from qarabagh_edition.pages.record import record_uri
+from qarabagh_edition.pages.two_readings import (changes_data, changes_file, reading_paragraphs, with_apparatus,
+                                                 with_conjectures)
 from qarabagh_edition.published_layer import ContentError, nav_titles
 
 CORRECTIONS_PAGE = "corrections.md"
@@ -27,6 +33,14 @@ def on_pre_build(config, **kwargs):
         raise PluginError("apparatus: " + "\n".join(error.problems)) from None
 
 
+def on_files(files, config, **kwargs):
+    paragraphs = _paragraphs(config)
+    for page in sorted({p.page for p in paragraphs}):
+        data = json.dumps(changes_data(page, paragraphs, config.repo_url), ensure_ascii=False, sort_keys=True)
+        files.append(File.generated(config, changes_file(page), content=data))
+    return files
+
+
 def on_page_markdown(markdown_text, page, config, **kwargs):
     if page.file.src_uri == CORRECTIONS_PAGE:
         return markdown_text.rstrip("\n") + "\n\n" + corrections_markdown(
@@ -35,5 +49,10 @@ def on_page_markdown(markdown_text, page, config, **kwargs):
 
 
 @event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
-def on_page_content(content, page, config, **kwargs):
-    return with_apparatus(content, page.file.src_uri, _paragraphs(config), config.repo_url)
+def on_page_content(content, page, config, files, **kwargs):
+    record = files.get_file_from_path(record_uri(page.file.src_uri))
+    changes = files.get_file_from_path(changes_file(page.file.src_uri))
+    if record is None or changes is None:
+        return with_apparatus(content, page.file.src_uri, [], "", "")
+    return with_apparatus(content, page.file.src_uri, _paragraphs(config), get_relative_url(record.url, page.url),
+                          get_relative_url(changes.url, page.url))

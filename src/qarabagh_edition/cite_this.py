@@ -108,7 +108,7 @@ def _surname_first(name: str, paper: dict) -> str:
     return paper["_surname_first"].get(name, name)
 
 
-def cite_data(root: Path, paper: dict, site_url: str) -> dict:
+def cite_data(root: Path, paper: dict, site_url: str, editors: str = "The editors of the online edition") -> dict:
     """What templates need to cite the paper (the site's `extra.cite`); `paper` is the
     record (qarabagh_edition.paper), given the authors' names surname first for RIS."""
     from pybtex.database import parse_file
@@ -134,7 +134,26 @@ def cite_data(root: Path, paper: dict, site_url: str) -> dict:
     }
     cite["jsonld"] = json_ld(paper, site_url)
     cite["edition"] = edition(root)
+    cite["edition_jsonld"] = edition_json_ld(cite["jsonld"], cite["edition"], editors, site_url)
     return cite
+
+
+def edition_json_ld(article: dict, version: dict, editors: str, site_url: str) -> dict:
+    """schema.org for the corrected English edition (the reading pages): a work based on
+    the article, by its editors, at a version (date and commit of the site's source)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": f"{article['name']} (corrected English edition)",
+        "isBasedOn": {k: v for k, v in article.items() if k != "@context"},
+        "editor": {"@type": "Organization", "name": editors},
+        "inLanguage": "en",
+        "url": site_url,
+    }
+    if version.get("commit"):
+        data["version"] = f"{version['date']}, commit {version['short']}"
+        data["dateModified"] = version["date"]
+    return data
 
 
 def edition(root: Path) -> dict:

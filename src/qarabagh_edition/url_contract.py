@@ -16,6 +16,9 @@ SKIPPED_PAGES = {"404.html"}
 SKIPPED_DIRS = {"search", "assets"}
 # The whole paper on one page: its URL is public, its anchors are copies of the pages' own.
 PRINT_PAGE = "print_page/"
+# The record's pages (the paper as published) follow their reading pages: a reading page's
+# redirect is also its record's (qarabagh_edition.pages.record).
+RECORD = "as-published/"
 ARTICLE = "article.md-content__inner"
 ANCHORED_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]
 # IDs that belong to furniture around the text, not to the text.
@@ -117,8 +120,9 @@ def site_urls(site_dir: Path) -> list[str]:
 # ---------------------------------------------------------------------------
 
 def _markdown_source(page: str) -> str:
-    """docs/ file name of a page URL: `social-impacts/` -> `social-impacts.md`."""
-    page = page.rstrip("/")
+    """docs/ file name of a page URL: `social-impacts/` -> `social-impacts.md` (and of a
+    record's page, its reading page's: `as-published/social-impacts/` -> the same)."""
+    page = page.removeprefix(RECORD).rstrip("/")
     if page in ("", "."):
         return "index.md"
     if page.endswith(".html"):
@@ -196,10 +200,11 @@ def broken_urls(contract_urls, site_dir) -> list[str]:
                                   f"permanent: restore the ID {{: #{anchor} }} in docs/{source}"))
     # When exactly one page went and exactly one new page came, it is surely a rename.
     suggestion = None
-    if len(missing_pages) == 1:
+    missing_readings = [page for page in missing_pages if not page.startswith(RECORD)]
+    if len(missing_readings) == 1:
         contract_pages = {url.partition("#")[0] or HOME for url in contract_urls}
-        new_pages = [page for page in site_urls(site_dir)
-                     if "#" not in page and page not in contract_pages and page != PRINT_PAGE]
+        new_pages = [page for page in site_urls(site_dir) if "#" not in page and page not in contract_pages
+                     and page != PRINT_PAGE and not page.startswith(RECORD)]
         if len(new_pages) == 1:
             suggestion = _markdown_source(new_pages[0])
     return [message if message is not None else _missing_page_message(url, suggestion)

@@ -117,7 +117,9 @@
   function isPaperPage(article, box) {
     // Not the editors' pages, nor the whole paper on one page (#whole-paper), whose
     // paragraphs have their own pages.
-    return !article.querySelector(".editorial-banner") && !document.getElementById("whole-paper") &&
+    // Nor the record's pages (the text as published): the pack reproduces the corrected reading.
+    return !article.querySelector(".editorial-banner") && !article.querySelector(".record-banner") &&
+      !document.getElementById("whole-paper") &&
       !/\/print_page(\/|\.html)?$/.test((box.getAttribute("data-page-url") || "").split("#")[0]);
   }
 
@@ -202,9 +204,16 @@
         save(ids);
         refreshPaperPage(article);
       });
-      // On the reading-time line under the title when there is one, so nothing moves.
+      // On the reading-time line under the title when there is one, so nothing moves; on
+      // the landing page after its last paragraph (the keywords), so that the abstract
+      // still starts on a phone's first screen.
       var line = heading.nextElementSibling;
-      if (line && line.classList.contains("reading-time")) {
+      var last = heading.closest(".paper-front") && paperParagraphs(article).slice(-1)[0];
+      if (last) {
+        var after = element("p", "pack-section-tools");
+        after.appendChild(whole);
+        last.parentNode.insertBefore(after, last.nextSibling);
+      } else if (line && line.classList.contains("reading-time")) {
         line.classList.add("pack-section-tools");
         line.appendChild(whole);
       } else {

@@ -1,12 +1,18 @@
-// The reading switch: read the whole site as corrected (the default) or as published.
-// The choice is remembered across pages (localStorage). Without this script the page
-// shows the corrected reading, with the published wording under each corrected
-// paragraph's "Corrected" marker. Material's `document$` re-runs it after each
-// instant-navigation page change.
+// The two readings, each at its own pages: the corrected English reading and the record
+// (the paper as published, under as-published/). Without this script the reading switch
+// is a plain link to the other reading of the page, and a corrected paragraph's marker a
+// link to the same paragraph in the record. With it:
+//  * the switch leads to the paragraph in view, and the choice is remembered
+//    (localStorage): the site's links then lead to the chosen reading;
+//  * the marker opens the published wording and the changes in place, fetched from the
+//    page's changes JSON when first asked for (opened from disk, where nothing can be
+//    fetched, the marker goes to the record instead).
+// Material's `document$` re-runs setUp after each instant-navigation page change.
 (function () {
   "use strict";
 
   var KEY = "qarabagh-edition.reading";
+  var fetched = {};  // changes JSON by URL: one request per page, however many markers
 
   function stored() {
     try { return window.localStorage.getItem(KEY) === "published" ? "published" : "corrected"; }
@@ -17,44 +23,142 @@
     try { window.localStorage.setItem(KEY, reading); } catch (e) { /* private mode: not remembered */ }
   }
 
-  // Show one reading: swap each corrected paragraph's text with the text kept in its
-  // <details>, so IDs, links and the ¶ buttons stay where they are.
-  function show(reading) {
-    document.documentElement.setAttribute("data-reading", reading);
-    document.querySelectorAll("[data-reading=corrected]").forEach(function (paragraph) {
-      var current = paragraph.getAttribute("data-showing") || "corrected";
-      if (current === reading) return;
-      var text = paragraph.querySelector(":scope > .reading-text");
-      var details = paragraph.querySelector(":scope > details.published-reading") ||
-        (paragraph.nextElementSibling && paragraph.nextElementSibling.matches("details.published-reading") ?
-          paragraph.nextElementSibling : null);
-      if (!text || !details) return;
-      var other = details.querySelector(".published-reading__text");
-      var swap = text.innerHTML;
-      text.innerHTML = other.innerHTML;
-      other.innerHTML = swap;
-      paragraph.setAttribute("data-showing", reading);
-      var label = details.querySelector(".published-reading__label");
-      label.textContent = label.getAttribute(reading === "published" ? "data-published" : "data-corrected");
-      details.querySelector(".corrected-marker").textContent = reading === "published" ? "As published" : "Corrected";
+  // The first paragraph or heading with a permanent ID whose bottom is below the header
+  // and the row of tools that stays above the text.
+  function inView() {
+    var top = 0;
+    [".md-header", ".page-tools"].forEach(function (selector) {
+      var bar = document.querySelector(selector);
+      if (bar) top = Math.max(top, bar.getBoundingClientRect().bottom);
     });
-    document.querySelectorAll(".reading-switch input").forEach(function (input) {
-      input.checked = input.value === reading;
-    });
-  }
-
-  function setUp() {
-    var control = document.querySelector(".reading-switch");
-    if (control) {
-      control.querySelectorAll("input").forEach(function (input) {
-        input.addEventListener("change", function () {
-          store(input.value);
-          show(input.value);
-        });
-      });
+    var candidates = document.querySelectorAll(
+      "article [data-paragraph][id], article h1[id], article h2[id], article h3[id]");
+    for (var i = 0; i < candidates.length; i++) {
+      if (candidates[i].getBoundingClientRect().bottom > top + 4) return candidates[i].id;
     }
-    show(stored());
+    return "";
   }
 
-  window.edition.onEveryPage(setUp);
+  // Site path ("social-impacts/") of a URL on this site, or null.
+  function sitePath(url, root) {
+    if (url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) return null;
+    var path = url.pathname.slice(root.pathname.length);
+    return path === "" || path === "index.html" ? "./" : path;
+  }
+
+  // Every link of the page to a page that has the other reading leads to the chosen one.
+  function followChoice(control, reading) {
+    var pairs, root;
+    try {
+      pairs = JSON.parse(control.getAttribute("data-records"));
+      root = new URL(control.getAttribute("data-root") + "/", window.location.href);
+    } catch (e) { return; }
+    var wanted = {};
+    Object.keys(pairs).forEach(function (corrected) {
+      if (reading === "published") wanted[corrected] = pairs[corrected];
+      else wanted[pairs[corrected]] = corrected;
+    });
+    document.querySelectorAll(".md-container a[href]").forEach(function (link) {
+      if (link.closest(".reading-switch") || link.classList.contains("corrected-marker")) return;
+      var url = new URL(link.href, window.location.href);
+      var path = sitePath(url, root);
+      if (path === null || !(path in wanted)) return;
+      var target = new URL(wanted[path] === "./" ? "" : wanted[path], root);
+      target.hash = url.hash;
+      link.href = target.href;
+    });
+  }
+
+  function setUpSwitch() {
+    var control = document.querySelector(".reading-switch");
+    if (!control) return;
+    control.querySelectorAll("a[data-reading]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        store(link.getAttribute("data-reading"));
+        var here = inView();
+        if (here) {
+          var url = new URL(link.href, window.location.href);
+          url.hash = here;
+          link.href = url.href;
+        }
+      });
+    });
+    followChoice(control, stored());
+  }
+
+  function changesOf(marker) {
+    var url = new URL(marker.getAttribute("data-changes"), window.location.href).href;
+    if (!fetched[url]) {
+      fetched[url] = window.fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+      fetched[url].catch(function () { delete fetched[url]; });
+    }
+    return fetched[url];
+  }
+
+  function panelFor(marker, entry) {
+    var panel = document.createElement("div");
+    panel.className = "published-reading";
+    panel.id = "published-" + marker.getAttribute("data-for");
+    panel.setAttribute("role", "region");
+    panel.setAttribute("aria-label", "¶ " + entry.number + " as published, and the changes");
+    panel.innerHTML =
+      '<p class="published-reading__text">' + entry.published + "</p>" +
+      '<p class="published-reading__diff"><span class="published-reading__heading">Changes:</span> ' +
+      entry.changes + "</p>" +
+      '<div class="published-reading__why"><span class="published-reading__heading">Apparatus:</span>' +
+      '<ul class="apparatus-list">' + entry.apparatus + "</ul></div>" +
+      '<p class="published-reading__revised">' + entry.revised + " · " +
+      '<a href="' + marker.getAttribute("href") + '">¶ ' + entry.number + " in the record</a></p>";
+    return panel;
+  }
+
+  function toggle(marker) {
+    var id = "published-" + marker.getAttribute("data-for");
+    var panel = document.getElementById(id);
+    if (panel) {
+      panel.hidden = !panel.hidden;
+      marker.setAttribute("aria-expanded", String(!panel.hidden));
+      return;
+    }
+    changesOf(marker).then(function (changes) {
+      var entry = changes[marker.getAttribute("data-for")];
+      if (!entry) throw new Error("no changes for " + id);
+      var holder = marker.closest(".reading-marker");
+      holder.parentNode.insertBefore(panelFor(marker, entry), holder.nextSibling);
+      marker.setAttribute("aria-expanded", "true");
+    }).catch(function () {
+      window.location.href = marker.href;  // nothing to fetch (opened from disk): the record
+    });
+  }
+
+  function setUpMarkers() {
+    document.querySelectorAll("a.corrected-marker").forEach(function (marker) {
+      // With the script, the marker discloses the changes in place: a button.
+      marker.setAttribute("role", "button");
+      marker.setAttribute("aria-expanded", "false");
+      marker.setAttribute("aria-controls", "published-" + marker.getAttribute("data-for"));
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var marker = event.target.closest && event.target.closest("a.corrected-marker");
+    if (!marker || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    toggle(marker);
+  });
+  document.addEventListener("keydown", function (event) {
+    var marker = event.target.closest && event.target.closest("a.corrected-marker");
+    if (marker && event.key === " ") {  // a button answers the space bar too
+      event.preventDefault();
+      toggle(marker);
+    }
+  });
+
+  window.edition.onEveryPage(function () {
+    setUpSwitch();
+    setUpMarkers();
+  });
 })();

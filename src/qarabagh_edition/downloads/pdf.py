@@ -19,7 +19,7 @@ from qarabagh_edition.downloads.build_time import w3c_datetime
 
 # What only works on screen: the contents list (the title block has its own), the
 # apparatus and the published wording behind their markers, tools, permalinks, switches.
-ON_SCREEN_ONLY = ("nav.whole-paper__contents, details, .paragraph-tools, .headerlink, "
+ON_SCREEN_ONLY = ("nav.whole-paper__contents, details, .reading-marker, .paragraph-tools, .headerlink, "
                   ".reading-switch, .cite-this, .md-source-file")
 
 
@@ -42,7 +42,7 @@ def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int) -
 <p class="pdf-record"><i>{paper['journal']}</i> {paper['volume']}({paper['issue']}), {paper['year']},
 pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
 <p class="pdf-edition">Online edition: {site_url} — corrected English reading; the text as
-published is on the site beside every corrected paragraph.</p>
+published is on the site's record pages ({site_url.rstrip('/')}/as-published/).</p>
 <h2>Contents</h2><ol class="pdf-contents">{contents}</ol></header>
 {body.decode_contents()}</body></html>"""
 
@@ -57,3 +57,37 @@ def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path) -> N
     target.parent.mkdir(parents=True, exist_ok=True)
     weasyprint.HTML(string=document, base_url=base_url).write_pdf(
         target, stylesheets=[weasyprint.CSS(filename=str(stylesheet))])
+
+
+# What only works on screen on the record's whole-paper page (as-published/whole-paper/).
+RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file"
+
+
+def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch: int) -> str:
+    """The HTML of the record's PDF: the article as published (the built
+    as-published/whole-paper/ page, which starts with the printed title and byline)."""
+    page = BeautifulSoup(record_page_html, "lxml")
+    body = page.select_one("article")
+    for unwanted in body.select(RECORD_ON_SCREEN_ONLY):
+        unwanted.decompose()
+    when = w3c_datetime(epoch)
+    record = site_url.rstrip("/") + "/as-published/"
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{paper['title']} (as published)</title>
+<meta name="dcterms.created" content="{when}"><meta name="dcterms.modified" content="{when}">
+</head><body>
+<header class="pdf-title"><p class="pdf-record"><i>{paper['journal']}</i> {paper['volume']}({paper['issue']}),
+{paper['year']}, pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
+<p class="pdf-edition">The text as published, verbatim, from the online edition's record: {record}</p></header>
+{body.decode_contents()}</body></html>"""
+
+
+def write_pdfs(site: Path, paper: dict, site_url: str, epoch: int, stylesheet: Path, targets: dict[str, str]) -> None:
+    """Both PDFs into the built `site`: `targets` names them ("edition", "record")."""
+    edition = pdf_document((site / "print_page" / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch)
+    write_pdf(edition, f"{site / 'print_page'}/", stylesheet, site / targets["edition"])
+    whole = site / "as-published" / "whole-paper"
+    record = record_pdf_document((whole / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch)
+    # Its printed citations link to the references online: resolved against the site's
+    # address (not the build's folder, which differs from build to build).
+    write_pdf(record, site_url.rstrip("/") + "/as-published/whole-paper/", stylesheet, site / targets["record"])

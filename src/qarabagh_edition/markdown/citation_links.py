@@ -17,6 +17,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from qarabagh_edition.published_layer import CitationRecord, load_citations
 
+# The record's pages show the text as printed: the editors' notes are not added there.
+RECORD_CLASS = "as-published"
 # Only emphasis may stand inside a citation's words ("(Vaezi, <em>Title</em>, 5)").
 INSIDE_CITATION = {"em"}
 
@@ -105,7 +107,7 @@ class CitationLinks(Treeprocessor):
         for parent in list(root.iter()):
             for index, block in reversed(list(enumerate(parent))):
                 differing = [r for r in citations.get(block.get("id", ""), []) if r.differs]
-                if block.tag not in ("p", "li") or not differing:
+                if block.tag not in ("p", "li") or not differing or RECORD_CLASS in block.get("class", "").split():
                     continue
                 note = editorial_note(differing)
                 if block.tag == "li":  # inside a list item: nothing may stand between <li>s

@@ -28,6 +28,8 @@ from qarabagh_edition.published_layer import load_layer, load_pages
 # and ends in a number.
 NUMBERED_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-\d+$")
 BLOCKS = {"p", "li"}
+# The record's pages (qarabagh_edition.pages.record) show the text as printed, unlinked.
+RECORD_CLASS = "as-published"
 # Inside these, text is not linked: links, citations, notes, buttons, code.
 SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}
 
@@ -65,7 +67,8 @@ class GlossaryLinks(Treeprocessor):
         data = glossary_data(self.project, self.docs_dir)
         for block in root.iter():
             ident = block.get("id", "")
-            if block.tag in BLOCKS and ident in data.paper_ids and NUMBERED_ID.match(ident):
+            if (block.tag in BLOCKS and ident in data.paper_ids and NUMBERED_ID.match(ident)
+                    and RECORD_CLASS not in block.get("class", "").split()):
                 link_block(block, data.matcher, self.href, data.mentions.get(ident, ()))
 
 

@@ -149,6 +149,34 @@ def marker(paragraph: Paragraph, repo_url: str | None) -> str:
     ])
 
 
+def marker_label(paragraph: Paragraph) -> str:
+    kinds = [k for k in CHANGE_KINDS if paragraph.apparatus.of(k)]
+    return "Corrected · conjecture" if "conjecture" in kinds else "Corrected"
+
+
+def marker_link(paragraph: Paragraph, record_page: str, changes: str) -> str:
+    """The "Corrected" marker under a paragraph of a reading page: a link to the same
+    paragraph on the record's page (`record_page`, relative to the reading page). With
+    JavaScript it opens the published wording and the changes in place, loaded when
+    asked for from `changes` (the page's `changes_entry`s as JSON)."""
+    return (f'<p class="reading-marker"><a class="corrected-marker" href="{record_page}#{paragraph.id}" '
+            f'data-for="{paragraph.id}" data-changes="{changes}" aria-label="{marker_label(paragraph)}: ¶ {paragraph.number} as published, '
+            f'and the changes">{marker_label(paragraph)}</a></p>')
+
+
+def changes_entry(paragraph: Paragraph, repo_url: str | None) -> dict[str, str]:
+    """What the marker opens, as HTML pieces: the published wording, the changes in
+    context, every change of the apparatus with its class and reason, the revision."""
+    return {
+        "label": marker_label(paragraph),
+        "number": str(paragraph.number),
+        "published": inline_html(paragraph.published),
+        "changes": changes_in_context(paragraph.published, paragraph.corrected),
+        "apparatus": apparatus_items(paragraph.apparatus),
+        "revised": revision_html(paragraph.revision, repo_url),
+    }
+
+
 def notes(paragraph: Paragraph) -> str:
     """The editorial queries and conjectures of a paragraph, shown under it."""
     out = []

@@ -35,7 +35,7 @@ PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js
 PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
 # Editorial matter kept inside a paragraph's element: not part of the paper's text.
 HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
-EDITORIAL_PARTS = "details.published-reading, aside.editorial-note, .paragraph-tools, .editorial-badge"
+EDITORIAL_PARTS = ".reading-marker, aside.editorial-note, .paragraph-tools, .editorial-badge"
 
 CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # a change of it empties the cache
 

@@ -3,9 +3,10 @@
 each paragraph: the "Corrected" marker with the published wording and every change with
 its class and reason; conjectures marked where they stand; queries.
 
-Without JavaScript the page shows the corrected reading with the published wording
-expandable (<details>); assets/javascripts/readings.js adds the switch to read the
-whole site as published. Both readings are in the HTML, so search finds either.
+A reading page carries one reading. Each corrected paragraph's marker links to the same
+paragraph on the record's page (qarabagh_edition.pages.record); with JavaScript
+(assets/javascripts/readings.js) it opens the published wording and the changes in
+place, from the record's changes.json, fetched when first asked for.
 """
 from __future__ import annotations
 
@@ -79,29 +80,44 @@ ID_LINE = re.compile(r"\s*\{:?\s*#([a-z0-9-]+)")  # a paragraph's `{: #social-12
 NOTE_COMMENT = re.compile(rf"<!--\s*(?:\[[^\]]*\]\s*)?(?:correction|{'|'.join(KINDS)})\s*:.*?-->\n?", re.S | re.I)
 
 
-def with_apparatus(content: str, page: str, paragraphs: list[shown.Paragraph], repo_url: str | None) -> str:
-    """The page's HTML without the apparatus comments, each paragraph followed by its
-    marker and notes."""
+def with_apparatus(content: str, page: str, paragraphs: list[shown.Paragraph], record_page: str,
+                   changes: str) -> str:
+    """The page's HTML without the apparatus comments, each corrected paragraph followed
+    by its marker (a link to `record_page`, the record of this page, relative to it; and
+    `changes`, where its changes_data is) and every paragraph by its notes. The published wording is not in the page: it is on the
+    record's page, and in its changes.json for the marker to open."""
     content = NOTE_COMMENT.sub("", content)
     here = {p.id: p for p in paragraphs if p.page == page}
-    return BLOCK.sub(lambda block: _with_apparatus(block, here.get(block.group(3)), repo_url), content)
+    return BLOCK.sub(lambda block: _with_apparatus(block, here.get(block.group(3)), record_page, changes),
+                     content)
+
+
+CHANGES_DIR = "as-published/changes"  # <reading page>.json: what each marker of the page opens
+
+
+def changes_file(page: str) -> str:
+    return f"{CHANGES_DIR}/{page.removesuffix('.md')}.json"
+
+
+def changes_data(page: str, paragraphs: list[shown.Paragraph], repo_url: str | None) -> dict[str, dict]:
+    """Paragraph ID -> what its marker opens, for the corrected paragraphs of a page."""
+    return {p.id: shown.changes_entry(p, repo_url) for p in paragraphs if p.page == page and p.corrected_differs}
 
 
 # A paragraph or list item of the page, with its ID (one pass over the page for all of them).
 BLOCK = re.compile(r'<(p|li)\b([^>]*\bid="([^"]+)"[^>]*)>(.*?)</\1>', re.S)
 
 
-def _with_apparatus(block: re.Match, paragraph, repo_url: str | None) -> str:
+def _with_apparatus(block: re.Match, paragraph, record_page: str, changes: str) -> str:
     if paragraph is None:
         return block.group(0)
     tag, attributes, inner = block.group(1), block.group(2), block.group(4)
-    after = "\n".join(filter(None, [shown.marker(paragraph, repo_url)
+    after = "\n".join(filter(None, [shown.marker_link(paragraph, record_page, changes)
                                     if paragraph.corrected_differs else "", shown.notes(paragraph)]))
     if not after:
         return block.group(0)
     if paragraph.corrected_differs:
         attributes += ' data-reading="corrected"'
-        inner = f'<span class="reading-text">{inner}</span>'
     # After a paragraph; inside a list item (nothing may stand between <li>s).
     return (f"<{tag}{attributes}>{inner}\n{after}</li>" if tag == "li"
             else f"<{tag}{attributes}>{inner}</p>\n{after}")
