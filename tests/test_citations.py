@@ -119,6 +119,34 @@ def test_bibliography_lists_every_entry_with_the_paragraphs_citing_it(site):
             assert soup(site, "references/" + path).find(id=anchor) is not None, href
 
 
+def test_the_record_prints_each_citation_as_printed_linked_to_its_reference(site):
+    references = {element["id"] for element in soup(site, "references/").select("[id^=ref-]")}
+    linked = 0
+    for record in all_records():
+        page = soup(site, "as-published/" + page_of(record.paragraph))
+        paragraph = page.find(id=record.paragraph)
+        links = [a for a in paragraph.find_all("a") if a.get_text() == record.published]
+        if not record.keys:  # a source named without a reference: the words, unlinked
+            assert not links and record.published in paragraph.get_text(), record
+            continue
+        assert links, f"{record.paragraph}: {record.published} is not a link on the record's page"
+        target = links[0]["href"]
+        assert target.endswith(f"references/#ref-{record.keys[0]}"), (record.published, target)
+        assert f"ref-{record.keys[0]}" in references
+        linked += 1
+    assert linked >= 20
+
+
+@pytest.mark.browser
+def test_the_record_reads_the_citations_as_printed(page, server):
+    page.goto(server + "as-published/roots-of-the-crisis/", wait_until="networkidle")
+    citation = page.locator("#roots-1 a", has_text="(Vaezi, 2008: 158-157)")
+    assert citation.inner_text() == "(Vaezi, 2008: 158-157)"
+    assert "Vaezi 2008" not in page.locator("#roots-1").inner_text()  # not the edition's rendering
+    citation.click()
+    page.wait_for_url("**/references/#ref-vaezi2008")
+
+
 def test_citation_audit_lists_every_disagreement(site):
     audit = content(site, "references/").find(id="citation-audit")
     table = audit.find_next("table")
