@@ -299,7 +299,7 @@ def test_on_a_phone_the_title_and_the_first_sentence_come_before_any_scrolling(b
     found = page.evaluate("""() => {
         const article = document.querySelector('article');
         const title = article.querySelector('h1');
-        const first = [...article.querySelectorAll('p[id]')].find(p => p.textContent.trim());
+        const first = article.querySelector('p[data-paragraph]');  // the text's first paragraph
         const range = document.createRange();
         range.selectNodeContents(first);
         const lines = [...range.getClientRects()].filter(r => r.width > 0);
