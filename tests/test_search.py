@@ -172,3 +172,16 @@ def test_folding(typed, searched, tmp_path):
     result = subprocess.run(["node", str(harness), str(WORKER), json.dumps([typed])],
                             capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == [searched]
+
+
+def test_the_index_holds_each_text_once_not_the_corrections_diffs(site):
+    # The Corrections page's full diffs repeat both readings of every corrected paragraph,
+    # which the reading and the record's pages hold: they are left out of the index.
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    entries = [d for d in docs if d["location"].startswith("corrections/#correction-")]
+    assert entries, "each corrected paragraph's heading is still found"
+    assert all(len(d["text"]) < 300 for d in entries), max(entries, key=lambda d: len(d["text"]))["location"]
+    # The record's pages are in the index, and named as such.
+    assert any(d["location"] == "as-published/social-impacts/" and d["title"].endswith("(as published)") for d in docs)

@@ -47,7 +47,7 @@
   }
 
   // Every link of the page to a page that has the other reading leads to the chosen one.
-  function followChoice(control, reading) {
+  function followChoice(control, reading) {  // reading: "published" (links to the record)
     var pairs, root;
     try {
       pairs = JSON.parse(control.getAttribute("data-records"));
@@ -83,7 +83,9 @@
         }
       });
     });
-    followChoice(control, stored());
+    // The site's own links lead to the corrected reading already: only a choice of the
+    // record means going over them (a few hundred links, so not on every page for nothing).
+    if (stored() === "published") followChoice(control, "published");
   }
 
   function changesOf(marker) {

@@ -259,8 +259,10 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
             f"### {titles.get(p.page, p.page)} ¶ {p.number} {{ #correction-{p.id} }}", "",
             f"[Read ¶ {p.number} in context]({p.page}#{p.id}) · {revision_html(p.revision, repo_url)}",
             "{: .correction-meta }", "",
-            f'<p class="correction-diff">{word_diff(p.published, p.corrected)}</p>', "",
-            f'<ul class="apparatus-list correction-why">\n{apparatus_items(p.apparatus)}\n</ul>', "",
+            # Left out of the search index: the whole paragraph in both readings, which the
+            # reading and the record's pages hold already, and the changes the lists above hold.
+            f'<p class="correction-diff" data-search-exclude>{word_diff(p.published, p.corrected)}</p>', "",
+            f'<ul class="apparatus-list correction-why" data-search-exclude>\n{apparatus_items(p.apparatus)}\n</ul>', "",
         ]
     return "\n".join(out)
 
