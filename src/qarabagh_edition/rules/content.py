@@ -83,6 +83,18 @@ def known_anchors(root: Path, docs_dir: str = "docs") -> dict[str, set[str]]:
         pass  # reported by the glossary rules
     for page in anchors:
         anchors[page].update({"actors-in-this-section", "cite-this"})
+    # The record's pages (qarabagh_edition.pages.record), generated from the layer.
+    from qarabagh_edition.pages.record import WHOLE_PAPER, record_uri
+
+    try:
+        layer = load_layer(root)
+    except ContentError:
+        layer = {}  # reported by the layer's own rules
+    for page, blocks in pages.items():
+        printed = {b.id for b in blocks if b.id in layer}
+        if printed:
+            anchors[record_uri(page)] = printed | {"record-title", "record-contents", "cite-this"}
+            anchors.setdefault(WHOLE_PAPER, {"record-title", "cite-this"}).update(printed)
     anchors.setdefault("references.md", set()).update({"bibliography", "citation-audit"})
     bib = root / "bib" / "paper.bib"
     if bib.exists():
