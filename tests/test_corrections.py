@@ -243,7 +243,8 @@ def test_reading_switch_keeps_the_paragraph_in_view_and_is_remembered(page, inst
     # The choice is remembered: the site's links now lead to the record's pages.
     page.goto(instant_server + "introduction/", wait_until="networkidle")
     follow_without_reload(page, page.locator("a.md-footer__link--next"), "/as-published/roots-of-the-crisis/")
-    assert page.locator(".record-banner").is_visible()
+    # Instant navigation may change the address before it has swapped the content in.
+    page.locator(".record-banner").wait_for(state="visible", timeout=15000)
     page.locator(".reading-switch a", has_text="Corrected").click()
     page.wait_for_url("**/roots-of-the-crisis/**")
     assert "/as-published/" not in page.url
