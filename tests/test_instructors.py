@@ -223,3 +223,14 @@ def test_print_stylesheet(page, server):
     assert page.locator("#political-2 span.citation").is_visible()  # citations kept
     after = page.evaluate("getComputedStyle(document.querySelector('#cite-paper-chicago a'), '::after').content")
     assert "attr" in after or "http" in after or after.startswith('" <')
+
+
+@pytest.mark.browser
+def test_the_whole_paper_page_starts_without_per_paragraph_tools(page, server):
+    # Read straight through or printed; every paragraph's tools are on its own page. Making
+    # a tool set for each of its paragraphs at load blocked the main thread for 0.4 s.
+    page.goto(server + "print_page/", wait_until="networkidle")
+    assert page.locator("#whole-paper [data-paragraph]").count() > 80
+    assert page.locator(".paragraph-tools").count() == 0
+    page.goto(server + "introduction/", wait_until="networkidle")
+    assert page.locator("#introduction-1 .paragraph-tools").count() == 1

@@ -52,7 +52,10 @@
 
   function setUpParagraphs(box) {
     var article = document.querySelector("article.md-content__inner");
-    if (!article) return;
+    // Not on the whole paper on one page (#whole-paper), read straight through or printed:
+    // a tool set for each of its paragraphs made it slow to start, and each has its own
+    // page, where they are.
+    if (!article || document.getElementById("whole-paper")) return;
     article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
       var match = PARAGRAPH_ID.exec(paragraph.id);
       if (!match || paragraph.querySelector(":scope > .paragraph-tools")) return;
