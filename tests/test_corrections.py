@@ -245,6 +245,12 @@ def test_reading_switch_keeps_the_paragraph_in_view_and_is_remembered(page, inst
     follow_without_reload(page, page.locator("a.md-footer__link--next"), "/as-published/roots-of-the-crisis/")
     # Instant navigation may change the address before it has swapped the content in.
     page.locator(".record-banner").wait_for(state="visible", timeout=15000)
+    # Editorial pages too: the Glossary's "Mentioned in" links lead to the record.
+    page.goto(instant_server + "glossary/", wait_until="networkidle")
+    mentioned = page.locator(".glossary-mentions a").first.get_attribute("href")
+    assert "/as-published/" in mentioned, mentioned
+    page.go_back(wait_until="networkidle")
+    page.locator(".record-banner").wait_for(state="visible", timeout=15000)
     page.locator(".reading-switch a", has_text="Corrected").click()
     page.wait_for_url("**/roots-of-the-crisis/**")
     assert "/as-published/" not in page.url

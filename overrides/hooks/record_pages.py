@@ -33,13 +33,13 @@ def on_files(files, config, **kwargs):
         "readings": {record.src_uri: reading.url for reading, record in pairs.items()},
         # Site paths of the pairs, for the script that keeps the site's links in one reading.
         "urls": {reading.url: record.url for reading, record in pairs.items()},
-        "fulltext": site + next(r.url for r in pairs.values() if r.src_uri == WHOLE_PAPER),
+        "fulltext": site + next((r.url for r in pairs.values() if r.src_uri == WHOLE_PAPER), ""),
         "sources": {reading.src_uri: record.src_uri for reading, record in pairs.items()},
     }
     return files
 
 
-@event_priority(-100)  # after Material's search plugin has written its index
+@event_priority(-90)  # after Material's search plugin has written its index, before its offline plugin copies it
 def on_post_build(config, **kwargs):
     # A reading page moved with a redirect (mkdocs-redirects): its record moves with it.
     redirects = config.plugins.get("redirects")

@@ -39,37 +39,43 @@
     return "";
   }
 
-  // Site path ("social-impacts/") of a URL on this site, or null.
-  function sitePath(url, root) {
-    if (url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) return null;
-    var path = url.pathname.slice(root.pathname.length);
+  // A site path as the pairs name it: the home page is "./" (index.html offline).
+  function normal(path) {
     return path === "" || path === "index.html" ? "./" : path;
   }
 
-  // Every link of the page to a page that has the other reading leads to the chosen one.
-  function followChoice(control, reading) {  // reading: "published" (links to the record)
+  // Site path ("social-impacts/") of a URL on this site, or null.
+  function sitePath(url, root) {
+    if (url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) return null;
+    return normal(url.pathname.slice(root.pathname.length));
+  }
+
+  // Every link of the page to a page of the paper leads to the record's page of it (the
+  // pairs are in #edition-readings, on every page).
+  function followChoice() {
+    var data = document.getElementById("edition-readings");
     var pairs, root;
     try {
-      pairs = JSON.parse(control.getAttribute("data-records"));
-      root = new URL(control.getAttribute("data-root") + "/", window.location.href);
+      pairs = JSON.parse(data.textContent);
+      root = new URL(data.getAttribute("data-root") + "/", window.location.href);
     } catch (e) { return; }
     var wanted = {};
-    Object.keys(pairs).forEach(function (corrected) {
-      if (reading === "published") wanted[corrected] = pairs[corrected];
-      else wanted[pairs[corrected]] = corrected;
-    });
-    document.querySelectorAll(".md-container a[href]").forEach(function (link) {
+    Object.keys(pairs).forEach(function (corrected) { wanted[normal(corrected)] = pairs[corrected]; });
+    document.querySelectorAll("a[href]").forEach(function (link) {
       if (link.closest(".reading-switch") || link.classList.contains("corrected-marker")) return;
       var url = new URL(link.href, window.location.href);
       var path = sitePath(url, root);
       if (path === null || !(path in wanted)) return;
-      var target = new URL(wanted[path] === "./" ? "" : wanted[path], root);
+      var target = new URL(normal(wanted[path]) === "./" ? "" : wanted[path], root);
       target.hash = url.hash;
       link.href = target.href;
     });
   }
 
   function setUpSwitch() {
+    // The site's own links lead to the corrected reading already: only a choice of the
+    // record means going over them (a few hundred links, so not on every page for nothing).
+    if (stored() === "published") followChoice();
     var control = document.querySelector(".reading-switch");
     if (!control) return;
     control.querySelectorAll("a[data-reading]").forEach(function (link) {
@@ -83,9 +89,6 @@
         }
       });
     });
-    // The site's own links lead to the corrected reading already: only a choice of the
-    // record means going over them (a few hundred links, so not on every page for nothing).
-    if (stored() === "published") followChoice(control, "published");
   }
 
   function changesOf(marker) {
@@ -120,16 +123,20 @@
   function toggle(marker) {
     var id = "published-" + marker.getAttribute("data-for");
     var panel = document.getElementById(id);
+    if (marker.getAttribute("data-loading")) return;  // asked twice before the answer came
     if (panel) {
       panel.hidden = !panel.hidden;
       marker.setAttribute("aria-expanded", String(!panel.hidden));
       return;
     }
+    marker.setAttribute("data-loading", "true");
     changesOf(marker).then(function (changes) {
+      marker.removeAttribute("data-loading");
       var entry = changes[marker.getAttribute("data-for")];
       if (!entry) throw new Error("no changes for " + id);
       var holder = marker.closest(".reading-marker");
       holder.parentNode.insertBefore(panelFor(marker, entry), holder.nextSibling);
+      marker.setAttribute("aria-controls", id);
       marker.setAttribute("aria-expanded", "true");
     }).catch(function () {
       window.location.href = marker.href;  // nothing to fetch (opened from disk): the record
@@ -141,22 +148,22 @@
       // With the script, the marker discloses the changes in place: a button.
       marker.setAttribute("role", "button");
       marker.setAttribute("aria-expanded", "false");
-      marker.setAttribute("aria-controls", "published-" + marker.getAttribute("data-for"));
     });
   }
 
   document.addEventListener("click", function (event) {
     var marker = event.target.closest && event.target.closest("a.corrected-marker");
-    if (!marker || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    if (!marker || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
     event.preventDefault();
     toggle(marker);
   });
+  // A button answers the space bar too: on release, as buttons do (not scrolling on press).
   document.addEventListener("keydown", function (event) {
+    if (event.key === " " && event.target.closest && event.target.closest("a.corrected-marker")) event.preventDefault();
+  });
+  document.addEventListener("keyup", function (event) {
     var marker = event.target.closest && event.target.closest("a.corrected-marker");
-    if (marker && event.key === " ") {  // a button answers the space bar too
-      event.preventDefault();
-      toggle(marker);
-    }
+    if (marker && event.key === " ") toggle(marker);
   });
 
   window.edition.onEveryPage(function () {

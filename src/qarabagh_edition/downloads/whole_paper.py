@@ -69,7 +69,8 @@ def combine(sections: list[Section], here: str) -> str:
                 continue  # comments
             if element.get("id"):
                 element.set("id", names[element.get("id")])
-            for attribute in ("href", "src"):
+            # data-changes: where a corrected paragraph's marker fetches what it opens.
+            for attribute in ("href", "src", "data-changes"):
                 url = element.get(attribute)
                 if url is None or is_external(url):
                     continue

@@ -15,10 +15,9 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.published_layer import CitationRecord, load_citations
 
-# The record's pages show the text as printed: the editors' notes are not added there.
-RECORD_CLASS = "as-published"
 # Only emphasis may stand inside a citation's words ("(Vaezi, <em>Title</em>, 5)").
 INSIDE_CITATION = {"em"}
 

@@ -22,14 +22,13 @@ from markdown.treeprocessors import Treeprocessor
 
 from qarabagh_edition.actors import Matcher, Mention, load_glossary, mention_records
 from qarabagh_edition.markdown.tree_text import rewrite_text
+from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.published_layer import load_layer, load_pages
 
 # A paragraph, list item or quotation of the paper: its ID is in the published record
 # and ends in a number.
 NUMBERED_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-\d+$")
 BLOCKS = {"p", "li"}
-# The record's pages (qarabagh_edition.pages.record) show the text as printed, unlinked.
-RECORD_CLASS = "as-published"
 # Inside these, text is not linked: links, citations, notes, buttons, code.
 SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}
 

@@ -127,31 +127,8 @@ def apparatus_items(apparatus: Apparatus) -> str:
     return "\n".join(items)
 
 
-def marker(paragraph: Paragraph, repo_url: str | None) -> str:
-    """The "Corrected" marker under a paragraph: the published wording, the changes in
-    context, and every change of the apparatus with its class and reason."""
-    kinds = [k for k in CHANGE_KINDS if paragraph.apparatus.of(k)]
-    label = "Corrected · conjecture" if "conjecture" in kinds else "Corrected"
-    # One element a line: later steps scan the HTML line by line.
-    return "\n".join([
-        f'<details class="published-reading" data-for="{paragraph.id}" id="published-{paragraph.id}">',
-        f'<summary><span class="corrected-marker">{label}</span> '
-        '<span class="published-reading__label" data-corrected="See the wording as published" '
-        'data-published="See the corrected reading">See the wording as published</span></summary>',
-        '<div class="published-reading__body">',
-        f'<p class="published-reading__text">{inline_html(paragraph.published)}</p>',
-        f'<p class="published-reading__diff"><span class="published-reading__heading">Changes:</span> '
-        f'{changes_in_context(paragraph.published, paragraph.corrected)}</p>',
-        '<div class="published-reading__why"><span class="published-reading__heading">Apparatus:</span>',
-        f'<ul class="apparatus-list">\n{apparatus_items(paragraph.apparatus)}\n</ul></div>',
-        f'<p class="published-reading__revised">{revision_html(paragraph.revision, repo_url)}</p>',
-        "</div></details>",
-    ])
-
-
 def marker_label(paragraph: Paragraph) -> str:
-    kinds = [k for k in CHANGE_KINDS if paragraph.apparatus.of(k)]
-    return "Corrected · conjecture" if "conjecture" in kinds else "Corrected"
+    return "Corrected · conjecture" if paragraph.apparatus.of("conjecture") else "Corrected"
 
 
 def marker_link(paragraph: Paragraph, record_page: str, changes: str) -> str:

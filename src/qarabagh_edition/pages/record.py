@@ -12,6 +12,7 @@ Markdown extensions leave their blocks alone (class `as-published`).
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ REFERENCES = "references.md"
 RECORD_CLASS = "as-published"
 SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
 # A line Markdown would read as a list, heading or quotation: printed text, not markup.
-BLOCK_MARKUP = re.compile(r"^(\d+)\.(\s)|^([-+*#>])")
+BLOCK_MARKUP = re.compile(r"^(\d+)\.(\s)|^([-+*])(?=\s)|^([#>])", re.M)
 
 
 @dataclass
@@ -43,7 +44,7 @@ def record_uri(reading_page: str) -> str:
 
 
 def _escaped(text: str) -> str:
-    return BLOCK_MARKUP.sub(lambda m: f"{m[1]}\\.{m[2]}" if m[1] else f"\\{m[3]}", text)
+    return BLOCK_MARKUP.sub(lambda m: f"{m[1]}\\.{m[2]}" if m[1] else f"\\{m[3] or m[4]}", text)
 
 
 def _link_text(text: str) -> str:
@@ -104,7 +105,10 @@ def _front_markdown(root: Path, paper: dict) -> list[str]:
     for affiliation in front.get("affiliations") or []:
         lines += [_escaped(str(affiliation)), "{: .record-affiliation }", ""]
     if front.get("corresponding"):
-        lines += [_escaped(str(front["corresponding"])), "{: .record-corresponding }", ""]
+        # "***Corresponding Author**": the author's mark "*", then bold words.
+        corresponding = str(front["corresponding"])
+        corresponding = "\\" + corresponding if corresponding.startswith("*") else corresponding
+        lines += [corresponding, "{: .record-corresponding }", ""]
     return lines
 
 
@@ -128,7 +132,7 @@ def record_pages(root: Path, docs_dir: str, titles: dict[str, str], paper: dict)
                         for line in (f"[{titles.get(p, p)}]({p})", "{: .record-contents }", "")]
             body += ["## Contents { #record-contents }", "", *contents,
                      "[The whole paper as published, on one page](whole-paper.md)", "{: .record-contents }", ""]
-            title = "As published"
+            title = "The paper as published"
         else:
             body = _blocks_markdown(blocks, layer, citations, f"../{REFERENCES}")
             title = f"{titles.get(page, page.removesuffix('.md'))} (as published)"
@@ -149,7 +153,7 @@ def record_pages(root: Path, docs_dir: str, titles: dict[str, str], paper: dict)
 
 
 def _page(title: str, reading: str, body: list[str], search: bool = True) -> str:
-    front = ["---", f"title: {yaml.safe_dump(title, allow_unicode=True).splitlines()[0]}", "record: true",
+    front = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "record: true",  # JSON is YAML, unfolded
              f"reading: {reading}", "hide:", "  - toc"]
     if not search:  # its text is in the index already, under the sections
         front += ["search:", "  exclude: true"]

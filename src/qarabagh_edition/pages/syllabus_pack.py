@@ -27,8 +27,11 @@ from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
+import bs4
+import lxml
 from bs4 import BeautifulSoup
 
+from qarabagh_edition import urls
 from qarabagh_edition.urls import rebase
 
 PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js
@@ -37,7 +40,9 @@ PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
 HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
 EDITORIAL_PARTS = ".reading-marker, aside.editorial-note, .paragraph-tools, .editorial-badge"
 
-CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # a change of it empties the cache
+# A change of this code, of the URL rewriting it uses, or of the parsers empties the cache.
+CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes() + Path(urls.__file__).read_bytes() +
+                              f"{bs4.__version__} {lxml.__version__}".encode()).hexdigest()
 
 
 def _references(article) -> dict[str, dict]:
