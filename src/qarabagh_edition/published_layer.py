@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from qarabagh_edition.apparatus import KINDS as APPARATUS_KINDS
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.pages.corrections import strip_emphasis  # noqa: F401 (the tests import it from here)
 
 # `{: #political-12 }` or `{: #abstract-1 .abstract }`, alone on the paragraph's last line.
@@ -257,11 +258,7 @@ _layer_cache: dict[tuple, dict] = {}
 def load_layer(root: Path) -> dict[str, LayerEntry]:
     """Every ID of the as-published layer with its verbatim text (read once per change of its files)."""
     files = sorted((root / "published").glob("*.yml"))
-    stamp = (str(root.resolve()), tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
-    if stamp not in _layer_cache:
-        _layer_cache.clear()
-        _layer_cache[stamp] = _read_layer(root)
-    return dict(_layer_cache[stamp])
+    return dict(remembered(_layer_cache, (str(root.resolve()),), files, lambda: _read_layer(root)))
 
 
 def _read_layer(root: Path) -> dict[str, LayerEntry]:
@@ -309,11 +306,8 @@ _pages_cache: dict[tuple, tuple] = {}
 def load_pages(root: Path, docs_dir: str = "docs") -> tuple[dict[str, list[Block]], list[str]]:
     """Blocks of every reading page, keyed by the page's path inside `docs/` (read once per change)."""
     files = sorted((root / docs_dir).rglob("*.md"))
-    stamp = (str(root.resolve()), docs_dir, tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
-    if stamp not in _pages_cache:
-        _pages_cache.clear()
-        _pages_cache[stamp] = _read_pages(root, docs_dir)
-    pages, problems = _pages_cache[stamp]
+    pages, problems = remembered(_pages_cache, (str(root.resolve()), docs_dir), files,
+                                 lambda: _read_pages(root, docs_dir))
     return dict(pages), list(problems)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.published_layer import CitationRecord, load_citations
 
@@ -127,11 +128,8 @@ _citations_memo: dict[tuple, dict] = {}
 def citations_of(root: Path) -> dict[str, list[CitationRecord]]:
     """bib/citations.yml by paragraph, read once per change of the file."""
     path = root / "bib" / "citations.yml"
-    stamp = (str(root.resolve()), path.stat().st_mtime_ns if path.exists() else None)
-    if stamp not in _citations_memo:
-        _citations_memo.clear()
-        _citations_memo[stamp] = load_citations(root) if path.exists() else {}
-    return _citations_memo[stamp]
+    return remembered(_citations_memo, (str(root.resolve()),), [path],
+                      lambda: load_citations(root) if path.exists() else {})
 
 
 class CitationLinksExtension(Extension):

@@ -20,6 +20,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.actors import Matcher, Mention, load_glossary, mention_records
 from qarabagh_edition.markdown.tree_text import rewrite_text
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
@@ -90,11 +91,7 @@ def glossary_data(root: Path, docs_dir: str) -> GlossaryData:
     new Markdown instance)."""
     files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml",
              *sorted((root / "published").glob("*.yml")), *sorted((root / docs_dir).rglob("*.md"))]
-    stamp = (str(root.resolve()), docs_dir, tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists()))
-    if stamp not in _memo:
-        _memo.clear()
-        _memo[stamp] = GlossaryData(root, docs_dir)
-    return _memo[stamp]
+    return remembered(_memo, (str(root.resolve()), docs_dir), files, lambda: GlossaryData(root, docs_dir))
 
 
 class GlossaryLinksExtension(Extension):

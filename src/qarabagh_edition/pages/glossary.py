@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline, mention_records
 from qarabagh_edition.published_layer import load_layer, load_pages
 
@@ -173,9 +174,5 @@ def glossary_pages(root: Path, docs_dir: str, titles: dict[str, str]) -> Glossar
     """Computed once per change of the data, the pages or the navigation's titles."""
     files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml", root / "data" / "timeline.yml",
              *sorted((root / "published").glob("*.yml")), *sorted((root / docs_dir).rglob("*.md"))]
-    stamp = (str(root.resolve()), docs_dir, tuple(sorted(titles.items())),
-             tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists()))
-    if stamp not in _memo:
-        _memo.clear()
-        _memo[stamp] = GlossaryPages(root, docs_dir, titles)
-    return _memo[stamp]
+    return remembered(_memo, (str(root.resolve()), docs_dir, tuple(sorted(titles.items()))), files,
+                      lambda: GlossaryPages(root, docs_dir, titles))

@@ -9,6 +9,7 @@ import html
 import re
 from pathlib import Path
 
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.actors import Matcher, load_glossary, mention_records
 from qarabagh_edition.published_layer import CITATION, load_pages
 
@@ -60,12 +61,8 @@ def section_stats(root: Path, docs_dir: str, nav) -> dict[str, dict]:
     paper (mkdocs.yml's nav under "The paper"), once per change of the data or pages."""
     sections = _sections(nav)
     files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml", *sorted((root / docs_dir).rglob("*.md"))]
-    stamp = (str(root.resolve()), docs_dir, tuple(sections),
-             tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists()))
-    if stamp not in _memo:
-        _memo.clear()
-        _memo[stamp] = _section_stats(root, docs_dir, sections)
-    return _memo[stamp]
+    return remembered(_memo, (str(root.resolve()), docs_dir, tuple(sections)), files,
+                      lambda: _section_stats(root, docs_dir, sections))
 
 
 def url_of(page: str, site_url: str) -> str:

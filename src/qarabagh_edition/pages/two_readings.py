@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.apparatus import KINDS
 from qarabagh_edition.history import last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
@@ -68,12 +69,8 @@ def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
     an apparatus does not lead from the published text to the reading."""
     files = [*sorted((root / "published").glob("*.yml")), root / "bib" / "citations.yml",
              *sorted((root / docs_dir).rglob("*.md"))]
-    stamp = (str(root.resolve()), docs_dir, tuple((str(f), f.stat().st_mtime_ns) for f in files if f.exists()),
-             _checked_out(root))
-    if stamp not in _memo:
-        _memo.clear()
-        _memo[stamp] = _reading_paragraphs(root, docs_dir)
-    return _memo[stamp]
+    return remembered(_memo, (str(root.resolve()), docs_dir, _checked_out(root)), files,
+                      lambda: _reading_paragraphs(root, docs_dir))
 
 
 def with_conjectures(markdown_text: str, page: str, paragraphs: list[shown.Paragraph]) -> str:
