@@ -5,6 +5,7 @@ they stand, and the Corrections page groups and counts them."""
 import functools
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -157,24 +158,36 @@ def test_a_conjecture_is_marked_where_it_stands_with_the_published_words_one_ste
         paragraph = page.find(id=ident)
         marked = [" ".join(m.get_text().split()) for m in paragraph.select(".conjecture")]
         assert " ".join(re.sub(r"\[-?@[^\]]*\]", "", change.new).split())[:30] in " ".join(marked) or marked, ident
-        mark = paragraph.select_one(".conjecture-mark a")
+        mark = paragraph.select_one("a.conjecture-mark")
         assert mark is not None and "As published" in mark["title"], ident
-        note = page.find(id=mark["href"][1:])
-        assert note is not None and "Conjecture" in note.get_text()
+        # Without JavaScript the mark leads to the paragraph's entry on the Corrections
+        # page, which gives the editors' reason.
+        here = PAGE_OF[ident].removesuffix(".md").removesuffix("index")
+        target, anchor = urljoin("/" + here + ("/" if here else ""), mark["href"]).split("#")
+        assert target == "/corrections/" and anchor == f"correction-{ident}", mark["href"]
+        entry = read("corrections/").find(id=anchor)
+        why = entry.find_next("ul", class_="correction-why")
+        assert " ".join(change.reason.split()) in " ".join(why.get_text().split()), ident
+    # No note repeats under the paragraph what the marker's panel and the Corrections page give.
+    assert not read(PAGE_OF[conjectures[0][0]].removesuffix(".md").removesuffix("index")).select(
+        "aside.editorial-conjecture")
 
 
 @pytest.mark.browser
 def test_the_published_words_of_a_conjecture_show_on_hover_and_on_click(page, server):
     ident, change = next((i, c) for i, a in APPARATUS.items() for c in a.of("conjecture"))
     page.goto(server + PAGE_OF[ident].removesuffix(".md").removesuffix("index"), wait_until="networkidle")
-    mark = page.locator(f"#{ident} .conjecture-mark a").first
+    mark = page.locator(f"#{ident} a.conjecture-mark").first
     mark.hover()
     tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]").first
     tooltip.wait_for(timeout=5000)
     assert "As published" in tooltip.inner_text()
+    # A click opens the paragraph's changes in place, with the editors' reason.
     mark.click()
-    note = page.locator(f"#{ident} ~ aside.editorial-conjecture").first
-    assert note.is_visible() and change.old.split()[0] in note.inner_text()
+    panel = page.locator(f"#published-{ident}")
+    panel.wait_for(state="visible", timeout=5000)
+    assert " ".join(change.reason.split()) in " ".join(panel.inner_text().split())
+    assert page.locator(f'a.corrected-marker[data-for="{ident}"]').get_attribute("aria-expanded") == "true"
 
 
 def test_line_numbers_in_messages_are_the_notes_lines(project_copy):

@@ -41,11 +41,13 @@ def on_files(files, config, **kwargs):
     return files
 
 
-def on_page_markdown(markdown_text, page, config, **kwargs):
+def on_page_markdown(markdown_text, page, config, files, **kwargs):
     if page.file.src_uri == CORRECTIONS_PAGE:
         return markdown_text.rstrip("\n") + "\n\n" + corrections_markdown(
             _paragraphs(config), nav_titles(config.nav), config.repo_url)
-    return with_conjectures(markdown_text, page.file.src_uri, _paragraphs(config))
+    corrections = files.get_file_from_path(CORRECTIONS_PAGE)
+    return with_conjectures(markdown_text, page.file.src_uri, _paragraphs(config),
+                            get_relative_url(corrections.url, page.url) if corrections else CORRECTIONS_PAGE)
 
 
 @event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)

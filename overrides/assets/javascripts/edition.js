@@ -45,16 +45,21 @@
   // navigation included, but not pages opened from disk (it completes without a value
   // there), so start on DOMContentLoaded too when it has not. Once per page: the set-ups
   // walk every paragraph, and the first page load is when time matters most.
+  // The scripts are deferred: they run while the document is "interactive" but before
+  // DOMContentLoaded, so the document's state alone does not say whether it has fired.
+  var contentLoaded = document.readyState === "complete";
+  if (!contentLoaded) document.addEventListener("DOMContentLoaded", function () { contentLoaded = true; });
+
   function onEveryPage(setUp) {
     var announced = false;
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(function (page) { announced = true; setUp(page); });
     }
     var unlessAnnounced = function () { if (!announced) setUp(); };
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", unlessAnnounced);
-    } else {
+    if (contentLoaded) {
       unlessAnnounced();
+    } else {
+      document.addEventListener("DOMContentLoaded", unlessAnnounced);
     }
   }
 

@@ -151,11 +151,28 @@
     });
   }
 
+  // A conjecture's mark ("conj.") opens its paragraph's changes, where the editors give
+  // their reason (without the script it leads to the paragraph on the Corrections page).
+  function openFromMark(mark) {
+    var marker = document.querySelector('a.corrected-marker[data-for="' + mark.getAttribute("data-for") + '"]');
+    if (!marker) return false;
+    var panel = document.getElementById("published-" + marker.getAttribute("data-for"));
+    if (!panel || panel.hidden) toggle(marker);
+    marker.scrollIntoView({ block: "nearest" });
+    marker.focus();
+    return true;
+  }
+
   document.addEventListener("click", function (event) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
     var marker = event.target.closest && event.target.closest("a.corrected-marker");
-    if (!marker || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
-    event.preventDefault();
-    toggle(marker);
+    if (marker) {
+      event.preventDefault();
+      toggle(marker);
+      return;
+    }
+    var mark = event.target.closest && event.target.closest("a.conjecture-mark");
+    if (mark && openFromMark(mark)) event.preventDefault();
   });
   // A button answers the space bar too: on release, as buttons do (not scrolling on press).
   document.addEventListener("keydown", function (event) {

@@ -136,9 +136,9 @@ def marker_link(paragraph: Paragraph, record_page: str, changes: str) -> str:
     paragraph on the record's page (`record_page`, relative to the reading page). With
     JavaScript it opens the published wording and the changes in place, loaded when
     asked for from `changes` (the page's `changes_entry`s as JSON)."""
-    return (f'<p class="reading-marker"><a class="corrected-marker" href="{record_page}#{paragraph.id}" '
-            f'data-for="{paragraph.id}" data-changes="{changes}" aria-label="{marker_label(paragraph)}: ¶ {paragraph.number} as published, '
-            f'and the changes">{marker_label(paragraph)}</a></p>')
+    return (f'<a class="reading-marker corrected-marker" href="{record_page}#{paragraph.id}" '
+            f'data-for="{paragraph.id}" data-changes="{changes}" aria-label="{marker_label(paragraph)}: '
+            f'¶ {paragraph.number} as published, and the changes">{marker_label(paragraph)}</a>')
 
 
 def changes_entry(paragraph: Paragraph, repo_url: str | None) -> dict[str, str]:
@@ -155,25 +155,20 @@ def changes_entry(paragraph: Paragraph, repo_url: str | None) -> dict[str, str]:
 
 
 def notes(paragraph: Paragraph) -> str:
-    """The editorial queries and conjectures of a paragraph, shown under it."""
-    out = []
-    for index, change in enumerate(paragraph.apparatus.of("conjecture"), start=1):
-        out.append(
-            f'<aside class="editorial-note editorial-conjecture" id="conjecture-{paragraph.id}-{index}" role="note" '
-            'aria-label="Conjecture"><span class="editorial-label">Conjecture</span> '
-            f"The editors read “{html.escape(change.new)}” where the paper printed "
-            f"“{html.escape(change.old)}”: {html.escape(change.reason)}</aside>")
-    for query in paragraph.apparatus.queries:
-        out.append(
-            '<aside class="editorial-note editorial-query" role="note" aria-label="Editorial query">'
-            f'<span class="editorial-label">Editorial query</span> “{html.escape(query.words)}”: '
-            f"{html.escape(query.question)}</aside>")
-    return "\n".join(out)
+    """The editorial queries of a paragraph, shown under it. (A conjecture's reason is one
+    step away, in the marker's panel and on the Corrections page: its mark links there.)"""
+    return "\n".join(
+        '<aside class="editorial-note editorial-query" role="note" aria-label="Editorial query">'
+        f'<span class="editorial-label">Editorial query</span> “{html.escape(query.words)}”: '
+        f"{html.escape(query.question)}</aside>"
+        for query in paragraph.apparatus.queries)
 
 
-def mark_conjectures(lines: list[str], paragraph: Paragraph) -> list[str]:
+def mark_conjectures(lines: list[str], paragraph: Paragraph, corrections_page: str) -> list[str]:
     """The Markdown lines of a paragraph with each conjecture's words marked where they
-    stand, and a link to the note that gives the published words."""
+    stand. The mark shows the published words on hover, and links to the paragraph's entry
+    on the Corrections page (`corrections_page`, relative to this page), which gives the
+    editors' reason; with JavaScript it opens the paragraph's changes in place."""
     text = "\n".join(lines)
     cursor = 0
     for index, change in enumerate(paragraph.apparatus.of("conjecture"), start=1):
@@ -182,8 +177,10 @@ def mark_conjectures(lines: list[str], paragraph: Paragraph) -> list[str]:
         if not found:
             continue
         title = html.escape(f"Conjecture. As published: “{change.old}”", quote=True)
-        wrapped = (f'<span class="conjecture">{found.group(0)}</span><sup class="conjecture-mark">'
-                   f'<a href="#conjecture-{paragraph.id}-{index}" title="{title}">conj.</a></sup>')
+        # The mark keeps the ID the conjecture's note had (links to it still land here).
+        wrapped = (f'<span class="conjecture">{found.group(0)}</span><a class="conjecture-mark" '
+                   f'id="conjecture-{paragraph.id}-{index}" href="{corrections_page}#correction-{paragraph.id}" '
+                   f'data-for="{paragraph.id}" title="{title}">conj.</a>')
         text = text[:found.start()] + wrapped + text[found.end():]
         cursor = found.start() + len(wrapped)
     return text.split("\n")

@@ -73,8 +73,10 @@ def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
                       lambda: _reading_paragraphs(root, docs_dir))
 
 
-def with_conjectures(markdown_text: str, page: str, paragraphs: list[shown.Paragraph]) -> str:
-    """The page's Markdown with each conjecture's words marked where they stand."""
+def with_conjectures(markdown_text: str, page: str, paragraphs: list[shown.Paragraph],
+                     corrections_page: str) -> str:
+    """The page's Markdown with each conjecture's words marked where they stand, linked to
+    the Corrections page (`corrections_page`, relative to this page)."""
     lines = markdown_text.split("\n")
     id_lines = {m.group(1): n for n, line in enumerate(lines) if (m := ID_LINE.match(line))}
     for paragraph in paragraphs:
@@ -84,7 +86,7 @@ def with_conjectures(markdown_text: str, page: str, paragraphs: list[shown.Parag
         end = start = id_lines[paragraph.id]
         while start > 0 and lines[start - 1].strip() and not lines[start - 1].lstrip().startswith("<!--"):
             start -= 1
-        lines[start:end] = shown.mark_conjectures(lines[start:end], paragraph)
+        lines[start:end] = shown.mark_conjectures(lines[start:end], paragraph, corrections_page)
     return "\n".join(lines)
 
 
