@@ -328,3 +328,23 @@ def test_on_a_phone_the_title_and_the_first_sentence_come_before_any_scrolling(b
     assert found["title"] <= found["height"], found
     assert found["sentence"] <= found["height"], found
     assert found["tools"] <= 60, f"the row before the text takes {found['tools']}px"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", ["", "introduction/", "social-impacts/", "as-published/social-impacts/", "glossary/"])
+def test_nothing_on_the_page_moves_while_it_loads(browser, server, path, width, height):
+    """What the scripts add (the section's pack button, the paragraph tools, the copy
+    buttons) comes without moving the text: no layout shift while the page loads."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.add_init_script("""window.__shifts = [];
+        new PerformanceObserver(list => { for (const shift of list.getEntries()) {
+            if (!shift.hadRecentInput) window.__shifts.push([shift.value, shift.sources.map(s => s.node
+                ? s.node.nodeName + '#' + (s.node.id || '') + '.' + (s.node.className || '') : '?')]);
+        } }).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(server + path, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__shifts")
+    context.close()
+    assert shifts == [], shifts
