@@ -112,6 +112,7 @@ def test_each_page_is_set_up_once(browser, site, instant_server):
     page.goto((site / "social-impacts" / "index.html").as_uri(), wait_until="load")
     counts = page.evaluate("window.__setUps")
     assert counts["runs"] == counts["registered"], counts
+    page.locator("#social-1").hover()
     assert page.locator("#social-1 > .paragraph-tools .pack-toggle").count() == 1
     context.close()
 

@@ -199,3 +199,36 @@ def test_the_corrected_edition_is_credited_to_its_editors_with_its_version(site,
     # No self-praise.
     for text in [(ROOT / "README.md").read_text(encoding="utf-8"), (site / "index.html").read_text(encoding="utf-8")]:
         assert "definitive" not in text.lower()
+
+
+@pytest.mark.browser
+def test_paragraph_tools_come_when_wanted_and_cite_offers_those_of_the_paragraph_in_view(browser, server):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    # None at load: the longest section's 200 buttons made it slow to start.
+    assert page.locator(".paragraph-tools").count() == 0
+    page.locator("#social-3").hover()
+    assert page.locator("#social-3 > .paragraph-tools button").all_inner_texts() == ["¶ 3", "cite", "Add to pack"]
+    # The keyboard going into a paragraph (here to an actor's name) brings them too.
+    term = page.locator("article [data-paragraph] a.glossary-term").nth(40)
+    term.focus()
+    ident = term.evaluate("e => e.closest('[data-paragraph]').id")
+    assert page.locator(f"#{ident} > .paragraph-tools .paragraph-link").count() == 1
+    # "Cite" offers the tools of the paragraph in view, one Tab away.
+    page.evaluate("document.getElementById('social-20').scrollIntoView()")
+    page.locator("details.cite-this > summary").focus()
+    page.keyboard.press("Enter")
+    offer = page.locator(".cite-this__paragraph")
+    expect(offer.locator("h2")).to_have_text("The paragraph in view (¶ 20)")
+    offer.locator(".paragraph-cite").focus()
+    page.keyboard.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "¶ 20." in copied and copied.endswith("/social-impacts/#social-20"), copied
+    offer.locator(".pack-toggle").click()
+    expect(offer.locator(".pack-toggle")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#social-20 > .paragraph-tools .pack-toggle")).to_have_attribute("aria-pressed", "true")
+    assert "is-in-pack" in page.locator("#social-20").get_attribute("class")
+    context.close()

@@ -83,6 +83,9 @@ def test_keyboard_reaches_and_operates_what_we_added(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + "roots-of-the-crisis/", wait_until="networkidle")
+    # "Cite", opened from the keyboard, offers the tools of the paragraph in view.
+    page.locator("details.cite-this > summary").focus()
+    page.keyboard.press("Enter")
     reached = set()
     for _ in range(400):
         page.keyboard.press("Tab")
@@ -96,6 +99,8 @@ def test_keyboard_reaches_and_operates_what_we_added(browser, server):
                  : e.matches('a.corrected-marker') ? 'corrected marker' : 'other' }"""))
     assert reached >= {"reading switch", "cite box", "paragraph link", "paragraph cite", "citation",
                        "glossary term", "corrected marker"}, reached
+    page.locator("details.cite-this > summary").focus()
+    page.keyboard.press("Enter")  # closed again
     # Operate them with the keyboard alone.
     page.locator("#roots-1 span.citation a").focus()
     page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for(timeout=5000)

@@ -114,6 +114,7 @@ def test_ticked_paragraphs_and_a_whole_section_make_a_pack_in_reading_order(page
     errors = errors_of(page)
 
     page.goto(server + "social-impacts/")
+    page.locator("#social-2").hover()  # a paragraph's tools come on hover or focus
     toggle = page.locator("#social-2 > .paragraph-tools > button.pack-toggle")
     expect(toggle).to_have_text("Add to pack")
     expect(toggle).to_have_attribute("aria-pressed", "false")
@@ -123,6 +124,7 @@ def test_ticked_paragraphs_and_a_whole_section_make_a_pack_in_reading_order(page
     expect(page.locator("#pack-status")).to_contain_text("Added ¶ 2 to the syllabus pack")
 
     page.goto(server + "roots-of-the-crisis/")
+    page.locator("#roots-1").hover()
     roots = page.locator("#roots-1 > .paragraph-tools > button.pack-toggle")
     roots.focus()  # keyboard: a real button, in the paragraph's tools
     page.keyboard.press("Enter")
@@ -262,6 +264,7 @@ def test_pack_link_is_relative_to_the_page_depth(page, server):
     from playwright.sync_api import expect
 
     page.goto(server)
+    page.locator("#abstract-1").hover()
     page.locator("#abstract-1 .pack-toggle").click()
     link = page.locator("#pack-link")
     expect(link).to_have_text("Syllabus pack (1)")
@@ -269,6 +272,12 @@ def test_pack_link_is_relative_to_the_page_depth(page, server):
     page.goto(server + "glossary/")  # an editorial page: no toggles, but the way to the pack
     assert page.locator(".pack-toggle").count() == 0
     expect(page.locator("#pack-link")).to_have_attribute("href", "../pack/?p=abstract-1")
+    # The record (the text as published): a paragraph's tools, but no toggle (the pack
+    # reproduces the corrected reading).
+    page.goto(server + "as-published/social-impacts/")
+    page.locator("#social-1").hover()
+    expect(page.locator("#social-1 > .paragraph-tools .paragraph-link")).to_have_count(1)
+    assert page.locator(".pack-toggle").count() == 0
 
 
 @pytest.mark.browser

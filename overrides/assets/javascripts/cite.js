@@ -1,6 +1,7 @@
-// Copy buttons: the citations in the "Cite" box, and for every paragraph its
-// permanent link ("¶ 12") and its link with a citation. The page works without
-// this script; it only adds the buttons. Material's `document$` re-runs it after
+// Copy buttons: the citations in the "Cite" box, and for a paragraph its permanent
+// link ("¶ 12") and its link with a citation, made when the paragraph is first hovered
+// or focused, and in the opened Cite box for the paragraph in view. The page works
+// without this script; it only adds the buttons. Material's `document$` re-runs it after
 // each instant-navigation page change.
 (function () {
   "use strict";
@@ -50,37 +51,87 @@
     return base + (section ? " Section “" + section + "”," : "") + " ¶ " + number + ". " + url;
   }
 
-  function setUpParagraphs(box) {
-    var article = document.querySelector("article.md-content__inner");
-    // Not on the whole paper on one page (#whole-paper), read straight through or printed:
-    // a tool set for each of its paragraphs made it slow to start, and each has its own
-    // page, where they are.
-    if (!article || document.getElementById("whole-paper")) return;
-    article.querySelectorAll("p[id], li[id]").forEach(function (paragraph) {
-      var match = PARAGRAPH_ID.exec(paragraph.id);
-      if (!match || paragraph.querySelector(":scope > .paragraph-tools")) return;
-      var number = match[1];
-      var url = box.getAttribute("data-page-url").split("#")[0] + "#" + paragraph.id;
-      var tools = document.createElement("span");
-      tools.className = "paragraph-tools";
-      var link = button("Copy link to paragraph " + number, "¶ " + number, "paragraph-link");
-      link.addEventListener("click", function () { copy(url, "link to paragraph " + number, link); });
-      // The name starts with the word shown ("cite"), so speech users can say what they see.
-      var cite = button("Cite paragraph " + number + ": copy its link with the citation", "cite", "paragraph-cite");
-      cite.addEventListener("click", function () {
-        copy(paragraphCitation(box, paragraph.id, number), "citation of paragraph " + number, cite);
-      });
-      tools.appendChild(link);
-      tools.appendChild(cite);
-      paragraph.insertBefore(tools, paragraph.firstChild);
+  // The ¶ link and "cite" of a paragraph, in a box of tools (edition.js makes the box).
+  window.edition.addParagraphTool(function (tools, paragraph) {
+    var box = document.getElementById("cite-this");
+    var match = PARAGRAPH_ID.exec(paragraph.id);
+    if (!box || !match || tools.querySelector(".paragraph-link")) return;
+    var number = match[1];
+    var url = box.getAttribute("data-page-url").split("#")[0] + "#" + paragraph.id;
+    var link = button("Copy link to paragraph " + number, "¶ " + number, "paragraph-link");
+    link.addEventListener("click", function () { copy(url, "link to paragraph " + number, link); });
+    // The name starts with the word shown ("cite"), so speech users can say what they see.
+    var cite = button("Cite paragraph " + number + ": copy its link with the citation", "cite", "paragraph-cite");
+    cite.addEventListener("click", function () {
+      copy(paragraphCitation(box, paragraph.id, number), "citation of paragraph " + number, cite);
     });
+    tools.appendChild(link);
+    tools.appendChild(cite);
+  });
+
+  // A paragraph of the text whose tools a reader may want: not on the whole paper on one
+  // page (#whole-paper), read straight through or printed, whose paragraphs each have
+  // their own page, where the tools are.
+  function paragraphOf(node) {
+    var paragraph = node && node.closest ? node.closest("p[id], li[id]") : null;
+    if (!paragraph || !PARAGRAPH_ID.test(paragraph.id) || paragraph.closest(".footnote, .cite-this")) return null;
+    if (!paragraph.closest("article.md-content__inner") || document.getElementById("whole-paper")) return null;
+    return document.getElementById("cite-this") ? paragraph : null;
+  }
+
+  // A paragraph's tools come when the pointer first goes over it, or the keyboard into it.
+  function offerTools(event) {
+    var paragraph = paragraphOf(event.target);
+    if (paragraph) window.edition.paragraphTools(paragraph);
+  }
+  document.addEventListener("pointerover", offerTools);
+  document.addEventListener("focusin", offerTools);
+
+  // The first paragraph of the text below the header and the row of tools that stays
+  // above the text.
+  function paragraphInView() {
+    var top = 0;
+    [".md-header", ".page-tools"].forEach(function (selector) {
+      var bar = document.querySelector(selector);
+      if (bar) top = Math.max(top, bar.getBoundingClientRect().bottom);
+    });
+    var paragraphs = document.querySelectorAll("article.md-content__inner [data-paragraph][id]");
+    for (var i = 0; i < paragraphs.length; i++) {
+      if (paragraphOf(paragraphs[i]) && paragraphs[i].getBoundingClientRect().bottom > top + 4) return paragraphs[i];
+    }
+    return null;
+  }
+
+  // The Cite box, opened, offers the tools of the paragraph in view: from the keyboard,
+  // they are one Tab away from "Cite" for any paragraph.
+  function offerParagraphInBox(box, paragraph) {
+    var old = box.querySelector(".cite-this__paragraph");
+    if (old) old.remove();
+    if (!box.open || !paragraph) return;
+    var part = document.createElement("div");
+    part.className = "cite-this__paragraph";
+    var heading = document.createElement("h2");
+    heading.className = "cite-this__heading";
+    heading.textContent = "The paragraph in view (¶ " + PARAGRAPH_ID.exec(paragraph.id)[1] + ")";
+    part.appendChild(heading);
+    part.appendChild(window.edition.makeParagraphTools(paragraph));
+    var body = box.querySelector(".cite-this__body");
+    body.insertBefore(part, body.querySelector(".cite-this__downloads"));
   }
 
   function setUp() {
     var box = document.getElementById("cite-this");
     if (!box) return;
     setUpCiteBox(box);
-    setUpParagraphs(box);
+    if (!box.hasAttribute("data-paragraph-offer")) {
+      box.setAttribute("data-paragraph-offer", "");
+      // In view when "Cite" was asked for: the open box stands at the top of the page.
+      var inView = null;
+      box.querySelector("summary").addEventListener("click", function () {
+        if (!box.open) inView = paragraphInView();
+      });
+      box.addEventListener("toggle", function () { offerParagraphInBox(box, inView || paragraphInView()); });
+    }
   }
 
   window.edition.onEveryPage(setUp);

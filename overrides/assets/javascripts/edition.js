@@ -80,5 +80,41 @@
     return scripts[url];
   }
 
-  window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage, loadScript: loadScript };
+  // A paragraph's tools (its ¶ link and "cite" from cite.js, "Add to pack" from pack.js)
+  // are made when first wanted, by paragraphTools(paragraph), not for every paragraph when
+  // the page loads: the longest section has 50 paragraphs, and their 200 buttons made it
+  // slow to start. Each script adds its tool with addParagraphTool(make); make(box,
+  // paragraph) puts its buttons into a box of tools, in the order the scripts run.
+  var toolMakers = [];
+
+  function addParagraphTool(make) {
+    toolMakers.push(make);
+    document.querySelectorAll(".paragraph-tools[data-for]").forEach(function (box) {
+      var paragraph = document.getElementById(box.getAttribute("data-for"));
+      if (paragraph) make(box, paragraph);
+    });
+  }
+
+  // A new box of tools for the paragraph (the Cite box shows one for the paragraph in view).
+  function makeParagraphTools(paragraph) {
+    var box = document.createElement("span");
+    box.className = "paragraph-tools";
+    box.setAttribute("data-for", paragraph.id);
+    toolMakers.forEach(function (make) { make(box, paragraph); });
+    return box;
+  }
+
+  // The paragraph's own tools, made on first use, at its start.
+  function paragraphTools(paragraph) {
+    var box = paragraph.querySelector(":scope > .paragraph-tools");
+    if (!box) {
+      box = makeParagraphTools(paragraph);
+      paragraph.insertBefore(box, paragraph.firstChild);
+    }
+    return box;
+  }
+
+  window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage, loadScript: loadScript,
+                     addParagraphTool: addParagraphTool, makeParagraphTools: makeParagraphTools,
+                     paragraphTools: paragraphTools };
 })();

@@ -5,6 +5,8 @@
 // page weight and start-up time. Our own code, not Material's tooltips, because those
 // are set up per element when the page loads.
 // The tooltip stays while the pointer is over it and closes with Escape (WCAG 1.4.13).
+// A conjecture's mark (a.conjecture-mark) uses the same tooltip for the published words,
+// which it carries in data-tooltip, for the same reason.
 (function () {
   "use strict";
 
@@ -53,8 +55,9 @@
   function show(link) {
     window.clearTimeout(hideTimer);
     current = link;
-    descriptions().then(function (data) {
-      var text = data[actorOf(link)];
+    var own = link.getAttribute("data-tooltip");
+    (own ? Promise.resolve(null) : descriptions()).then(function (data) {
+      var text = own || data[actorOf(link)];
       if (current !== link || !text) return;
       var box = element();
       var split = text.indexOf(": ");
@@ -83,7 +86,7 @@
   }
 
   function termOf(event) {
-    return event.target && event.target.closest ? event.target.closest("a.glossary-term") : null;
+    return event.target && event.target.closest ? event.target.closest("a.glossary-term, a.conjecture-mark") : null;
   }
 
   document.addEventListener("pointerover", function (event) {

@@ -1,5 +1,5 @@
-// Syllabus pack. On the paper's pages: an "Add to pack" toggle beside each paragraph's
-// ¶ number, an "Add whole section to pack" button under the section's title, and a
+// Syllabus pack. On the paper's pages: an "Add to pack" toggle in each paragraph's tools
+// (made when first wanted, see edition.js), beside its ¶ number, an "Add whole section to pack" button under the section's title, and a
 // link to the pack with the selection in its address (?p=id1,id2,…). On the pack page
 // (docs/pack.md), pack-page.js, loaded only there, assembles the chosen paragraphs.
 // The selection is kept in this browser (localStorage) and in the pack's address,
@@ -136,8 +136,12 @@
     paragraphs.forEach(function (paragraph) {
       var selected = has(ids, paragraph.id);
       paragraph.classList.toggle("is-in-pack", selected);
-      var toggle = paragraph.querySelector(":scope > .paragraph-tools > .pack-toggle");
-      if (toggle) setToggle(toggle, selected);
+      // A paragraph in the pack shows its tools (pressed "In pack"): made now if not yet.
+      if (selected) window.edition.paragraphTools(paragraph);
+    });
+    // Every toggle: in a paragraph's tools, and in the Cite box's for the paragraph in view.
+    document.querySelectorAll(".paragraph-tools[data-for] > .pack-toggle").forEach(function (toggle) {
+      setToggle(toggle, has(ids, toggle.parentNode.getAttribute("data-for")));
     });
     var whole = article.querySelector(".pack-section-toggle");
     if (whole) {
@@ -157,33 +161,34 @@
     link.href = linkFor(link.getAttribute("data-pack-href"), ids);
   }
 
+  // "Add to pack" in a paragraph's box of tools, which edition.js makes when first wanted.
+  window.edition.addParagraphTool(function (tools, paragraph) {
+    var article = document.querySelector("article.md-content__inner");
+    var box = document.getElementById("cite-this");
+    var match = PARAGRAPH_ID.exec(paragraph.id);
+    if (!article || !box || !match || !isPaperPage(article, box) || tools.querySelector(".pack-toggle")) return;
+    var toggle = button("Add to pack", "pack-toggle");
+    toggle.setAttribute("data-pack-number", match[1]);
+    setToggle(toggle, has(load(), paragraph.id));
+    toggle.addEventListener("click", function () {
+      var ids = load();
+      var number = toggle.getAttribute("data-pack-number");
+      if (has(ids, paragraph.id)) {
+        ids = remove(ids, [paragraph.id]);
+        announce("Removed ¶ " + number + " from the syllabus pack (" + plural(ids.length, "paragraph", "paragraphs") + ")");
+      } else {
+        ids = add(ids, [paragraph.id]);
+        announce("Added ¶ " + number + " to the syllabus pack (" + plural(ids.length, "paragraph", "paragraphs") + ")");
+      }
+      save(ids);
+      refreshPaperPage(article);
+    });
+    tools.appendChild(toggle);
+  });
+
   function setUpPaperPage(article, box) {
     var paragraphs = paperParagraphs(article);
     if (!paragraphs.length) return;
-    paragraphs.forEach(function (paragraph) {
-      var tools = paragraph.querySelector(":scope > .paragraph-tools");
-      if (!tools) {  // cite.js absent: the toggle gets a tools box of its own
-        tools = element("span", "paragraph-tools");
-        paragraph.insertBefore(tools, paragraph.firstChild);
-      }
-      if (tools.querySelector(".pack-toggle")) return;
-      var toggle = button("Add to pack", "pack-toggle");
-      toggle.setAttribute("data-pack-number", PARAGRAPH_ID.exec(paragraph.id)[1]);
-      toggle.addEventListener("click", function () {
-        var ids = load();
-        var number = toggle.getAttribute("data-pack-number");
-        if (has(ids, paragraph.id)) {
-          ids = remove(ids, [paragraph.id]);
-          announce("Removed ¶ " + number + " from the syllabus pack (" + plural(ids.length, "paragraph", "paragraphs") + ")");
-        } else {
-          ids = add(ids, [paragraph.id]);
-          announce("Added ¶ " + number + " to the syllabus pack (" + plural(ids.length, "paragraph", "paragraphs") + ")");
-        }
-        save(ids);
-        refreshPaperPage(article);
-      });
-      tools.appendChild(toggle);
-    });
 
     var heading = article.querySelector("h1");
     if (heading && !article.querySelector(".pack-section-toggle")) {

@@ -166,7 +166,9 @@ def notes(paragraph: Paragraph) -> str:
 
 def mark_conjectures(lines: list[str], paragraph: Paragraph, corrections_page: str) -> list[str]:
     """The Markdown lines of a paragraph with each conjecture's words marked where they
-    stand. The mark shows the published words on hover, and links to the paragraph's entry
+    stand. The mark shows the published words on hover and focus (glossary-tooltips.js
+    reads them from data-tooltip: Material sets up a tooltip for every `title` when the
+    page loads, which made the longest page slow to start), and links to the paragraph's entry
     on the Corrections page (`corrections_page`, relative to this page), which gives the
     editors' reason; with JavaScript it opens the paragraph's changes in place."""
     text = "\n".join(lines)
@@ -180,7 +182,7 @@ def mark_conjectures(lines: list[str], paragraph: Paragraph, corrections_page: s
         # The mark keeps the ID the conjecture's note had (links to it still land here).
         wrapped = (f'<span class="conjecture">{found.group(0)}</span><a class="conjecture-mark" '
                    f'id="conjecture-{paragraph.id}-{index}" href="{corrections_page}#correction-{paragraph.id}" '
-                   f'data-for="{paragraph.id}" title="{title}">conj.</a>')
+                   f'data-for="{paragraph.id}" data-tooltip="{title}">conj.</a>')
         text = text[:found.start()] + wrapped + text[found.end():]
         cursor = found.start() + len(wrapped)
     return text.split("\n")
