@@ -158,8 +158,10 @@ def notes(paragraph: Paragraph) -> str:
     """The editorial queries of a paragraph, shown under it. (A conjecture's reason is one
     step away, in the marker's panel and on the Corrections page: its mark links there.)"""
     return "\n".join(
+        # Its label is drawn by the style sheet (and named by aria-label): one element a
+        # query, on pages that carry forty of them.
         '<aside class="editorial-note editorial-query" role="note" aria-label="Editorial query">'
-        f'<span class="editorial-label">Editorial query</span> “{html.escape(query.words)}”: '
+        f'“{html.escape(query.words)}”: '
         f"{html.escape(query.question)}</aside>"
         for query in paragraph.apparatus.queries)
 

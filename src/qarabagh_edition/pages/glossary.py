@@ -156,11 +156,14 @@ class GlossaryPages:
             notes = [f"printed {_quote(printed)}"] if printed else []
             if actor.native and actor.type == "place":  # where the parties' names for a place differ
                 notes.append(f"also {actor.native}")
-            items.append(f"[{actor.name}]({GLOSSARY_PAGE}#{actor_id})" + (f" ({'; '.join(notes)})" if notes else ""))
+            # Names, not links: each is linked where the text names it (first in each
+            # paragraph), and a hundred more links made the longest page slow to start.
+            items.append(actor.name + (f" ({'; '.join(notes)})" if notes else ""))
         return "\n".join([
             "## Actors in this section { #actors-in-this-section .editorial }", "",
             "People, places, states, organisations and events named in this section, under their standard "
-            "names and linked to the glossary, with the paper's own spellings and, for places, other names.",
+            "names, with the paper's own spellings and, for places, other names. In the text, each is linked "
+            f"to its entry in the [glossary]({GLOSSARY_PAGE}).",
             "{: .editorial }", "",
             " ·\n".join(items),  # a line an actor, for the same reason
             "{: .editorial .actors-in-section }", "",
