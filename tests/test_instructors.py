@@ -224,6 +224,13 @@ def test_print_stylesheet(page, server):
     assert page.locator("#political-2 span.citation").is_visible()  # citations kept
     after = page.evaluate("getComputedStyle(document.querySelector('#cite-paper-chicago a'), '::after').content")
     assert "attr" in after or "http" in after or after.startswith('" <')
+    # Links within the site print as text, with no address after them (Material's instant
+    # navigation makes every address absolute).
+    shown = page.evaluate("""[...document.querySelectorAll('article a[href]')]
+        .filter(a => a.origin === location.origin && a.offsetParent !== null
+                     && getComputedStyle(a, '::after').content.includes('http'))
+        .map(a => a.outerHTML.slice(0, 120))""")
+    assert shown == [], shown
 
 
 @pytest.mark.browser

@@ -114,6 +114,15 @@
     return box;
   }
 
+  // On paper, a link to another site shows its address (the print style sheet). Material's
+  // instant navigation makes every address on the page absolute, so only here, from its
+  // origin, is it known which links leave the site.
+  onEveryPage(function () {
+    document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
+      if (/^https?:$/.test(link.protocol) && link.origin !== window.location.origin) link.classList.add("leaves-site");
+    });
+  });
+
   window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage, loadScript: loadScript,
                      addParagraphTool: addParagraphTool, makeParagraphTools: makeParagraphTools,
                      paragraphTools: paragraphTools };
