@@ -49,15 +49,18 @@ _memo: dict[tuple, list] = {}
 def _checked_out(root: Path) -> str:
     """The commit checked out (what the revisions depend on), read from .git's files: this
     runs for every page, too often for a git process each time."""
-    git = root / ".git"
+    git = common = root / ".git"
     try:
+        if git.is_file():  # a worktree: its own HEAD, the branches in the main checkout's .git
+            git = root / git.read_text(encoding="utf-8").removeprefix("gitdir:").strip()
+            common = git / (git / "commondir").read_text(encoding="utf-8").strip()
         head = (git / "HEAD").read_text(encoding="utf-8").strip()
         if head.startswith("ref: "):
-            ref = git / head[5:]
+            ref = common / head[5:]
             head = ref.read_text(encoding="utf-8").strip() if ref.exists() else \
-                (git / "packed-refs").read_text(encoding="utf-8")
+                (common / "packed-refs").read_text(encoding="utf-8")
         return head
-    except OSError:  # not a checkout, or a worktree (.git is a file): ask git
+    except OSError:  # not a checkout (or not one laid out as expected): ask git
         from qarabagh_edition.history import _git
 
         return (_git(root, "rev-parse", "HEAD") or "").strip()
