@@ -31,6 +31,26 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def checked_out(root: Path) -> str:
+    """The commit checked out (what the revisions depend on), read from .git's files: this
+    runs for every page, too often for a git process each time. "" before the first commit."""
+    git = common = root / ".git"
+    try:
+        if git.is_file():  # a worktree: its own HEAD, the branches in the main checkout's .git
+            git = root / git.read_text(encoding="utf-8").removeprefix("gitdir:").strip()
+            common = git / (git / "commondir").read_text(encoding="utf-8").strip()
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref: "):
+            name = head[5:]
+            if (common / name).exists():
+                return (common / name).read_text(encoding="utf-8").strip()
+            packed = (common / "packed-refs").read_text(encoding="utf-8").splitlines()
+            return next((line.split(" ")[0] for line in packed if line.endswith(" " + name)), "")
+        return head
+    except OSError:  # not a checkout (or not one laid out as expected): ask git
+        return (_git(root, "rev-parse", "HEAD") or "").strip()
+
+
 def line_revisions(root: Path, path: str, cache: Path | None = None) -> dict[int, Revision]:
     """Line number (1-based) -> the last commit that changed it, for committed lines.
 
@@ -41,7 +61,7 @@ def line_revisions(root: Path, path: str, cache: Path | None = None) -> dict[int
         import hashlib
         import json
 
-        head = (_git(root, "rev-parse", "HEAD") or "").strip()
+        head = checked_out(root).strip()
         source = root / path
         if head and source.exists():
             key = cache / (hashlib.sha256(head.encode() + b"\0" + path.encode() + b"\0" + source.read_bytes())
