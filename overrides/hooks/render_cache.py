@@ -28,7 +28,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if not render_cache.enabled():
         return markdown
     if _build.get("files") is not files:  # a new build (serve rebuilds in this process)
-        folder = Path(config.config_file_path).resolve().parent / render_cache.FOLDER
+        folder = Path(config.config_file_path).resolve().parent / render_cache.FOLDER / "pages"
         _build.clear()
         _build.update(files=files, site=_site_key(config, files), folder=folder, misses={})
     key = render_cache.page_key(_build["site"], page.file.src_uri, page.url, markdown)
@@ -61,6 +61,5 @@ def on_page_content(html, page, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    if "folder" in _build:
-        render_cache.prune(_build["folder"])
     _build.clear()
+    render_cache.prune(Path(config.config_file_path).resolve().parent / render_cache.FOLDER)  # every kind

@@ -1,8 +1,9 @@
-"""A page's entries in Material's search index, kept in .cache/search/ and used again
+"""A page's entries in Material's search index, kept in .cache/render/search/ and used again
 while the page's HTML, table of contents, URL, title and metadata, and the search
 settings, are the same (qarabagh_edition.render_cache): Material parses every page's
 HTML for them on every build, `serve`'s rebuilds included. Only the parsing is skipped;
-Material still writes the index. Without Material's search index, nothing is done."""
+Material still writes the index. Without Material's search index, nothing is done.
+(overrides/hooks/render_cache.py deletes what no build has used for a week.)"""
 from __future__ import annotations
 
 import json
@@ -11,9 +12,6 @@ from pathlib import Path
 
 from qarabagh_edition import render_cache
 
-FOLDER = Path(".cache") / "search"
-_build: dict = {}
-
 
 def on_pre_build(config, **kwargs):
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
@@ -21,8 +19,7 @@ def on_pre_build(config, **kwargs):
     add, entries = getattr(index, "add_entry_from_context", None), getattr(index, "entries", None)
     if not (render_cache.enabled() and callable(add) and isinstance(entries, list)):
         return
-    folder = Path(config.config_file_path).resolve().parent / FOLDER
-    _build["folder"] = folder
+    folder = Path(config.config_file_path).resolve().parent / render_cache.FOLDER / "search"
     # What the entries depend on besides the page: the settings, and whether Material splits Chinese words.
     settings = render_cache.settings_text(
         {"index": index.config, "jieba": getattr(sys.modules.get(type(index).__module__), "jieba", None) is not None})
@@ -39,8 +36,3 @@ def on_pre_build(config, **kwargs):
         render_cache.store(folder, key, {"entries": index.entries[before:]})
 
     index.add_entry_from_context = add_entry_from_context
-
-
-def on_post_build(config, **kwargs):
-    if "folder" in _build:
-        render_cache.prune(_build.pop("folder"))

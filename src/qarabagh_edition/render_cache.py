@@ -28,22 +28,25 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from qarabagh_edition.file_memo import remembered
 
-FOLDER = Path(".cache") / "render"
+FOLDER = Path(".cache") / "render"  # pages/, search/ (overrides/hooks/search_cache.py), generated/
 DATA = ("data", "published", "bib")  # what our Markdown extensions read, besides the page
 HOOKS = Path("overrides") / "hooks"
-PACKAGES = ("markdown", "pymdown-extensions", "properdocs", "mkdocs", "mkdocs-material")
+PACKAGES = ("markdown", "pymdown-extensions", "properdocs", "mkdocs", "mkdocs-material", "lxml")
 PACKAGE = Path(__file__).resolve().parent  # the edition's code, wherever it is installed from
 FORMAT = 1  # of the kept entries; bump when what is kept changes
 KEEP_DAYS = 7  # an entry no build has used for this long is deleted
+T = TypeVar("T")
 OFF = "EDITION_RENDER_CACHE"  # set to "off" to render every page (what the cache is compared with)
 
 
@@ -98,7 +101,9 @@ _versions: dict[str, str] = {}
 
 
 def versions() -> str:
+    """The versions of Python and of the packages that render."""
     if not _versions:
+        _versions["python"] = sys.version
         for name in PACKAGES:
             try:
                 _versions[name] = metadata.version(name)
@@ -158,10 +163,24 @@ def store(folder: Path, key: str, entry: dict) -> None:
         raise
 
 
+def kept(folder: Path, key: str, compute: Callable[[], T]) -> T:
+    """compute()'s result (JSON-able), kept in `folder` under `key` (which must name
+    everything the result depends on), or computed and kept there."""
+    if not enabled():
+        return compute()
+    found = load(folder, key)
+    if found is not None:
+        return found["value"]
+    value = compute()
+    store(folder, key, {"value": value})
+    return value
+
+
 def prune(folder: Path, keep_days: float = KEEP_DAYS) -> int:
-    """Delete the entries no build has used for `keep_days`; how many were deleted."""
+    """Delete the entries (in `folder`'s kinds: pages/, search/, ...) no build has used for
+    `keep_days`; how many were deleted."""
     limit, deleted = time.time() - keep_days * 86400, 0
-    for path in folder.glob("*/*"):
+    for path in folder.glob("*/*/*.json"):
         try:
             if path.stat().st_mtime < limit:
                 path.unlink()
