@@ -134,6 +134,49 @@ def test_messages_logged_while_rendering_are_kept_and_logged_again(caplog):
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [tuple(entry) for entry in log]
 
 
+def _toc(tokens: list[dict]) -> list[dict]:
+    return [{"level": t["level"], "id": t["id"], "name": t["name"], "children": _toc(t["children"])} for t in tokens]
+
+
+def _corrections_like() -> str:
+    sections = [f"### Section {n} {{ #s-{n} }}\n\n[Read it](other.md#p-{n}) · text {n}\n{{: .meta }}\n\n"
+                f'<p class="diff" data-x>words <del>{n}</del></p>\n\n<ul class="why">\n<li>a reason</li>\n</ul>'
+                for n in range(40)]
+    return "\n\n".join(["# Title { #title }", "Some prose -- with a dash.", "## Counts { #counts }",
+                         "| a | b |\n| --- | --- |\n| 1 | 2 |", "## A list { #a-list }",
+                         "\n".join(f"- item {n}: <del>x</del>" for n in range(30)), "## Sections { #sections }",
+                         *sections]) + "\n"
+
+
+def test_a_page_rendered_in_parts_is_the_page_rendered_whole():
+    import markdown
+
+    extensions = ["attr_list", "md_in_html", "tables", "smarty", "toc"]
+    text = _corrections_like()
+    whole = markdown.Markdown(extensions=extensions)
+    html = whole.convert(text)
+    parts = render_cache.parts("corrections.md", text)
+    assert parts is not None and 4 < len(parts) < 20, "split at every h2 and at about one h3 in eight"
+    entries = []
+    for part in parts:
+        md = markdown.Markdown(extensions=extensions)
+        entries.append({"content": md.convert(part), "toc": _toc(md.toc_tokens), "title": None, "anchors": [],
+                        "links": {}, "log": []})
+    joined = render_cache.joined(entries)
+    assert joined["content"] == html
+    assert joined["toc"] == _toc(whole.toc_tokens)
+
+
+def test_only_pages_whose_parts_are_independent_are_rendered_in_parts():
+    text = _corrections_like()
+    assert render_cache.parts("corrections.md", text) is not None
+    assert render_cache.parts("introduction.md", text) is None, "not a page listed in IN_PARTS"
+    assert render_cache.parts("corrections.md", text.replace("### Section 3 { #s-3 }", "### Section 3")) is None
+    assert render_cache.parts("corrections.md", text + "\nA note.[^1]\n\n[^1]: The note.\n") is None
+    assert render_cache.parts("corrections.md", text + "\n[ref]: https://example.org\n") is None
+    assert render_cache.parts("corrections.md", text + "\n```\n## not a heading\n```\n") is None
+
+
 # -- Builds ------------------------------------------------------------------------------
 
 def _copy_with_other_caches(project: Path) -> Path:
@@ -165,6 +208,18 @@ def warm(tmp_path_factory):
     warm_build = run_build(project, base / "warm", env=SKIP_DOWNLOADS)
     assert warm_build.returncode == 0, warm_build.stdout + warm_build.stderr
     return project, base / "cold", base / "warm", kept
+
+
+def test_a_build_that_renders_every_page_whole_is_the_same_bytes(warm, tmp_path):
+    """The cold build rendered the Corrections page in parts (render_cache.IN_PARTS)."""
+    project, cold = warm[0], warm[1]
+    whole = run_build(project, tmp_path / "whole", env={**SKIP_DOWNLOADS, render_cache.OFF: "off"})
+    assert whole.returncode == 0, whole.stdout + whole.stderr
+    assert any("/parts/" in e for e in _entries(project)), "nothing was rendered in parts"
+    first, second = _files(cold), _files(tmp_path / "whole")
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, f"rendered in parts and whole, these differ: {different[:20]}"
 
 
 def test_a_build_from_what_was_kept_is_the_same_bytes_as_one_that_renders_every_page(warm):

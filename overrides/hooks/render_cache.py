@@ -1,8 +1,8 @@
-"""A page whose render an earlier build kept (qarabagh_edition.render_cache, in
-.cache/render/) is not rendered again: its HTML, table of contents, title, anchors and
-messages are put back instead, for `build` and for every rebuild of `serve`. The key is
-taken from the Markdown as every other plugin and hook has left it, and the HTML is kept
-as the render gave it, before any other hook changes it."""
+"""A page rendered by an earlier build (qarabagh_edition.render_cache, .cache/render/) is
+not rendered again: its HTML, table of contents, title, anchors and messages are put back,
+for `build` and every rebuild of `serve`. The key is the Markdown as every other hook has
+left it; the HTML is kept as rendered. A page of independent sections (render_cache.IN_PARTS)
+is rendered and kept in parts: an edit to one section renders one part again."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,30 +23,47 @@ def _site_key(config, files) -> str:
                                  [(f.src_uri, f.url, str(f.inclusion)) for f in files])
 
 
+def _entry(page, html, log) -> dict:
+    links = {to.src_uri: anchors for to, anchors in (page.links_to_anchors or {}).items()}
+    return render_cache.entry(html, page.toc, page._title_from_render, page.present_anchor_ids or (), links, log)
+
+
+def _restore(page, kept, files) -> None:
+    page.content, page.toc, page._title_from_render = kept["content"], get_toc(kept["toc"]), kept["title"]
+    page.present_anchor_ids, page.links_to_anchors = set(kept["anchors"]), {
+        files.get_file_from_path(src): links for src, links in kept["links"].items()}
+    render_cache.replay(kept["log"])
+
+
 @event_priority(-1000)  # last: the page's Markdown as it is rendered
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if not render_cache.enabled():
         return markdown
     if _build.get("files") is not files:  # a new build (serve rebuilds in this process)
-        folder = Path(config.config_file_path).resolve().parent / render_cache.FOLDER / "pages"
         _build.clear()
-        _build.update(files=files, site=_site_key(config, files), folder=folder, misses={})
+        _build.update(files=files, site=_site_key(config, files), misses={},
+                      folder=Path(config.config_file_path).resolve().parent / render_cache.FOLDER)
     key = render_cache.page_key(_build["site"], page.file.src_uri, page.url, markdown)
-    kept = render_cache.load(_build["folder"], key)
-    render = page.render
+    kept, render = render_cache.load(_build["folder"] / "pages", key), page.render
 
-    def rendered(config, files):
+    def rendered_part(text: str, config, files) -> dict:
+        page.markdown = text
         with render_cache.recorded_log(*LOGGERS) as log:
             render(config, files)
-        _build["misses"][page.file.src_uri] = (key, log)
+        return _entry(page, page.content, log)
 
-    def restored(config, files):
-        page.content, page.toc, page._title_from_render = kept["content"], get_toc(kept["toc"]), kept["title"]
-        page.present_anchor_ids = set(kept["anchors"])
-        page.links_to_anchors = {files.get_file_from_path(src): links for src, links in kept["links"].items()}
-        render_cache.replay(kept["log"])
+    def rendered(config, files):
+        parts = [render_cache.kept(_build["folder"] / "parts", render_cache.page_key(_build["site"], page.file.src_uri,
+                 page.url, part), lambda: rendered_part(part, config, files))
+                 for part in render_cache.parts(page.file.src_uri, markdown) or ()]
+        page.markdown, whole = markdown, parts and render_cache.joined(parts)
+        if whole:
+            _restore(page, whole, files)
+            render_cache.store(_build["folder"] / "pages", key, whole)
+        else:  # rendered whole, and kept once every hook has seen the page (on_page_content)
+            _build["misses"][page.file.src_uri] = (key, rendered_part(markdown, config, files)["log"])
 
-    page.render = rendered if kept is None else restored  # for this build's page object only
+    page.render = rendered if kept is None else (lambda config, files: _restore(page, kept, files))
     return markdown
 
 
@@ -54,9 +71,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html, page, **kwargs):
     key, log = _build.get("misses", {}).pop(page.file.src_uri, (None, None))
     if key is not None:
-        links = {to.src_uri: anchors for to, anchors in (page.links_to_anchors or {}).items()}
-        render_cache.store(_build["folder"], key, render_cache.entry(
-            html, page.toc, page._title_from_render, page.present_anchor_ids or (), links, log))
+        render_cache.store(_build["folder"] / "pages", key, _entry(page, html, log))
     return html
 
 

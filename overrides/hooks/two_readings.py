@@ -43,10 +43,10 @@ def _kept(config, compute, *inputs):
 
 def on_files(files, config, **kwargs):
     paragraphs = _paragraphs(config)
-    pages = _kept(config, lambda: [[page, json.dumps(changes_data(page, paragraphs, config.repo_url), ensure_ascii=False,
-                                                      sort_keys=True)] for page in sorted({p.page for p in paragraphs})],
-                  "changes", paragraphs, config.repo_url)
-    for page, data in pages:
+    for page in sorted({p.page for p in paragraphs}):
+        here = [p for p in paragraphs if p.page == page]  # all a page's changes depend on: an edit redoes one page's
+        data = _kept(config, lambda: json.dumps(changes_data(page, here, config.repo_url), ensure_ascii=False,
+                                                sort_keys=True), "changes", here, config.repo_url)
         files.append(File.generated(config, changes_file(page), content=data))
     return files
 

@@ -28,6 +28,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
@@ -37,9 +38,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
+from markdown.extensions.toc import nest_toc_tokens
+
 from qarabagh_edition.file_memo import remembered
 
-FOLDER = Path(".cache") / "render"  # pages/, search/ (overrides/hooks/search_cache.py), generated/
+FOLDER = Path(".cache") / "render"  # pages/, parts/, search/ (overrides/hooks/search_cache.py), generated/
 DATA = ("data", "published", "bib")  # what our Markdown extensions read, besides the page
 HOOKS = Path("overrides") / "hooks"
 PACKAGES = ("markdown", "pymdown-extensions", "properdocs", "mkdocs", "mkdocs-material", "lxml")
@@ -235,3 +238,61 @@ def replay(log: Iterable[list]) -> None:
     """Log the messages of a kept render again, from the loggers that logged them."""
     for name, level, message in log:
         logging.getLogger(name).log(level, "%s", message)
+
+
+# -- Pages rendered in parts -------------------------------------------------------------
+# A long generated page made of independent sections (the Corrections page: a section per
+# corrected paragraph) changes in one section when one paragraph is edited; rendered in
+# parts, each kept on its own, only that part is rendered again (serve's rebuild after an
+# edit). Only where that gives the same HTML as rendering the page whole: every heading has
+# its own ID (none made from its words, which depends on the other headings) and nothing
+# refers across parts (footnotes, reference links, abbreviations); no fenced code, whose
+# lines could look like headings. The build's tests compare both ways (tests/test_render_cache.py).
+IN_PARTS = {"corrections.md"}  # pages whose sections are independent (qarabagh_edition.pages.corrections)
+_HEADING = re.compile(r"^#{1,6} ", re.M)
+_OWN_ID = re.compile(r"^#{1,6} .*\{:?[^}\n]*#[\w-]+[^}\n]*\}[ \t]*$", re.M)
+_ACROSS = re.compile(r"\[\^|^ {0,3}\[[^\]\n]+\]:|^\*\[|^ {0,3}(```|~~~)", re.M)
+_SECTION = re.compile(r"\n\n(?=#{2,3} )")  # a section starts at an h2 or h3 after a blank line
+_GROUP = 8  # about this many h3 sections a part: a moved section changes two parts, not all
+# Each part ends with this paragraph, rendered and then cut off: what stands before it is what
+# the whole page has between the part's last block and the next part (a blank line after raw HTML).
+_END = "qarabaghpartend"
+_END_HTML = f"<p>{_END}</p>"
+
+
+def parts(src_uri: str, markdown: str) -> list[str] | None:
+    """The Markdown of a page in IN_PARTS as parts to render apart, or None (render it whole)."""
+    if src_uri not in IN_PARTS or _ACROSS.search(markdown) or \
+            len(_HEADING.findall(markdown)) != len(_OWN_ID.findall(markdown)):
+        return None
+    found: list[list[str]] = []
+    for section in _SECTION.split(markdown):
+        # A new part at an h2, and at an h3 picked by its words (not its place, which moves).
+        starts = not found or section.startswith("## ") or \
+            int(hashlib.sha256(section.split("\n", 1)[0].encode("utf-8")).hexdigest(), 16) % _GROUP == 0
+        if starts:
+            found.append([section])
+        else:
+            found[-1].append(section)
+    return ["\n\n".join(part) + f"\n\n{_END}\n" for part in found]
+
+
+def _flat(tokens: list[dict]) -> list[dict]:
+    return [t for token in tokens for t in ({**token, "children": []}, *_flat(token["children"]))]
+
+
+def joined(entries: list[dict]) -> dict | None:
+    """The entry of a page from the entries of its parts (in order); None if a part did not
+    end as parts() made it (render the page whole)."""
+    if not all(part["content"].endswith(_END_HTML) for part in entries):
+        return None
+    links: dict[str, dict[str, str]] = {}
+    for part in entries:
+        for src, anchors in part["links"].items():
+            links.setdefault(src, {}).update(anchors)
+    return {"content": "".join(part["content"].removesuffix(_END_HTML) for part in entries).rstrip(),
+            "toc": nest_toc_tokens(_flat([t for part in entries for t in part["toc"]])),
+            "title": next((part["title"] for part in entries if part["title"] is not None), None),
+            "anchors": sorted({a for part in entries for a in part["anchors"]}),
+            "links": {src: links[src] for src in sorted(links)},
+            "log": [record for part in entries for record in part["log"]]}
