@@ -45,7 +45,7 @@ def timed_build(project: Path, config: Path, runs: int, strict: bool = True, col
            **({} if downloads else {"EDITION_SKIP_DOWNLOADS": "1"})}
     for _ in range(runs):
         if cold:  # without what earlier builds kept in .cache/ (Pandoc results, templates, pack data)
-            for kept in ("citations", "cite-this", "templates", "syllabus-pack"):
+            for kept in ("citations", "cite-this", "templates", "syllabus-pack", "render"):
                 shutil.rmtree(project / ".cache" / kept, ignore_errors=True)
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()

@@ -175,6 +175,9 @@ def lighthouse_medians(base: str, path: str, runs: int) -> str | None:
     return f"{scores}\n    ({metrics}; {spread})"
 
 
+EDIT_VERBS = ("say", "state", "argue", "hold", "claim", "note", "find", "see", "show", "judge", "infer", "add")
+
+
 def serve_rebuild(runs: int) -> list[float]:
     """Seconds `properdocs serve` takes to rebuild after one paragraph is edited."""
     times = []
@@ -201,9 +204,12 @@ def serve_rebuild(runs: int) -> list[float]:
                 seen = len(builds)
                 text = page.read_text(encoding="utf-8")
                 # A contributor's edit: a word of the reading and its apparatus line change
-                # together (the build checks that they agree).
-                words = ("we can say that", "we can state that")
-                old, new = words if run % 2 == 0 else words[::-1]
+                # together (the build checks that they agree). Each edit new: builds keep
+                # what they rendered (.cache/render/), so going back to an earlier wording
+                # would time a page taken from there, not one rendered.
+                if run + 1 >= len(EDIT_VERBS):
+                    raise RuntimeError(f"at most {len(EDIT_VERBS) - 1} edits: --runs {len(EDIT_VERBS) - 1} or fewer")
+                old, new = f"we can {EDIT_VERBS[run]} that", f"we can {EDIT_VERBS[run + 1]} that"
                 if old not in text:
                     raise RuntimeError(f"docs/conclusion.md no longer has '{old}': pick another edit")
                 page.write_text(text.replace(old, new), encoding="utf-8")

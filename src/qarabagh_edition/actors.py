@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.published_layer import ContentError
 
 GLOSSARY = "data/glossary.yml"
@@ -66,7 +67,17 @@ class Event:
     editorial: bool = False
 
 
+_items_memo: dict[tuple, dict] = {}
+
+
 def _items_with_lines(path: Path, shown: str, key: str | None = None) -> list[tuple[dict, int]]:
+    """The items of a YAML list (of `key`'s list, if given) with their line numbers, read
+    once per change of the file (the glossary is read by several hooks in a build)."""
+    memo = _items_memo.setdefault((str(path), shown, key), {})
+    return list(remembered(memo, (), [path], lambda: _read_items_with_lines(path, shown, key)))
+
+
+def _read_items_with_lines(path: Path, shown: str, key: str | None) -> list[tuple[dict, int]]:
     text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text, Loader=_FAST)

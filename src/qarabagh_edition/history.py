@@ -5,6 +5,7 @@ for lines not yet committed, nothing is known and nothing is claimed.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,19 +32,44 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def checked_out(root: Path) -> str:
+    """The commit checked out (what the revisions depend on), read from .git's files: this
+    runs for every page, too often for a git process each time. "" before the first commit."""
+    git = common = root / ".git"
+    if not any((folder / ".git").exists() for folder in (root, *root.resolve().parents)) \
+            and "GIT_DIR" not in os.environ:
+        return ""  # not in a repository (a copy of the files): git would say so, a process later
+    try:
+        if git.is_file():  # a worktree: its own HEAD, the branches in the main checkout's .git
+            git = root / git.read_text(encoding="utf-8").removeprefix("gitdir:").strip()
+            common = git / (git / "commondir").read_text(encoding="utf-8").strip()
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref: "):
+            name = head[5:]
+            if (common / name).exists():
+                return (common / name).read_text(encoding="utf-8").strip()
+            packed = (common / "packed-refs").read_text(encoding="utf-8").splitlines()
+            return next((line.split(" ")[0] for line in packed if line.endswith(" " + name)), "")
+        return head
+    except OSError:  # not a checkout (or not one laid out as expected): ask git
+        return (_git(root, "rev-parse", "HEAD") or "").strip()
+
+
 def line_revisions(root: Path, path: str, cache: Path | None = None) -> dict[int, Revision]:
     """Line number (1-based) -> the last commit that changed it, for committed lines.
 
     With `cache`, git's answer is kept there, keyed by the commit checked out and the
     file's content (the two things it depends on), so unchanged files cost no `git blame`."""
     key = None
+    head = checked_out(root).strip()
+    if not head:
+        return {}  # no commit (or no repository): no line is committed
     if cache is not None:
         import hashlib
         import json
 
-        head = (_git(root, "rev-parse", "HEAD") or "").strip()
         source = root / path
-        if head and source.exists():
+        if source.exists():
             key = cache / (hashlib.sha256(head.encode() + b"\0" + path.encode() + b"\0" + source.read_bytes())
                            .hexdigest() + ".json")
             if key.exists():

@@ -13,8 +13,6 @@ import logging
 from html import escape
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from qarabagh_edition.downloads.build_time import w3c_datetime
 
 # What only works on screen: the contents list (the title block has its own), the
@@ -26,6 +24,8 @@ ON_SCREEN_ONLY = ("nav.whole-paper__contents, details, .reading-marker, .paragra
 def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int) -> str:
     """The HTML WeasyPrint typesets, from the built /print_page/index.html and the
     paper's record (published/paper.yml, as config.extra.paper)."""
+    from bs4 import BeautifulSoup  # here, not above: a build without downloads need not import it (60 ms)
+
     page = BeautifulSoup(print_page_html, "lxml")
     body = page.select_one("#whole-paper")
     for unwanted in body.select(ON_SCREEN_ONLY):
@@ -66,6 +66,8 @@ RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlin
 def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch: int) -> str:
     """The HTML of the record's PDF: the article as published (the built
     as-published/whole-paper/ page, which starts with the printed title and byline)."""
+    from bs4 import BeautifulSoup  # see pdf_document
+
     page = BeautifulSoup(record_page_html, "lxml")
     body = page.select_one("article")
     for unwanted in body.select(RECORD_ON_SCREEN_ONLY):

@@ -4,6 +4,7 @@ Corrections page, which groups and counts every change by its class."""
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -59,9 +60,10 @@ def inline_html(text: str) -> str:
 
 # -- Word differences ------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)  # each paragraph's diff is shown twice (Corrections page, marker)
 def _opcodes(published: str, corrected: str):
     old, new = strip_emphasis(published).split(), strip_emphasis(corrected).split()
-    return old, new, difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return tuple(old), tuple(new), tuple(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
 
 
 def _changed(old, new, i1, i2, j1, j2) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.apparatus import KINDS
-from qarabagh_edition.history import last_revision, line_revisions
+from qarabagh_edition.history import checked_out, last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
 from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, load_pages, published_form
 from qarabagh_edition.rules.content import apparatus_of, body_blocks
@@ -46,30 +46,13 @@ def _reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
 _memo: dict[tuple, list] = {}
 
 
-def _checked_out(root: Path) -> str:
-    """The commit checked out (what the revisions depend on), read from .git's files: this
-    runs for every page, too often for a git process each time."""
-    git = root / ".git"
-    try:
-        head = (git / "HEAD").read_text(encoding="utf-8").strip()
-        if head.startswith("ref: "):
-            ref = git / head[5:]
-            head = ref.read_text(encoding="utf-8").strip() if ref.exists() else \
-                (git / "packed-refs").read_text(encoding="utf-8")
-        return head
-    except OSError:  # not a checkout, or a worktree (.git is a file): ask git
-        from qarabagh_edition.history import _git
-
-        return (_git(root, "rev-parse", "HEAD") or "").strip()
-
-
 def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
     """Every body paragraph with both readings, its apparatus and its last revision (git),
     once per change of the pages, the record or the repository's head; ContentError when
     an apparatus does not lead from the published text to the reading."""
     files = [*sorted((root / "published").glob("*.yml")), root / "bib" / "citations.yml",
              *sorted((root / docs_dir).rglob("*.md"))]
-    return remembered(_memo, (str(root.resolve()), docs_dir, _checked_out(root)), files,
+    return remembered(_memo, (str(root.resolve()), docs_dir, checked_out(root)), files,
                       lambda: _reading_paragraphs(root, docs_dir))
 
 
