@@ -106,7 +106,9 @@ PAPER = {"title": "The Qarabagh Crisis", "authors": [{"name": "A. Author"}, {"na
 PRINT_PAGE = """<html><body><div id="whole-paper">
 <nav class="whole-paper__contents"><a href="#introduction">Introduction</a></nav>
 <section class="whole-paper__section"><h1 id="introduction">Introduction <a class="headerlink" href="#introduction">¶</a></h1>
-<p id="introduction-1">Karabakh &amp; Iran.<span class="paragraph-tools">copy</span></p>
+<p id="introduction-1">Karabakh &amp; Iran.<span class="paragraph-tools">copy</span>
+<span class="conjecture">Iran</span><a class="conjecture-mark" href="../corrections/#correction-introduction-1">conj.</a>
+<a href="#introduction">up</a></p>
 <details><summary>As published</summary>Qarabagh</details></section></div></body></html>"""
 
 
@@ -117,6 +119,10 @@ def test_the_pdf_document_keeps_the_paper_and_drops_what_works_only_on_screen():
     for gone in ("whole-paper__contents", "paragraph-tools", "headerlink", "<details"):
         assert gone not in document, gone
     assert '<meta name="dcterms.created" content="2026-12-01T05:11:26Z">' in document
+    # A link to a page the PDF does not hold leads to the site, not to the build's folder;
+    # a link within the document stays within it.
+    assert 'href="https://edition.example.org/corrections/#correction-introduction-1"' in document
+    assert 'href="#introduction"' in document
 
 
 def test_the_pdf_is_the_same_bytes_twice_and_dated_by_the_build(tmp_path):

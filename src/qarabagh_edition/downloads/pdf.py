@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from html import escape
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from qarabagh_edition.downloads.build_time import w3c_datetime
 
@@ -30,6 +31,11 @@ def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int) -
     body = page.select_one("#whole-paper")
     for unwanted in body.select(ON_SCREEN_ONLY):
         unwanted.decompose()
+    # A link to a page the PDF does not hold (a conjecture's mark, to the Corrections page)
+    # leads to the site, not to the build's folder, which differs from build to build.
+    for link in body.select("a[href]"):
+        if not link["href"].startswith("#") and not urlsplit(link["href"]).scheme:
+            link["href"] = urljoin(site_url.rstrip("/") + "/print_page/", link["href"])
     authors = ", ".join(a["name"] for a in paper["authors"])
     contents = "".join(f"<li>{escape(h.get_text(' ', strip=True).replace('¶', '').strip(), quote=False)}</li>"
                        for h in body.select("section.whole-paper__section h1"))
