@@ -87,19 +87,9 @@
   document.addEventListener("pointerover", offerTools);
   document.addEventListener("focusin", offerTools);
 
-  // The first paragraph of the text below the header and the row of tools that stays
-  // above the text.
   function paragraphInView() {
-    var top = 0;
-    [".md-header", ".page-tools"].forEach(function (selector) {
-      var bar = document.querySelector(selector);
-      if (bar) top = Math.max(top, bar.getBoundingClientRect().bottom);
-    });
-    var paragraphs = document.querySelectorAll("article.md-content__inner [data-paragraph][id]");
-    for (var i = 0; i < paragraphs.length; i++) {
-      if (paragraphOf(paragraphs[i]) && paragraphs[i].getBoundingClientRect().bottom > top + 4) return paragraphs[i];
-    }
-    return null;
+    return window.edition.firstInView(Array.prototype.filter.call(
+      document.querySelectorAll("article.md-content__inner [data-paragraph][id]"), paragraphOf));
   }
 
   // The Cite box, opened, offers the tools of the paragraph in view: from the keyboard,

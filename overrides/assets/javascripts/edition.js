@@ -80,6 +80,21 @@
     return scripts[url];
   }
 
+  // The first of `elements` (in page order) still in view: its bottom below the header and
+  // the row of tools that stays above the text. The reading switch leads to it, and the
+  // Cite box offers its tools.
+  function firstInView(elements) {
+    var top = 0;
+    [".md-header", ".page-tools"].forEach(function (selector) {
+      var bar = document.querySelector(selector);
+      if (bar) top = Math.max(top, bar.getBoundingClientRect().bottom);
+    });
+    for (var i = 0; i < elements.length; i++) {
+      if (elements[i].getBoundingClientRect().bottom > top + 4) return elements[i];
+    }
+    return null;
+  }
+
   // A paragraph's tools (its ¶ link and "cite" from cite.js, "Add to pack" from pack.js)
   // are made when first wanted, by paragraphTools(paragraph), not for every paragraph when
   // the page loads: the longest section has 50 paragraphs, and their 200 buttons made it
@@ -125,5 +140,5 @@
 
   window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage, loadScript: loadScript,
                      addParagraphTool: addParagraphTool, makeParagraphTools: makeParagraphTools,
-                     paragraphTools: paragraphTools };
+                     paragraphTools: paragraphTools, firstInView: firstInView };
 })();

@@ -23,20 +23,11 @@
     try { window.localStorage.setItem(KEY, reading); } catch (e) { /* private mode: not remembered */ }
   }
 
-  // The first paragraph or heading with a permanent ID whose bottom is below the header
-  // and the row of tools that stays above the text.
+  // The first paragraph or heading with a permanent ID still in view.
   function inView() {
-    var top = 0;
-    [".md-header", ".page-tools"].forEach(function (selector) {
-      var bar = document.querySelector(selector);
-      if (bar) top = Math.max(top, bar.getBoundingClientRect().bottom);
-    });
-    var candidates = document.querySelectorAll(
-      "article [data-paragraph][id], article h1[id], article h2[id], article h3[id]");
-    for (var i = 0; i < candidates.length; i++) {
-      if (candidates[i].getBoundingClientRect().bottom > top + 4) return candidates[i].id;
-    }
-    return "";
+    var first = window.edition.firstInView(document.querySelectorAll(
+      "article [data-paragraph][id], article h1[id], article h2[id], article h3[id]"));
+    return first ? first.id : "";
   }
 
   // A site path as the pairs name it: the home page is "./" (index.html offline).
