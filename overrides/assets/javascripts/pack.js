@@ -1,6 +1,6 @@
 // Syllabus pack. On the paper's pages: an "Add to pack" toggle in each paragraph's tools
-// (made when first wanted, see edition.js), beside its ¶ number, an "Add whole section to pack" button under the section's title, and a
-// link to the pack with the selection in its address (?p=id1,id2,…). On the pack page
+// (made when first wanted, see edition.js), beside its ¶ number; an "Add whole section to
+// pack" button under the section's title; and a link to the pack with the selection in its address (?p=id1,id2,…). On the pack page
 // (docs/pack.md), pack-page.js, loaded only there, assembles the chosen paragraphs.
 // The selection is kept in this browser (localStorage) and in the pack's address,
 // never sent anywhere. Material's `document$` re-runs the set-up after each
@@ -271,8 +271,7 @@
     setUpPackLink(box, false);
     var article = document.querySelector("article.md-content__inner");
     if (!article || !box || !isPaperPage(article, box)) return;
-    // After cite.js, whose ¶ buttons this joins, has run for this page.
-    window.setTimeout(function () { setUpPaperPage(article, box); }, 0);
+    setUpPaperPage(article, box);
   }
 
   // What pack-page.js shares with this file.
