@@ -112,7 +112,7 @@ def test_mentions_are_generated_from_the_text(site):
 
 
 def tooltip_data(site) -> dict:
-    """The descriptions glossary-tooltips.js shows, as the site serves them."""
+    """The descriptions tooltips.js shows, as the site serves them."""
     text = (site / "assets" / "javascripts" / "glossary-data.js").read_text(encoding="utf-8")
     assert text.startswith("window.editionGlossary = ") and text.rstrip().endswith(";")
     return json.loads(text.strip()[len("window.editionGlossary = "):-1])
@@ -230,11 +230,11 @@ def test_search_finds_an_actor_by_any_spelling(page, server, site, query, actor)
 def test_glossary_tooltip_on_hover_and_keyboard_focus(page, server):
     page.goto(server + "political-implications/", wait_until="networkidle")
     link = page.locator("#political-2 a.glossary-term[href$='#elchibey']")
-    tooltip = page.locator("#glossary-tooltip[role=tooltip]")
+    tooltip = page.locator("#edition-tooltip[role=tooltip]")
     link.hover()
     tooltip.wait_for(state="visible", timeout=5000)
     assert tooltip.inner_text().startswith("Abulfaz Elchibey: ")
-    assert link.get_attribute("aria-describedby") == "glossary-tooltip"
+    assert link.get_attribute("aria-describedby") == "edition-tooltip"
     # It sits next to the link, inside the window.
     box, anchor = tooltip.bounding_box(), link.bounding_box()
     assert abs(box["y"] - (anchor["y"] + anchor["height"])) < 20 or abs(box["y"] + box["height"] - anchor["y"]) < 20
@@ -271,7 +271,7 @@ def test_glossary_tooltip_works_from_disk_and_after_instant_navigation(browser, 
     page.goto((site / "social-impacts" / "index.html").as_uri())
     link = page.locator("#social-1 a.glossary-term[href$='#armenia']")
     link.hover()
-    tooltip = page.locator("#glossary-tooltip")
+    tooltip = page.locator("#edition-tooltip")
     tooltip.wait_for(state="visible", timeout=5000)
     assert tooltip.inner_text().startswith("Armenia: ")
     # Served, after moving to another section without a full page load.

@@ -4,7 +4,7 @@ by qarabagh_edition.markdown.glossary_links, listed in mkdocs.yml).
 The descriptions are written once, to assets/javascripts/glossary-data.js, not into a
 `title` on every link: the longest section mentions some 250 actors, and a title on
 each cost 5 KB compressed per page and had Material set up 250 tooltips at load.
-assets/javascripts/glossary-tooltips.js fetches the data on the first hover or focus
+assets/javascripts/tooltips.js fetches the data on the first hover or focus
 and shows one shared tooltip. Without JavaScript the link still leads to the entry.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 
 from qarabagh_edition.actors import load_glossary
 
-TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # beside glossary-tooltips.js, which loads it
+TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # beside tooltips.js, which loads it
 
 
 def on_files(files, config, **kwargs):

@@ -1,5 +1,5 @@
 // Helpers shared by the edition's scripts (readings.js, cite.js, pack.js,
-// glossary-tooltips.js, accessibility.js): loaded first, as window.edition.
+// tooltips.js, accessibility.js): loaded first, as window.edition.
 (function () {
   "use strict";
 

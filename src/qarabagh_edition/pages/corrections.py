@@ -170,7 +170,7 @@ def notes(paragraph: Paragraph) -> str:
 
 def mark_conjectures(lines: list[str], paragraph: Paragraph, corrections_page: str) -> list[str]:
     """The Markdown lines of a paragraph with each conjecture's words marked where they
-    stand. The mark shows the published words on hover and focus (glossary-tooltips.js
+    stand. The mark shows the published words on hover and focus (tooltips.js
     reads them from data-tooltip: Material sets up a tooltip for every `title` when the
     page loads, which made the longest page slow to start), and links to the paragraph's entry
     on the Corrections page (`corrections_page`, relative to this page), which gives the

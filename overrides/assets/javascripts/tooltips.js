@@ -1,12 +1,14 @@
-// Hover or focus an actor's name in the paper (a.glossary-term) to see what it is.
-// One tooltip element serves the whole page, and the descriptions are fetched once, on
-// the first hover or focus, from glossary-data.js (written by
-// overrides/hooks/glossary_links.py): a `title` on each of a section's 250 links cost
-// page weight and start-up time. Our own code, not Material's tooltips, because those
-// are set up per element when the page loads.
+// One tooltip for the whole page, shown on hover or focus:
+// - an actor's name in the paper (a.glossary-term): what the actor is. The descriptions
+//   are fetched once, on the first hover or focus, from glossary-data.js (written by
+//   overrides/hooks/glossary_links.py): a `title` on each of a section's 250 links cost
+//   page weight and start-up time;
+// - anything with a data-tooltip: a conjecture's mark (the published words), a heading's
+//   "¶" permalink, a footnote's back-link, an editorial heading's badge. The build moves
+//   their `title` there (qarabagh_edition.pages.tooltips).
+// Our own code, not Material's tooltips, because those are set up per element when the
+// page loads: some 260 on the whole paper on one page.
 // The tooltip stays while the pointer is over it and closes with Escape (WCAG 1.4.13).
-// A conjecture's mark (a.conjecture-mark) uses the same tooltip for the published words,
-// which it carries in data-tooltip, for the same reason.
 (function () {
   "use strict";
 
@@ -29,8 +31,8 @@
   function element() {
     if (tooltip && document.body.contains(tooltip)) return tooltip;
     tooltip = document.createElement("div");
-    tooltip.id = "glossary-tooltip";
-    tooltip.className = "glossary-tooltip";
+    tooltip.id = "edition-tooltip";
+    tooltip.className = "edition-tooltip";
     tooltip.setAttribute("role", "tooltip");
     tooltip.hidden = true;
     tooltip.addEventListener("pointerenter", function () { window.clearTimeout(hideTimer); });
@@ -60,12 +62,15 @@
       var text = own || data[actorOf(link)];
       if (current !== link || !text) return;
       var box = element();
+      // "Name: what it is" shows the name in bold; a plain sentence stays plain.
       var split = text.indexOf(": ");
       box.textContent = "";
-      var name = document.createElement("strong");
-      name.textContent = split > 0 ? text.slice(0, split) : text;
-      box.appendChild(name);
-      if (split > 0) box.appendChild(document.createTextNode(text.slice(split)));
+      if (split > 0) {
+        var name = document.createElement("strong");
+        name.textContent = text.slice(0, split);
+        box.appendChild(name);
+      }
+      box.appendChild(document.createTextNode(split > 0 ? text.slice(split) : text));
       box.hidden = false;
       place(box, link);
       link.setAttribute("aria-describedby", box.id);
@@ -86,7 +91,7 @@
   }
 
   function termOf(event) {
-    return event.target && event.target.closest ? event.target.closest("a.glossary-term, a.conjecture-mark") : null;
+    return event.target && event.target.closest ? event.target.closest("a.glossary-term, [data-tooltip]") : null;
   }
 
   document.addEventListener("pointerover", function (event) {
