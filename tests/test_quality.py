@@ -42,6 +42,10 @@ def pages(site):
 def axe_violations(page) -> list[str]:
     """axe-core's violations on the page as it is now: "rule (how many): first element"."""
     assert AXE.exists(), "node_modules/axe-core is missing: run scripts/test"
+    # The whole paper lays out a section only near the window (content-visibility): axe
+    # looks at every section as it is drawn when the reader gets there, not at a section
+    # not laid out yet (whose colours it cannot measure).
+    page.add_style_tag(content=".whole-paper__section { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
     return page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))""")

@@ -61,3 +61,39 @@ def test_a_markers_changes_file_is_found_from_the_whole_paper_page():
     marker = BeautifulSoup(combine([home], "print_page/"), "lxml").select_one("a.corrected-marker")
     assert marker["data-changes"] == "../as-published/changes/index.json"
     assert marker["href"] == "../as-published/#abstract-1"
+
+
+# -- The page as built ------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.browser
+def test_the_whole_paper_lays_out_the_sections_near_the_window_and_anchors_still_land(browser, server):
+    """Sections far below are not laid out at load (the page's start is fast), and an
+    anchor deep in the page still brings its paragraph into view, with the text drawn."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.goto(server + "print_page/", wait_until="networkidle")
+    laid_out = page.evaluate("""() => [...document.querySelectorAll('section.whole-paper__section')].map(
+        s => s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))""")
+    assert laid_out[0] and not all(laid_out), laid_out
+    # Arriving at an anchor deep in the page, and following a link to one (the glossary,
+    # at the end), with Material's instant navigation handling the jump.
+    where = """id => { const element = document.getElementById(id);
+        const box = element.getBoundingClientRect();
+        return [box.top, box.height, innerHeight, element.checkVisibility({contentVisibilityAuto: true})]; }"""
+    page.goto(server + "introduction/", wait_until="networkidle")
+    for address, anchor in (("print_page/#social-20", "social-20"),        # from another page
+                            ("print_page/#conclusion-1", "conclusion-1")):  # on this page, by address
+        page.goto(server + address, wait_until="networkidle")
+        page.wait_for_timeout(400)
+        top, height, window_height, drawn = place = page.evaluate(where, anchor)
+        assert drawn and height > 20 and 0 <= top < window_height, (address, place)
+    page.goto(server + "print_page/", wait_until="networkidle")
+    page.locator("#social-1 a.glossary-term").first.click()
+    page.wait_for_timeout(600)
+    entry = page.evaluate("location.hash.slice(1)")
+    top, height, window_height, drawn = place = page.evaluate(where, entry)
+    assert drawn and 0 <= top < window_height, (entry, place)
+    context.close()

@@ -138,6 +138,27 @@
     });
   });
 
+  // The whole paper on one page lays out a section only when it comes near the window
+  // (content-visibility, edition.css). A jump to an anchor in a section not laid out yet,
+  // as Material's instant navigation makes it (from a link, or from the address bar),
+  // can stop short of its target; the browser's own scrollIntoView lays the target out
+  // first. So, after such a jump, a target that is not drawn in the window is brought there.
+  function bringIntoView(id) {
+    if (!id || !document.querySelector(".whole-paper__section")) return;
+    window.setTimeout(function () {
+      var target = document.getElementById(id);
+      if (!target || !target.checkVisibility) return;
+      var box = target.getBoundingClientRect();
+      var shown = target.checkVisibility({ contentVisibilityAuto: true }) && box.bottom > 0 && box.top < window.innerHeight;
+      if (!shown) target.scrollIntoView();
+    }, 150);
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[href*='#']") : null;
+    if (link && link.hash && link.pathname === window.location.pathname) bringIntoView(decodeURIComponent(link.hash.slice(1)));
+  });
+  window.addEventListener("hashchange", function () { bringIntoView(decodeURIComponent(window.location.hash.slice(1))); });
+
   window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage, loadScript: loadScript,
                      addParagraphTool: addParagraphTool, makeParagraphTools: makeParagraphTools,
                      paragraphTools: paragraphTools, firstInView: firstInView };
