@@ -97,3 +97,14 @@ def test_the_whole_paper_lays_out_the_sections_near_the_window_and_anchors_still
     top, height, window_height, drawn = place = page.evaluate(where, entry)
     assert drawn and 0 <= top < window_height, (entry, place)
     context.close()
+
+
+@pytest.mark.browser
+def test_the_whole_paper_sets_the_text_as_its_sections_do(page, server):
+    """The same reading typography (serif, measure) for a paragraph on its section's page
+    and on the whole paper."""
+    def looks(path):
+        page.goto(server + path, wait_until="networkidle")
+        return page.evaluate("""() => { const style = getComputedStyle(document.getElementById('social-2'));
+            return [style.fontFamily, style.maxWidth]; }""")
+    assert looks("print_page/") == looks("social-impacts/")
