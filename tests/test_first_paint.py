@@ -23,6 +23,11 @@ def test_without_paragraph_ids_the_anchor_is_the_title_and_otherwise_none():
     assert first_paint_anchor("<p>No IDs at all</p>") is None
 
 
+def test_a_paragraph_far_down_does_not_hold_the_first_paint():
+    content = '<h1 id="timeline">Timeline</h1>' + "<p>An event.</p>" * 3000 + '<p id="late">Late</p>'
+    assert first_paint_anchor(content) == "timeline"
+
+
 class SlowTextHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site; one page arrives in two parts, the second a second later, cut just
     before its first paragraph (as a slow phone network might deliver a long section)."""

@@ -108,3 +108,25 @@ def test_the_whole_paper_sets_the_text_as_its_sections_do(page, server):
         return page.evaluate("""() => { const style = getComputedStyle(document.getElementById('social-2'));
             return [style.fontFamily, style.maxWidth]; }""")
     assert looks("print_page/") == looks("social-impacts/")
+
+
+@pytest.mark.browser
+def test_an_anchor_reached_by_instant_navigation_from_another_page_is_drawn_in_view(browser, instant_server):
+    """Material's instant navigation loads the whole paper in place and jumps to the anchor
+    itself; the anchor's section is laid out and the paragraph is in the window."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.goto(instant_server + "introduction/", wait_until="networkidle")
+    page.evaluate("""() => { const link = document.createElement('a');
+        link.href = '../print_page/#social-20'; link.id = 'to-the-whole-paper'; link.textContent = 'whole paper';
+        document.querySelector('article').prepend(link); }""")
+    page.evaluate("window.__samePage = true")
+    page.locator("#to-the-whole-paper").click()
+    page.wait_for_url("**/print_page/#social-20")
+    page.wait_for_timeout(800)
+    assert page.evaluate("window.__samePage === true")  # no full page load: instant navigation
+    top, height, window_height, drawn = place = page.evaluate("""() => { const p = document.getElementById('social-20');
+        const box = p.getBoundingClientRect();
+        return [box.top, box.height, innerHeight, p.checkVisibility({contentVisibilityAuto: true})]; }""")
+    assert drawn and 0 <= top < window_height, place
+    context.close()

@@ -143,7 +143,9 @@
   // as Material's instant navigation makes it (from a link, or from the address bar),
   // can stop short of its target; the browser's own scrollIntoView lays the target out
   // first. So, after such a jump, a target that is not drawn in the window is brought there.
-  function bringIntoView(id) {
+  function bringIntoView(hash) {
+    var id;
+    try { id = decodeURIComponent((hash || "").slice(1)); } catch (error) { return; }  // a malformed "%"
     if (!id || !document.querySelector(".whole-paper__section")) return;
     window.setTimeout(function () {
       var target = document.getElementById(id);
@@ -154,10 +156,14 @@
     }, 150);
   }
   document.addEventListener("click", function (event) {
+    // Not a click that opens the link elsewhere (a new tab or window).
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     var link = event.target.closest ? event.target.closest("a[href*='#']") : null;
-    if (link && link.hash && link.pathname === window.location.pathname) bringIntoView(decodeURIComponent(link.hash.slice(1)));
+    if (link && link.hash && link.pathname === window.location.pathname) bringIntoView(link.hash);
   });
-  window.addEventListener("hashchange", function () { bringIntoView(decodeURIComponent(window.location.hash.slice(1))); });
+  window.addEventListener("hashchange", function () { bringIntoView(window.location.hash); });
+  // Arriving from another page by instant navigation, which jumps to the anchor itself.
+  onEveryPage(function () { bringIntoView(window.location.hash); });
 
   window.edition = { announce: announce, copyText: copyText, onEveryPage: onEveryPage, loadScript: loadScript,
                      addParagraphTool: addParagraphTool, makeParagraphTools: makeParagraphTools,

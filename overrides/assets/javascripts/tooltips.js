@@ -73,7 +73,8 @@
       box.appendChild(document.createTextNode(split > 0 ? text.slice(split) : text));
       box.hidden = false;
       place(box, link);
-      link.setAttribute("aria-describedby", box.id);
+      // Not where the text is already the element's name (a "¶" permalink): said once.
+      if (link.getAttribute("aria-label") !== text) link.setAttribute("aria-describedby", box.id);
     });
   }
 

@@ -17,8 +17,14 @@ FIRST_PARAGRAPH = re.compile(r'<p\b[^>]*?\sid="(?P<id>[^"]+)"')
 FIRST_HEADING = re.compile(r'<h1\b[^>]*?\sid="(?P<id>[^"]+)"')
 
 
+# Looked for near the start only: an element far down would hold the first paint back
+# until the page is nearly all parsed.
+NEAR_THE_START = 20_000  # characters of the page's content
+
+
 def first_paint_anchor(content: str) -> str | None:
-    """The ID the first paint should wait for: the first paragraph with an ID, else the
-    page's title, else none (the browser paints as it likes)."""
-    found = FIRST_PARAGRAPH.search(content) or FIRST_HEADING.search(content)
+    """The ID the first paint should wait for: the first paragraph with an ID near the
+    start, else the page's title, else none (the browser paints as it likes)."""
+    start = content[:NEAR_THE_START]
+    found = FIRST_PARAGRAPH.search(start) or FIRST_HEADING.search(start)
     return found["id"] if found else None
