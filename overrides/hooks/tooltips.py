@@ -1,4 +1,4 @@
-"""Every page's `title` attributes as `data-tooltip` (why: qarabagh_edition.pages.tooltips)."""
+"""The `title` of the edition's own marks as `data-tooltip` (why: qarabagh_edition.pages.tooltips)."""
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
