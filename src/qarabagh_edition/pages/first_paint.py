@@ -4,9 +4,9 @@ A long section's HTML is parsed in slices; the browser may paint the first slice
 header alone) before the text, and paint the text a moment later: in one load of four
 of the longest section on a phone (CPU slowed 4x), the first paragraph, the largest
 thing on the first screen, came 0.2 s after the header. `<link rel="expect" href="#id"
-blocking="render">` (HTML's render-blocking
-"expect" link) asks the browser to wait until that element is parsed: the first paint
-then has the title and the first paragraph together. Browsers without it ignore it.
+blocking="render">` (HTML's render-blocking "expect" link) asks the browser to wait
+until that element is parsed: the first paint then has the title and the first
+paragraph together. Browsers without it ignore it.
 """
 from __future__ import annotations
 
