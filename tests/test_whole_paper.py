@@ -1,5 +1,7 @@
 """The whole paper on one page, put together from the pages as built
-(qarabagh_edition.downloads.whole_paper): a unit test on three tiny pages."""
+(qarabagh_edition.downloads.whole_paper): unit tests on three tiny pages, then the page
+as built, in a browser."""
+import pytest
 from bs4 import BeautifulSoup
 
 from qarabagh_edition.downloads.whole_paper import Section, combine
@@ -65,7 +67,11 @@ def test_a_markers_changes_file_is_found_from_the_whole_paper_page():
 
 # -- The page as built ------------------------------------------------------------------
 
-import pytest  # noqa: E402
+# Where an element is in the window, and whether it is drawn (not in a section skipped
+# by content-visibility).
+WHERE_AND_DRAWN = """id => { const element = document.getElementById(id);
+    const box = element.getBoundingClientRect();
+    return [box.top, box.height, innerHeight, element.checkVisibility({contentVisibilityAuto: true})]; }"""
 
 
 @pytest.mark.browser
@@ -78,23 +84,20 @@ def test_the_whole_paper_lays_out_the_sections_near_the_window_and_anchors_still
     laid_out = page.evaluate("""() => [...document.querySelectorAll('section.whole-paper__section')].map(
         s => s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))""")
     assert laid_out[0] and not all(laid_out), laid_out
-    # Arriving at an anchor deep in the page, and following a link to one (the glossary,
-    # at the end), with Material's instant navigation handling the jump.
-    where = """id => { const element = document.getElementById(id);
-        const box = element.getBoundingClientRect();
-        return [box.top, box.height, innerHeight, element.checkVisibility({contentVisibilityAuto: true})]; }"""
+    # Arriving at an anchor deep in the page, and following a link on the page to one (the
+    # glossary, at the end).
     page.goto(server + "introduction/", wait_until="networkidle")
     for address, anchor in (("print_page/#social-20", "social-20"),        # from another page
                             ("print_page/#conclusion-1", "conclusion-1")):  # on this page, by address
         page.goto(server + address, wait_until="networkidle")
         page.wait_for_timeout(400)
-        top, height, window_height, drawn = place = page.evaluate(where, anchor)
+        top, height, window_height, drawn = place = page.evaluate(WHERE_AND_DRAWN, anchor)
         assert drawn and height > 20 and 0 <= top < window_height, (address, place)
     page.goto(server + "print_page/", wait_until="networkidle")
     page.locator("#social-1 a.glossary-term").first.click()
     page.wait_for_timeout(600)
     entry = page.evaluate("location.hash.slice(1)")
-    top, height, window_height, drawn = place = page.evaluate(where, entry)
+    top, height, window_height, drawn = place = page.evaluate(WHERE_AND_DRAWN, entry)
     assert drawn and 0 <= top < window_height, (entry, place)
     context.close()
 
@@ -125,8 +128,6 @@ def test_an_anchor_reached_by_instant_navigation_from_another_page_is_drawn_in_v
     page.wait_for_url("**/print_page/#social-20")
     page.wait_for_timeout(800)
     assert page.evaluate("window.__samePage === true")  # no full page load: instant navigation
-    top, height, window_height, drawn = place = page.evaluate("""() => { const p = document.getElementById('social-20');
-        const box = p.getBoundingClientRect();
-        return [box.top, box.height, innerHeight, p.checkVisibility({contentVisibilityAuto: true})]; }""")
+    top, height, window_height, drawn = place = page.evaluate(WHERE_AND_DRAWN, "social-20")
     assert drawn and 0 <= top < window_height, place
     context.close()

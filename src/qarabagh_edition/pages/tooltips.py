@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 
-# A start tag, with its attributes as Python-Markdown and our hooks write them.
-START_TAG = re.compile(r"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attributes>(?:\s+[^\s\"'<>/=]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*)\s*(?P<end>/?)>")
 # One attribute: its name and, if it has one, its value (quoted or not).
-ATTRIBUTE = re.compile(r"\s+(?P<name>[^\s\"'<>/=]+)(?:=(?P<value>\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?")
+NAME, VALUE = r"[^\s\"'<>/=]+", r"\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+"
+ATTRIBUTE = re.compile(rf"\s+(?P<name>{NAME})(?:=(?P<value>{VALUE}))?")
+# A start tag: its name, its attributes (as above) and whether it closes itself.
+START_TAG = re.compile(rf"<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attributes>(?:\s+{NAME}(?:=(?:{VALUE}))?)*)\s*(?P<end>/?)>")
 # The marks moved to the edition's tooltip (element, class), and those whose visible text
 # is a symbol, so that the title was all a screen reader had to say.
 MARKS = {("a", "headerlink"), ("a", "footnote-backref"), ("span", "editorial-badge")}
