@@ -185,3 +185,17 @@ def test_the_index_holds_each_text_once_not_the_corrections_diffs(site):
     assert all(len(d["text"]) < 300 for d in entries), max(entries, key=lambda d: len(d["text"]))["location"]
     # The record's pages are in the index, and named as such.
     assert any(d["location"] == "as-published/social-impacts/" and d["title"].endswith("(as published)") for d in docs)
+
+
+def test_search_results_name_editorial_headings_without_their_badge(site):
+    # The badge after an editorial heading ("Editorial heading") is for the page; in the
+    # index the heading is its own words, and its text is still found.
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    badged = {heading["id"] for page in ("social-impacts", "references")
+              for heading in soup(site, page).select("h2.editorial, h3.editorial")}
+    assert badged, "the site still has editorial headings"
+    entries = {d["location"].split("#")[-1]: d for d in docs
+               if d["location"].split("#")[-1] in badged and "#" in d["location"]}
+    assert badged <= set(entries), badged - set(entries)
+    assert not [d["title"] for d in entries.values() if "Editorial" in d["title"]]
+    assert entries["actors-in-this-section"]["title"] == "Actors in this section"

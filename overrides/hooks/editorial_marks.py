@@ -12,8 +12,10 @@ from mkdocs.plugins import event_priority
 import re
 
 EDITORIAL_HEADING = re.compile(r'(<h(?P<level>[1-6])\b[^>]*\bclass="[^"]*\beditorial\b[^"]*"[^>]*>)(?P<body>.*?)(</h(?P=level)>)', re.S)
+# Left out of the search index (data-search-exclude): a result names the heading as the
+# reader sees it written, not "... Editorial heading"; the badge is there on arrival.
 BADGE = (
-    '<span class="editorial-badge" title="This heading was added by the editors of this edition; '
+    '<span class="editorial-badge" data-search-exclude title="This heading was added by the editors of this edition; '
     'it is not in the published paper.">Editorial heading</span>'
 )
 
