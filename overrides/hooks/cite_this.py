@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from qarabagh_edition.cite_this import cite_data, ris
 from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.rules.built_pages import check_markup
 
 
 def on_config(config, **kwargs):
@@ -18,6 +19,12 @@ def on_config(config, **kwargs):
                                         config.extra["edition"]["editors"])
     except ContentError as error:
         raise PluginError("\n".join(error.problems)) from None
+    # Pandoc's rendering of bib/paper.bib goes into every page's template: the allowlist
+    # judges it as it judges the pages' content.
+    problems = check_markup({k: v for k, v in config.extra["cite"].items() if k in ("chicago", "apa", "chicago_base", "apa_base")},
+                            "bib/paper.bib", (root / "bib" / "paper.bib").read_text(encoding="utf-8"))
+    if problems:
+        raise PluginError("HTML not allowed in the paper's citation:\n" + "\n".join(problems))
     return config
 
 

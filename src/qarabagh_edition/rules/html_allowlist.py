@@ -6,7 +6,8 @@ source text, so no spelling of a dangerous thing escapes it: an `on…=` attribu
 through attr_list, an event attribute on the second line of a tag, a `javascript:` URL
 written with character references, a form, a `<base>` or a `<meta>` refresh, an image
 from another host. Our own hooks add their markup later, to the engine's rendering of
-the page; they never see this rendering, so they are outside the check by design.
+the page; what they make, from the data too, is judged once more when the page is built
+(qarabagh_edition.rules.built_pages, with this allowlist widened by their markup).
 
 The decision is nh3's (Python bindings of the maintained Rust sanitizer ammonia): the
 rendered page is cleaned against the allowlist below, and anything nh3 would strip or
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 import tinyhtml5
+import yaml
 
 # -- The allowlist ----------------------------------------------------------------------
 
@@ -78,7 +80,7 @@ CLASSES = {
 ID_VALUE = re.compile(r"^(?!__)[A-Za-z0-9][A-Za-z0-9_:.-]*$")
 
 # Bumped when the allowlist or the way pages are judged changes: cached results expire.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 def _only_the_site(url: str) -> bool:
@@ -91,25 +93,39 @@ def _only_the_site(url: str) -> bool:
     return not (parts.scheme or parts.netloc or url.replace("\\", "/").startswith("//"))
 
 
-def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    """Called by nh3 for every attribute its allowlist kept: None drops it."""
-    if (tag, attribute) in RESOURCE_ATTRIBUTES and not _only_the_site(value):
-        return None
-    if attribute == "id" and not ID_VALUE.match(value):
-        return None
-    return value
+@dataclass(frozen=True)
+class Allowlist:
+    """What a fragment of a page may contain, as nh3 is told it."""
+
+    tags: frozenset
+    attributes: dict  # element -> attribute names ("*": every element)
+    classes: frozenset
+    resource_attributes: frozenset  # (element, attribute) pairs naming a file to load: this site's only
 
 
-def sanitize(rendered: str) -> str:
-    """The page as nh3 lets it through under the edition's allowlist."""
+# What a page of docs/ may render to.
+SOURCE = Allowlist(frozenset(TAGS), ATTRIBUTES, frozenset(CLASSES), frozenset(RESOURCE_ATTRIBUTES))
+
+
+def sanitize(rendered: str, allowlist: Allowlist = SOURCE) -> str:
+    """The fragment as nh3 lets it through under an allowlist (the pages' by default)."""
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        """Called by nh3 for every attribute its allowlist kept: None drops it."""
+        if (tag, attribute) in allowlist.resource_attributes and not _only_the_site(value):
+            return None
+        if attribute == "id" and not ID_VALUE.match(value):
+            return None
+        return value
+
     return nh3.clean(
         rendered,
-        tags=TAGS,
-        attributes=ATTRIBUTES,
-        allowed_classes={tag: CLASSES for tag in TAGS},
+        tags=set(allowlist.tags),
+        attributes={tag: set(names) for tag, names in allowlist.attributes.items()},
+        allowed_classes={tag: set(allowlist.classes) for tag in allowlist.tags},
         filter_style_properties=STYLE_PROPERTIES,
         url_schemes=URL_SCHEMES,
-        attribute_filter=_attribute_filter,
+        attribute_filter=attribute_filter,
         strip_comments=False,  # comments are editors' notes; they cannot run or load anything
         link_rel=None,  # nh3 would add rel="noopener noreferrer" to links: not a problem of the page
     )
@@ -162,9 +178,9 @@ def _inventory(fragment: str) -> tuple[Counter, Counter]:
     return elements, attributes
 
 
-def removed_by_sanitizer(rendered: str) -> list[Removed]:
+def removed_by_sanitizer(rendered: str, allowlist: Allowlist = SOURCE) -> list[Removed]:
     """What the allowlist refuses in a rendered page: empty when the page passes."""
-    cleaned = sanitize(rendered)
+    cleaned = sanitize(rendered, allowlist)
     if cleaned == rendered:
         return []
     before_elements, before_attributes = _inventory(rendered)
@@ -211,7 +227,7 @@ def describe(item: Removed) -> str:
                 "section Security, lists the classes a page may use)")
     if item.attribute == "style":
         return f"the style {shown} on <{item.tag}> is not allowed (styles come from the edition's stylesheet; remove it)"
-    if (item.tag, item.attribute) in RESOURCE_ATTRIBUTES:
+    if (item.tag, item.attribute) in RESOURCE_ATTRIBUTES or item.attribute.startswith("data-"):
         return (f"{shown} on <{item.tag}> loads a file from elsewhere: pages may load files of this site only "
                 "(put the file under docs/ and give its relative path)")
     if item.attribute in ("href", "src"):
@@ -267,15 +283,61 @@ def render(source: str, extensions: list, extension_configs: dict) -> str:
     return markdown.Markdown(extensions=extensions, extension_configs=extension_configs).convert(body)
 
 
+FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+
+
+def _front_matter(source: str) -> tuple[re.Match | None, dict]:
+    """The front matter block and its data, read as MkDocs reads it: only a YAML mapping
+    is front matter; anything else between '---' lines is the page's Markdown."""
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return None, {}
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None, {}
+    return (match, data) if isinstance(data, dict) else (None, {})
+
+
 def _without_front_matter(source: str) -> str:
     # Blank lines in place of the front matter keep the line numbers of the page.
-    match = re.match(r"---\n.*?\n(?:---|\.\.\.)\n", source, re.S)
+    match, _ = _front_matter(source)
     return "\n" * match.group(0).count("\n") + source[match.end():] if match else source
+
+
+# Templates print front matter values (the title in the header, the description in a
+# <meta> attribute) as they are: they must be plain text.
+MARKUP_CHARACTERS = re.compile(r'[<>"]')
+
+
+def front_matter_problems(source: str, shown: str) -> list[str]:
+    """`file:line:` for every front matter value that is not plain text."""
+    match, data = _front_matter(source)
+    problems = []
+    block = match.group(0).split("\n") if match else []
+
+    def visit(key: str, value) -> None:
+        if isinstance(value, dict):
+            for inner_key, inner in value.items():
+                visit(str(inner_key), inner)
+        elif isinstance(value, list):
+            for inner in value:
+                visit(key, inner)
+        elif isinstance(value, str) and MARKUP_CHARACTERS.search(value):
+            line = next((n for n, text in enumerate(block, start=1) if text.lstrip().startswith(f"{key}:")), 1)
+            found = MARKUP_CHARACTERS.search(value).group(0)
+            problems.append(f"{shown}:{line}: the front matter value of '{key}' contains {found!r}: front matter "
+                            "is plain text, printed as it is in the page's header and metadata (remove the "
+                            "markup; write “ ” for quotation marks)")
+
+    for key, value in data.items():
+        visit(str(key), value)
+    return problems
 
 
 def check_page(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
     """`file:line: what is not allowed (how to fix)` for one page of docs/."""
-    problems = []
+    problems = front_matter_problems(source, shown)
     for item in removed_by_sanitizer(render(source, extensions, extension_configs)):
         problems.append(f"{shown}:{source_line(source, item)}: {describe(item)}")
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
@@ -303,4 +365,27 @@ def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: 
             cache_dir.mkdir(parents=True, exist_ok=True)
             cached.write_text("[]", encoding="utf-8")
         problems += found
+    return problems + other_files(root, docs_dir)
+
+
+# Besides pages, docs/ may hold the images pages show. Anything else would be published as
+# it is, outside every check: an HTML or SVG file runs its own scripts, and a file at a
+# theme asset's path (assets/...) would replace the edition's own script or style sheet.
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+
+
+def other_files(root: Path, docs_dir: str) -> list[str]:
+    """`file: what is wrong (how to fix)` for every file of docs/ that is not a page or an image."""
+    problems = []
+    for path in sorted((root / docs_dir).rglob("*")):
+        if not path.is_file() or path.suffix == ".md":
+            continue
+        shown = path.relative_to(root).as_posix()
+        inside = path.relative_to(root / docs_dir).as_posix()
+        if inside.startswith("assets/"):
+            problems.append(f"{shown}:1: docs/assets/ is the theme's: a file here would replace the edition's "
+                            "own (remove it; the edition's scripts and styles are in overrides/assets/)")
+        elif path.suffix.lower() not in IMAGE_SUFFIXES:
+            problems.append(f"{shown}:1: only pages (.md) and images ({', '.join(sorted(IMAGE_SUFFIXES))}) belong "
+                            "in docs/: this file would be published as it is, unchecked (remove it)")
     return problems

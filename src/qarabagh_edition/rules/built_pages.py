@@ -1,0 +1,159 @@
+"""What a page's content may be once the edition has made it: the second gate of the
+HTML allowlist, and the one every page passes through.
+
+`html_allowlist` judges what a contributor writes in docs/, line by line. But pages are
+also made from the project's data: the glossary and the timeline (data/), the
+bibliography and its audit (bib/, through Pandoc), the record pages (published/). Their
+text reaches the page through the edition's own transforms, which write markup of their
+own. So the content of every page, as the template will get it, is cleaned again by nh3
+against the source allowlist widened by exactly the markup those transforms write (the
+elements, attributes and classes below, no more): a script, an event attribute, a
+`javascript:` link or a file from elsewhere is refused wherever it came from.
+
+Only the reporting is ours: where the refused thing is written, found by looking for it
+in the page's own source and then in the data it is made from.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, SOURCE, TAGS,
+                                                   Allowlist, Removed, describe, removed_by_sanitizer,
+                                                   sanitize)
+
+# The markup the edition's transforms write (qarabagh_edition.markdown, .pages, the hooks).
+# A transform that writes something new adds it here, with the module that writes it.
+EDITION_TAGS = {"aside"}  # editorial notes (markdown/citations.py, pages/two_readings.py)
+EDITION_ATTRIBUTES = {
+    "*": {"aria-label", "role"},
+    "a": {"data-changes", "data-for", "data-tooltip", "download"},  # reading markers, conjecture marks, tooltips
+    "p": {"data-paragraph", "data-reading", "data-search-exclude"},  # paragraph numbers, readings, search
+    "li": {"data-paragraph", "data-reading"},
+    "span": {"data-tooltip", "data-search-exclude"},  # editorial badges
+    "ul": {"data-search-exclude"},  # the Corrections page's reasons
+}
+EDITION_CLASSES = {
+    "actors-in-section", "apparatus-class", "apparatus-entry", "apparatus-entry--conjecture",
+    "apparatus-entry--emendation", "apparatus-entry--normalisation", "apparatus-list", "as-published",
+    "citation", "conjecture", "conjecture-mark", "corrected-marker", "correction-diff", "correction-meta",
+    "correction-why", "editorial-badge", "editorial-label", "editorial-note", "editorial-query",
+    "glossary-description", "glossary-forms", "glossary-mentions", "glossary-term", "language-markdown",
+    "language-text", "reading-marker", "reading-time", "record-affiliation", "record-byline",
+    "record-contents", "record-corresponding", "timeline-actors", "timeline-date", "timeline-paragraphs",
+    "nocase",  # Pandoc's citeproc, in the formatted references (cite_this.py)
+}
+# readings.js fetches a marker's data-changes: it may name a file of this site only.
+EDITION_RESOURCES = {("a", "data-changes")}
+
+
+def _merged(*tables: dict) -> dict:
+    merged: dict = {}
+    for table in tables:
+        for tag, names in table.items():
+            merged.setdefault(tag, set()).update(names)
+    return merged
+
+
+BUILT = Allowlist(
+    tags=frozenset(TAGS | EDITION_TAGS),
+    attributes=_merged(ATTRIBUTES, EDITION_ATTRIBUTES),
+    classes=frozenset(CLASSES | EDITION_CLASSES),
+    resource_attributes=frozenset(RESOURCE_ATTRIBUTES | EDITION_RESOURCES),
+)
+assert SOURCE.tags <= BUILT.tags  # the built page is judged at least as strictly as it is written
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A page's content as it may be published, and what had to be taken out of it."""
+
+    content: str
+    problems: list[str]
+
+
+def check_content(content: str, page: str, sources: dict[str, str]) -> Verdict:
+    """Judge one page's content. `sources`: shown path -> text of the files it may come
+    from, the page's own source first. Refused markup is taken out of the content (so
+    that even a build that goes on publishes none of it) and reported as
+    `file:line: what is not allowed (how to fix) [in page]`."""
+    removed = removed_by_sanitizer(content, BUILT)
+    if not removed:
+        return Verdict(content, [])
+    problems = sorted({f"{where(item, sources)}: {describe(item)} [in {page}]" for item in removed})
+    return Verdict(sanitize(content, BUILT), problems)
+
+
+def check_markup(fragments: dict[str, str], shown: str, source: str) -> list[str]:
+    """`file:line: what is not allowed (how to fix)` for HTML fragments a template prints
+    (e.g. the Cite box's formatted references), all made from one source file."""
+    problems = set()
+    for name, fragment in fragments.items():
+        for item in removed_by_sanitizer(fragment or "", BUILT):
+            problems.add(f"{where(item, {shown: source})}: {describe(item)} [in {name}]")
+    return sorted(problems)
+
+
+def where(item: Removed, sources: dict[str, str]) -> str:
+    """`file:line` where the refused thing is written: the most particular sign of it
+    (the attribute with its value, the value, the attribute, the tag) looked for in each
+    source in turn; the first source (the page's own) when none has it."""
+    for needle in _needles(item):
+        for shown, text in sources.items():
+            for number, line in enumerate(text.split("\n"), start=1):
+                if needle in html.unescape(line).lower():
+                    return f"{shown}:{number}"
+    return f"{next(iter(sources), '?')}:1"
+
+
+def _needles(item: Removed) -> list[str]:
+    value = " ".join((item.value or "").split()).lower()[:40]
+    needles = []
+    if item.attribute and value:
+        attribute = item.attribute.lower()
+        needles += [f'{attribute}="{value}', f"{attribute}='{value}", f"{attribute}={value}"]
+    if value and item.attribute not in ("id", "class"):
+        needles.append(value)
+    if item.attribute:
+        needles.append(item.attribute.lower())
+    needles.append(f"<{item.tag}")
+    if item.tag == "img":
+        needles.append("![")
+    return needles
+
+
+def source_files(root: Path, page_source: str | None) -> dict[str, str]:
+    """The files a page may be made from: its own source, then the project's data."""
+    sources: dict[str, str] = {}
+    if page_source:
+        path = root / page_source
+        if path.is_file():
+            sources[page_source] = path.read_text(encoding="utf-8", errors="replace")
+    for folder, pattern in (("data", "*.yml"), ("bib", "*"), ("published", "*.yml")):
+        for path in sorted((root / folder).glob(pattern)):
+            if path.is_file():
+                sources[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8", errors="replace")
+    return sources
+
+
+def check_content_kept(content: str, page: str, sources, cache_dir: Path | None) -> Verdict:
+    """check_content, with clean contents remembered by their hash in cache_dir, so that
+    a page unchanged since the last build is not parsed again. `sources` is called only
+    when something is refused. (A cache that came with a contribution is refused before
+    the build: qarabagh_edition.rules.cache_trust.)"""
+    key = hashlib.sha256(f"{RULES}\0{content}".encode("utf-8")).hexdigest()
+    kept = cache_dir / key if cache_dir is not None else None
+    if kept is not None and kept.exists():
+        return Verdict(content, [])
+    verdict = check_content(content, page, sources() if callable(sources) else sources)
+    if kept is not None and not verdict.problems:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        kept.touch()
+    return verdict
+
+
+# Bumped when what a built page may contain, or the way it is judged, changes.
+RULES = repr((sorted(BUILT.tags), sorted((t, sorted(n)) for t, n in BUILT.attributes.items()),
+              sorted(BUILT.classes), sorted(BUILT.resource_attributes), "1"))
