@@ -73,3 +73,36 @@ def test_all_problems_are_reported_at_once(project_copy, build_copy):
         page.write_text(page.read_text().replace(old, new))
     output = build_copy(project_copy).output
     assert "docs/conclusion.md" in output and "docs/introduction.md" in output
+
+
+def test_text_after_a_comment_is_not_published_unrecorded(project_copy, build_copy):
+    page = project_copy / "docs" / "conclusion.md"
+    page.write_text(page.read_text().replace("<!-- reviewed: yes -->",
+                                             "<!-- reviewed: yes --> Iran never had a Caucasus policy.", 1))
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = line_of(page, "Iran never had a Caucasus policy.")
+    assert (f"docs/conclusion.md:{line}: text after the end of a comment ('-->'): 'Iran never had a Caucasus "
+            "policy.' would be published outside any paragraph's record") in result.output, result.output
+
+
+def test_a_misspelt_kind_of_note_is_named(project_copy, build_copy):
+    page = project_copy / "docs" / "conclusion.md"
+    page.write_text(page.read_text().replace("<!-- reviewed: yes -->",
+                                             "<!-- reviewed: yes -->\n<!-- querry: At the end | really? -->", 1))
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = line_of(page, "<!-- querry:")
+    assert (f"docs/conclusion.md:{line}: 'querry:' is not a kind of note (one of: normalisation, emendation, "
+            "conjecture, query, reviewed; check the spelling)") in result.output, result.output
+
+
+def test_a_comment_left_open_is_named_where_it_opens(project_copy, build_copy):
+    page = project_copy / "docs" / "conclusion.md"
+    page.write_text(page.read_text().replace("<!-- reviewed: yes -->",
+                                             "<!-- check the next paragraph\n<!-- reviewed: yes -->", 1))
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = line_of(page, "<!-- check the next paragraph")
+    assert (f"docs/conclusion.md:{line}: this comment is never closed: the next one starts at line {line + 1} "
+            "(end it with '-->')") in result.output, result.output

@@ -30,6 +30,8 @@ LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 NOTE = re.compile(r"^\s*<!--\s*(?:\[(?P<target>[^\]\s]+)\]\s*)?"
                   rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*:\s*(?P<text>.*?)\s*-->\s*$",
                   re.S | re.I)
+# A comment that looks like a note but names no kind of note: `<!-- querry: ... -->`.
+UNKNOWN_NOTE = re.compile(r"^\s*<!--\s*(?:\[[^\]\s]+\]\s*)?(?P<kind>[A-Za-z][\w-]*)\s*:", re.S)
 # A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
 VALID_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -142,11 +144,24 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
                 flush()
                 comment_line = index + 1
             comment.append(line)
+            if len(comment) > 1 and line.lstrip().startswith("<!--"):
+                problems.append(f"{path}:{comment_line}: this comment is never closed: the next one starts at line "
+                                f"{index + 1} (end it with '-->')")
             if "-->" in line:
-                note = NOTE.match("\n".join(comment))
+                after = line.split("-->", 1)[1].strip()
+                if after:
+                    problems.append(f"{path}:{index + 1}: text after the end of a comment ('-->'): '{after[:60]}' "
+                                    "would be published outside any paragraph's record (put it in a paragraph of "
+                                    "its own lines, or inside the comment)")
+                text = "\n".join(comment)
+                note = NOTE.match(text)
                 if note:
                     pending.append((note.group("target"), note.group("kind").lower(), normalise(note.group("text")),
                                     comment_line))
+                elif UNKNOWN_NOTE.match(text):
+                    kind = UNKNOWN_NOTE.match(text).group("kind")
+                    problems.append(f"{path}:{comment_line}: '{kind}:' is not a kind of note (one of: "
+                                    f"{', '.join(APPARATUS_KINDS)}; check the spelling)")
                 comment = []
             continue
         if line.strip() == "":

@@ -271,9 +271,12 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
     from qarabagh_edition.published_layer import check_ids
 
-    problems: list[str] = []
     from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
+    from qarabagh_edition.rules.source_text import check_sources
 
+    problems: list[str] = check_sources(root)
+    if problems:
+        return problems  # the rest would read the same files wrongly
     problems += check_front_matter(root, docs_dir)
     problems += check_html(root, docs_dir)
     if (root / "bib" / "paper.bib").exists():
