@@ -106,3 +106,15 @@ def test_a_comment_left_open_is_named_where_it_opens(project_copy, build_copy):
     line = line_of(page, "<!-- check the next paragraph")
     assert (f"docs/conclusion.md:{line}: this comment is never closed: the next one starts at line {line + 1} "
             "(end it with '-->')") in result.output, result.output
+
+
+def test_a_bracket_never_closed_does_not_hold_the_build():
+    # `[` followed by a long run of `@key`s and no `]`: the citation pattern once tried every
+    # split of the run (a 100 KB line held a build for 34 s; 1 MB, about an hour). It is a
+    # hang detector, not a timing: the fixed pattern answers at once, the old one in minutes.
+    import subprocess
+    import sys
+
+    probe = ("from qarabagh_edition.published_layer import CITATION\n"
+             "assert list(CITATION.finditer('[' + '@a' * 100000)) == []\n")
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=20)

@@ -385,7 +385,9 @@ def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> li
 # "(Vaezi, 2008: 158-157)"; bib/citations.yml records each such replacement.
 # ---------------------------------------------------------------------------
 
-CITATION = re.compile(r"\[(?P<body>[^\[\]]*?-?@[\w:.#$%&+?<>~/-]+[^\[\]]*)\]")
+# The look-ahead first makes sure the bracket closes before another opens: without it, an
+# unclosed `[` before a long run of `@key`s made the pattern try every split of the run.
+CITATION = re.compile(r"\[(?=[^\[\]]*\])(?P<body>[^\[\]]*?-?@[\w:.#$%&+?<>~/-]+[^\[\]]*)\]")
 CITED_KEY = re.compile(r"(?<![\w.])-?@(?P<key>[\w:.#$%&+?<>~/-]*[\w])")
 
 
