@@ -118,3 +118,13 @@ def test_a_bracket_never_closed_does_not_hold_the_build():
     probe = ("from qarabagh_edition.published_layer import CITATION\n"
              "assert list(CITATION.finditer('[' + '@a' * 100000)) == []\n")
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=20)
+
+
+def test_a_printed_heading_reworded_fails(project_copy, build_copy):
+    page = project_copy / "docs" / "conclusion.md"
+    page.write_text(page.read_text().replace("# Conclusion { #conclusion }", "# Conclusion: Iran was wrong { #conclusion }", 1))
+    result = build_copy(project_copy)
+    assert result.returncode != 0
+    line = line_of(page, "# Conclusion: Iran was wrong")
+    assert (f"docs/conclusion.md:{line}: the heading 'conclusion' reads 'Conclusion: Iran was wrong' but was printed "
+            "'Conclusion' (put the printed words back") in result.output, result.output

@@ -202,7 +202,25 @@ def apparatus_of(pages, layer, citations) -> tuple[dict, list[str]]:
                                                 uncorrected_reading(layer[block.id], citations), block.text)
         found[block.id] = apparatus
         problems += block_problems
-    return found, problems
+    return found, problems + check_headings(pages, layer)
+
+
+def check_headings(pages, layer) -> list[str]:
+    """The authors' headings read as printed. A heading has no apparatus to record a
+    change, so its words must be the published ones; only the letter case may differ
+    (the printed "INTRODUCTION" is set as "Introduction"). A heading of the editors' own
+    is another heading, marked `.editorial`."""
+    problems = []
+    for blocks in pages.values():
+        for block in blocks:
+            if block.kind == "heading" and block.id in layer:
+                printed = " ".join(layer[block.id].text.split())
+                if " ".join(block.text.split()).casefold() != printed.casefold():
+                    problems.append(f"{block.path}:{block.line}: the heading '{block.id}' reads '{block.text.strip()}' "
+                                    f"but was printed '{printed}' (put the printed words back: headings are not "
+                                    "corrected; a heading of the editors' own goes on a line of its own, with "
+                                    "`.editorial`)")
+    return problems
 
 
 def check_corrections(pages, layer, citations) -> list[str]:
