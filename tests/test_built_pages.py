@@ -102,6 +102,12 @@ def test_the_papers_record_is_printed_as_text(project_copy, build_copy, tmp_path
     text = record.read_text(encoding="utf-8")
     journal = re.search(r"^journal: (.*)$", text, re.M)
     record.write_text(text.replace(journal.group(0), 'journal: "Journal <img src=x onerror=alert(1)>"'), encoding="utf-8")
+    # The record is frozen: changed without a recorded fix, the build stops at once.
+    line = line_of(record, "journal:")
+    assert f"published/paper.yml:{line}: the published text of 'paper:journal' was changed" in build_copy(project_copy).output
+    frozen = subprocess.run(FREEZE + ["--root", str(project_copy), "--reason", "the journal's name, mistyped"],
+                            capture_output=True, text=True)
+    assert frozen.returncode == 0, frozen.stdout + frozen.stderr
 
     result = build_copy(project_copy)
 

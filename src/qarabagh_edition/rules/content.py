@@ -149,6 +149,27 @@ def frozen_texts(root: Path) -> dict[str, tuple[str, str, int]]:
                 line = next((n for n, l in enumerate(front_path.read_text(encoding="utf-8").split("\n"), 1)
                              if l.startswith(f"{key}:")), 1)
                 texts[f"front:{key}:{index}"] = (str(text), "published/front.yml", line)
+    record = root / "published" / "paper.yml"
+    if record.exists():  # the bibliographic record is part of what was published, frozen alike
+        lines = record.read_text(encoding="utf-8").split("\n")
+        position = [1]
+
+        def add(key: str, value, name: str) -> None:
+            if isinstance(value, dict):
+                for inner, item in value.items():
+                    add(f"{key}:{inner}", item, str(inner))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    add(f"{key}:{index}", item, name)
+            else:
+                # Fields are visited in the file's order: look from the last one found on.
+                line = next((n for n in range(position[0], len(lines) + 1)
+                             if lines[n - 1].lstrip(" -").startswith(f"{name}:")), position[0])
+                position[0] = line
+                texts[key] = (str(value), "published/paper.yml", line)
+
+        for field, value in (yaml.safe_load("\n".join(lines)) or {}).items():
+            add(f"paper:{field}", value, str(field))
     transcript = root / "published" / "paper-as-published.txt"
     if transcript.exists():
         texts["transcript"] = (transcript.read_text(encoding="utf-8"), "published/paper-as-published.txt", 1)
