@@ -1,4 +1,5 @@
-"""Every citation key on the reading pages must exist in the bibliography.
+"""Every citation key on the pages of docs/ (the reading pages and the editors' own pages,
+such as the glossary) must exist in the bibliography.
 
 mkdocs-bibtex only warns "Citing unknown reference key x", without saying where;
 this hook names `docs/page.md:line` and suggests the nearest known key. It then

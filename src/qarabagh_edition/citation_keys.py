@@ -1,17 +1,26 @@
-"""The citation keys written on the reading pages (`[@vaezi2008, 157]`), and those of
+"""The citation keys written on the pages of docs/ (`[@vaezi2008, 157]`), and those of
 them the bibliography does not know, as `file:line` problems with the nearest key."""
 from __future__ import annotations
 
 import difflib
 from pathlib import Path
 
-from qarabagh_edition.published_layer import CITATION, CITED_KEY, load_pages
+from qarabagh_edition.published_layer import CITATION, CITED_KEY, load_pages, parse_page
 
 
-def cited_keys(root: Path, docs_dir: str):
-    """(block, key, citation text) for every citation on the reading pages."""
+def cited_keys(root: Path, docs_dir: str, editorial: bool = True):
+    """(block, key, citation text) for every citation on the pages of `docs_dir`: the reading
+    pages and, unless `editorial` is false, the editors' own pages (glossary, timeline, ...),
+    whose citations Pandoc formats just the same. (Their blocks need not have an ID.)"""
     pages, _ = load_pages(root, docs_dir)
-    for blocks in pages.values():
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        relative = path.relative_to(root / docs_dir).as_posix()
+        if relative in pages:
+            blocks = pages[relative]
+        elif editorial:  # load_pages leaves out the editorial pages
+            blocks, _ = parse_page(path.read_text(encoding="utf-8"), f"{docs_dir}/{relative}")
+        else:
+            continue
         for block in blocks:
             for citation in CITATION.finditer(block.text):
                 for key in CITED_KEY.findall(citation.group(0)):

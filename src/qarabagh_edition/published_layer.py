@@ -343,7 +343,22 @@ def _read_pages(root: Path, docs_dir: str) -> tuple[dict[str, list[Block]], list
 def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> list[str]:
     """Problems with the permanent IDs of the reading pages, measured against the layer."""
     problems: list[str] = []
+    # The use of each ID that keeps it: the first on the page its published original belongs
+    # to, else the first in page order. Any other use is the one reported, so that a reuse on
+    # another page never tells the contributor to renumber the untouched original.
     first_use: dict[str, Block] = {}
+    on_its_page: set[str] = set()
+    for page, blocks in pages.items():
+        for block in blocks:
+            ident = block.id
+            if ident is None or ident in on_its_page:
+                continue
+            entry = layer.get(ident)
+            if entry is not None and entry.page == page:
+                first_use[ident] = block
+                on_its_page.add(ident)
+            else:
+                first_use.setdefault(ident, block)
     for blocks in pages.values():
         for block in blocks:
             ident = block.id
@@ -354,13 +369,12 @@ def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> li
                     f"{block.where}: ID '{ident}' is not of the form lower-case-words-and-numbers "
                     "(e.g. 'social-12')"
                 )
-            if ident in first_use:
+            if first_use[ident] is not block:
                 problems.append(
                     f"{block.where}: ID '{ident}' is already used at {first_use[ident].where} "
                     "(IDs are permanent links and must be unique; give this one a new number never used before)"
                 )
                 continue
-            first_use[ident] = block
             if block.kind == "heading" and "editorial" in block.classes:
                 continue  # headings the editors added have no published text
             entry = layer.get(ident)
@@ -413,18 +427,54 @@ def load_citations(root: Path, layer: dict[str, LayerEntry] | None = None) -> di
     shown = "bib/citations.yml"
     text = path.read_text(encoding="utf-8")
     fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    node = yaml.compose(text, Loader=fast)
-    items = yaml.load(text, Loader=fast) or []
+    try:
+        node = yaml.compose(text, Loader=fast)
+        items = yaml.load(text, Loader=fast) or []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        raise ContentError([f"{shown}:{mark.line + 1 if mark else 1}: not valid YAML: {error.problem} "
+                            "(check indentation and quotes)"]) from None
+    if not isinstance(items, list):
+        raise ContentError([f"{shown}:{node.start_mark.line + 1}: the file must be a list of citations, each "
+                            "starting with '- paragraph:' (see the comment at the top of the file)"])
+
+    def wrong_fields(item: dict) -> list[tuple[str, str]]:
+        """(field, message) for each field of a bib/citations.yml item whose value has the wrong type."""
+        wrong = []
+        for key, what in (("paragraph", "a paragraph ID of published/, e.g. political-2"),
+                          ("published", "the citation exactly as printed, in quotes"),
+                          ("cite", "the Pandoc citation, in quotes")):
+            if not isinstance(item[key], str) or not item[key].strip():
+                wrong.append((key, f"{key} must be text ({what}), not {item[key]!r}"))
+        differs = item.get("differs")
+        if differs is not None and not isinstance(differs, str):
+            wrong.append(("differs", f"differs must be text (what disagrees with the reference list, in quotes), "
+                                     f"not {differs!r}"))
+        occurrence = item.get("occurrence", 1)
+        if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
+            wrong.append(("occurrence", "occurrence must be a whole number (1 for the first place the published "
+                                        f"words stand in the paragraph, 2 for the second, ...), not {occurrence!r}"))
+        return wrong
+
     problems: list[str] = []
     records: dict[str, list[CitationRecord]] = {}
     for item, item_node in zip(items, node.value if node else []):
         line = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            problems.append(f"{shown}:{line}: a citation must be a set of fields (paragraph:, published:, cite:, "
+                            "each on its own line under the '-')")
+            continue
         missing = [k for k in ("paragraph", "published", "cite") if k not in item]
         if missing:
             problems.append(f"{shown}:{line}: citation lacks {', '.join(missing)} (every item needs paragraph, published, cite)")
             continue
+        field_lines = {k.value: k.start_mark.line + 1 for k, _ in item_node.value if isinstance(k, yaml.ScalarNode)}
+        wrong = wrong_fields(item)
+        if wrong:
+            problems += [f"{shown}:{field_lines.get(key, line)}: {message}" for key, message in wrong]
+            continue
         record = CitationRecord(item["paragraph"], item["published"], item["cite"], item.get("differs"), line,
-                                int(item.get("occurrence", 1)))
+                                item.get("occurrence", 1))
         if layer is not None:
             entry = layer.get(record.paragraph)
             if entry is None:

@@ -25,7 +25,7 @@ def citing_paragraphs(root: Path, docs_dir: str) -> tuple[dict[str, list], dict[
     """Key -> the paragraphs citing it (in reading order), and paragraph ID -> its page."""
     citing: dict[str, list] = {}
     page_of: dict[str, str] = {}
-    for block, key, _ in cited_keys(root, docs_dir):
+    for block, key, _ in cited_keys(root, docs_dir, editorial=False):  # "cited in": the paper's paragraphs
         if block not in citing.setdefault(key, []):
             citing[key].append(block)
         page_of[block.id] = block.path.split("/", 1)[1]
