@@ -14,16 +14,19 @@ from qarabagh_edition.published_layer import ContentError, load_layer, load_page
 def on_pre_build(config, **kwargs):
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+    # Every loader inside the try: a file that cannot be read at all (data/mentions.yml
+    # too) raises ContentError, which MkDocs would print as a traceback.
     try:
         actors = load_glossary(root)
         events = load_timeline(root)
         layer = load_layer(root)
+        pages, _ = load_pages(root, docs_dir)
+        texts_by_id = {b.id: b.text for blocks in pages.values() for b in blocks if b.id}
+        mention_problems = load_mentions(root, actors, texts_by_id)[1]
     except ContentError as error:
         raise PluginError("glossary: " + "\n".join(error.problems)) from None
-    pages, _ = load_pages(root, docs_dir)
     # The paper's text in both readings: as published, and as the pages show it.
     texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
-    problems = check_occurrences(actors, texts) + check_references(events, actors, set(layer))
-    problems += load_mentions(root, actors, {b.id: b.text for blocks in pages.values() for b in blocks if b.id})[1]
+    problems = check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
     if problems:
         raise PluginError("glossary: " + "\n".join(problems))

@@ -5,6 +5,7 @@ Shared by the glossary hooks, the scripts and the tests. Problems are reported a
 """
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -70,28 +71,108 @@ class Event:
 _items_memo: dict[tuple, dict] = {}
 
 
-def _items_with_lines(path: Path, shown: str, key: str | None = None) -> list[tuple[dict, int]]:
-    """The items of a YAML list (of `key`'s list, if given) with their line numbers, read
-    once per change of the file (the glossary is read by several hooks in a build)."""
+@dataclass(frozen=True)
+class _Form:
+    """What an entry of a data file holds: the keys it needs (named when an entry is not a
+    mapping), and the keys whose values are lists or mappings; the others hold one value."""
+    required: tuple[str, ...]
+    lists: tuple[str, ...] = ()
+    mappings: tuple[str, ...] = ()
+
+
+_GLOSSARY_FORM = _Form(REQUIRED, lists=("variants",), mappings=("standard",))
+_TIMELINE_FORM = _Form(("id", "date", "title", "description"), lists=("actors", "paragraphs"))
+_MENTIONS_FORM = _Form(("paragraph", "words", "actor", "why"))
+
+
+class _Loader(_FAST):
+    """Refuses a key given twice in one mapping: PyYAML would keep the last, dropping the
+    first silently. (published_layer's _LineLoader refuses them too, but speaks of IDs and
+    adds `__lines__` to every mapping, which would show up as a `standard:` spelling.)"""
+
+
+def _mapping_once(loader: _Loader, node: yaml.MappingNode) -> dict:
+    first: dict = {}
+    # Before construct_mapping, which brings in the keys of a merge ('<<:'), which a key
+    # written out may override; it refuses a list or mapping as a key itself.
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            key, line = loader.construct_object(key_node), key_node.start_mark.line + 1
+            if key in first:
+                raise ContentError([f"{loader.shown}:{line}: '{key}' is given twice (first at line {first[key]}; "
+                                    "keep one of the two)"])
+            first[key] = line
+    return loader.construct_mapping(node, deep=True)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_once)
+
+
+def _found(value) -> str:
+    """A value of the wrong kind, as a message names it."""
+    if isinstance(value, dict):
+        return f"a mapping ('{next(iter(value))}:')" if value else "an empty mapping"
+    return "a list" if isinstance(value, list) else f"'{value}'"
+
+
+def _items_with_lines(path: Path, shown: str, form: _Form, key: str | None = None) -> list[tuple[dict, int, dict]]:
+    """The entries of a YAML list (of `key`'s list, if given), each with its line and the
+    line of each of its keys, read once per change of the file (the glossary is read by
+    several hooks in a build). ContentError if the file is not in that form."""
     memo = _items_memo.setdefault((str(path), shown, key), {})
-    return list(remembered(memo, (), [path], lambda: _read_items_with_lines(path, shown, key)))
+    return list(remembered(memo, (), [path], lambda: _read_items_with_lines(path, shown, form, key)))
 
 
-def _read_items_with_lines(path: Path, shown: str, key: str | None) -> list[tuple[dict, int]]:
-    text = path.read_text(encoding="utf-8")
+def _read_items_with_lines(path: Path, shown: str, form: _Form, key: str | None) -> list[tuple[dict, int, dict]]:
+    loader = _Loader(path.read_text(encoding="utf-8"))
+    loader.shown = shown
     try:
-        node = yaml.compose(text, Loader=_FAST)
-        data = yaml.load(text, Loader=_FAST)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         raise ContentError([f"{shown}:{mark.line + 1 if mark else 1}: not valid YAML: {error.problem} "
                             "(check indentation and quotes)"]) from None
-    if key is not None:
-        value_node = next((v for k, v in node.value if k.value == key), None) if node else None
-        data = (data or {}).get(key) or []
-        node = value_node
-    items = node.value if node is not None else []
-    return [(item, item_node.start_mark.line + 1) for item, item_node in zip(data or [], items)]
+    finally:
+        loader.dispose()
+    if key is not None and data is not None:
+        if not isinstance(data, dict):
+            raise ContentError([f"{shown}:{node.start_mark.line + 1}: the file must be a mapping with '{key}:', "
+                                f"not {_found(data)} (write '{key}:' at the left margin, its entries under it)"])
+        node = next((v for k, v in node.value if k.value == key), None)
+        data = data.get(key)
+    if data is None:
+        return []
+    what, margin = (f"'{key}'", "") if key else ("the file", " at the left margin, with no key above them")
+    if not isinstance(data, list):
+        raise ContentError([f"{shown}:{node.start_mark.line + 1}: {what} must be a list of entries, not "
+                            f"{_found(data)} (start each entry with '- '{margin})"])
+    items, problems = [], []
+    for item, item_node in zip(data, node.value):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, dict):
+            keys = ", ".join(f"{k}:" for k in form.required[:2])
+            problems.append(f"{shown}:{line}: an entry must be a mapping of keys ({keys}, ...), not {_found(item)} "
+                            f"(give its keys one per line, the first after the '- ')")
+            continue
+        lines = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
+        for name, value in item.items():
+            where = f"{shown}:{lines.get(str(name), line)}"
+            if value is None:
+                continue  # a missing value is reported as missing, where it is required
+            if name in form.lists and not isinstance(value, list):
+                example = f"[{value}]" if isinstance(value, str) else "[A, B]"
+                problems.append(f"{where}: '{name}' must be a list, not {_found(value)} (write {name}: {example})")
+            elif name in form.mappings and not isinstance(value, dict):
+                problems.append(f"{where}: '{name}' must be a mapping, not {_found(value)} "
+                                "(one 'key: value' per line, indented under it)")
+            elif name not in form.lists + form.mappings and isinstance(value, (list, dict)):
+                problems.append(f"{where}: '{name}' must be a single value, not {_found(value)} "
+                                f"(write it after '{name}:', on the same line)")
+        items.append((item, line, lines))
+    if problems:
+        raise ContentError(problems)
+    return items
 
 
 def load_glossary(root: Path) -> dict[str, Actor]:
@@ -99,7 +180,7 @@ def load_glossary(root: Path) -> dict[str, Actor]:
     problems: list[str] = []
     actors: dict[str, Actor] = {}
     owner: dict[str, Actor] = {}
-    for item, line in _items_with_lines(root / GLOSSARY, GLOSSARY):
+    for item, line, _ in _items_with_lines(root / GLOSSARY, GLOSSARY, _GLOSSARY_FORM):
         missing = [k for k in REQUIRED if not item.get(k)]
         if missing:
             problems.append(f"{GLOSSARY}:{line}: entry lacks {', '.join(missing)} (every entry needs {', '.join(REQUIRED)})")
@@ -223,14 +304,18 @@ def load_mentions(root: Path, actors: dict[str, Actor], texts: dict[str, str]) -
         return {}, []
     records: dict[str, list[Mention]] = {}
     problems: list[str] = []
-    for item, line in _items_with_lines(path, MENTIONS):
+    for item, line, lines in _items_with_lines(path, MENTIONS, _MENTIONS_FORM):
         where = f"{MENTIONS}:{line}"
-        missing = [k for k in ("paragraph", "words", "actor", "why") if not item.get(k)]
+        missing = [k for k in _MENTIONS_FORM.required if not item.get(k)]
         if missing:
             problems.append(f"{where}: record lacks {', '.join(missing)} (every record needs paragraph, words, actor, why)")
             continue
         name, paragraph, words = str(item["actor"]), str(item["paragraph"]), str(item["words"])
-        occurrence = int(item.get("occurrence", 1))
+        occurrence = item.get("occurrence", 1)
+        if type(occurrence) is not int or occurrence < 1:  # type(): a bool is an int too
+            problems.append(f"{MENTIONS}:{lines['occurrence']}: occurrence must be a whole number from 1, not "
+                            f"{_found(occurrence)} (1 for the first time the words occur, 2 for the second, ...)")
+            continue
         if name != "none" and name not in actors:
             problems.append(f"{where}: actor {unknown_actor(name, actors)} (or write none)")
             continue
@@ -263,10 +348,15 @@ def load_timeline(root: Path) -> list[Event]:
     events: list[Event] = []
     problems: list[str] = []
     for part, editorial in (("events", False), ("editorial_context", True)):
-        for item, line in _items_with_lines(root / TIMELINE, TIMELINE, part):
-            missing = [k for k in ("id", "date", "title", "description") if not item.get(k)]
+        for item, line, lines in _items_with_lines(root / TIMELINE, TIMELINE, _TIMELINE_FORM, part):
+            missing = [k for k in _TIMELINE_FORM.required if not item.get(k)]
             if missing:
                 problems.append(f"{TIMELINE}:{line}: event lacks {', '.join(missing)}")
+                continue
+            if not is_date(str(item["date"])):
+                problems.append(f"{TIMELINE}:{lines['date']}: the date '{item['date']}' is not a real date in a form "
+                                "the timeline reads (write YYYY, YYYY-MM or YYYY-MM-DD, or a range A/B such as "
+                                "1918-05/1920-04)")
                 continue
             events.append(Event(item["id"], str(item["date"]), item["title"], " ".join(str(item["description"]).split()),
                                 line, list(item.get("actors") or []), list(item.get("paragraphs") or []), editorial))
@@ -312,6 +402,25 @@ def check_occurrences(actors: dict[str, Actor], texts: list[str]) -> list[str]:
                 problems.append(f"{GLOSSARY}:{actor.line}: variant '{variant}' of '{actor.id}' occurs nowhere in the "
                                 "text. Check your spelling (variants are case-sensitive, whole words)")
     return problems
+
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # not \d: it takes other scripts' digits
+
+
+def is_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day, or a range of two: A/B
+    (what date_key and format_date read)."""
+    def real(part: str) -> bool:
+        match = _DATE.fullmatch(part)
+        if not match:
+            return False
+        try:
+            datetime.date(*(int(g or 1) for g in match.groups()))  # refuses month 13, 30 February
+        except ValueError:
+            return False
+        return True
+    parts = text.split("/")
+    return len(parts) <= 2 and all(real(p) for p in parts)
 
 
 def date_key(date: str) -> tuple[int, int, int]:
