@@ -74,7 +74,7 @@ def test_markup_from_the_data_is_refused_where_it_is_written(project_copy, build
         assert not page.select('img[src*="elsewhere.example"]'), shown
 
 
-def test_markup_in_the_record_is_refused_even_as_a_recorded_transcription_fix(project_copy, build_copy):
+def test_markup_in_the_record_is_refused_even_as_a_recorded_transcription_fix(project_copy, build_copy, tmp_path):
     layer = project_copy / "published" / "conclusion.yml"
     planted = '<img src="x.png" onerror="alert(document.domain)">'
     layer.write_text(layer.read_text(encoding="utf-8").replace("At the end of the article", planted + "At the end of the article", 1),
@@ -95,6 +95,15 @@ def test_markup_in_the_record_is_refused_even_as_a_recorded_transcription_fix(pr
     assert (f"published/conclusion.yml:{line}: the event attribute onerror=\"alert(document.domain)\" on <img> "
             "is not allowed") in result.output, result.output
     assert "[in /as-published/conclusion/]" in result.output or "[in as-published/conclusion/]" in result.output
+    # What the reading page's marker opens (the published wording, from changes.json) is clean too.
+    import json
+
+    from bs4 import BeautifulSoup
+
+    changes = json.loads((tmp_path / "site-of-copy" / "as-published" / "changes" / "conclusion.json").read_text())
+    pieces = [piece for entry in changes.values() for piece in entry.values() if isinstance(piece, str)]
+    assert pieces and not [e for piece in pieces for e in BeautifulSoup(piece, "lxml").find_all(True)
+                           if "onerror" in e.attrs]
 
 
 def test_the_papers_record_is_printed_as_text(project_copy, build_copy, tmp_path):
@@ -138,6 +147,20 @@ def test_a_clean_page_passes_and_what_is_refused_is_taken_out():
     verdict = check_content(bad, "social-impacts/", {"docs/social-impacts.md": ""})
     assert verdict.problems and "elsewhere.example" not in verdict.content
     assert 'data-changes="https://elsewhere.example/changes.json" on <a> loads a file from elsewhere' in verdict.problems[0]
+
+
+def test_what_a_marker_opens_is_judged_like_a_page():
+    from qarabagh_edition.rules.built_pages import check_changes
+
+    clean = '{"social-2": {"published": "<del>old</del> <ins>new</ins>", "number": "2"}}'
+    assert check_changes(clean, "as-published/changes/social-impacts.json", {}).problems == []
+    bad = '{"social-2": {"published": "<img src=x onerror=alert(1)>old", "number": "2"}}'
+    verdict = check_changes(bad, "as-published/changes/social-impacts.json",
+                            {"published/social-impacts.yml": "  social-2: <img src=x onerror=alert(1)>old"})
+    assert verdict.problems == ['published/social-impacts.yml:1: the event attribute onerror="alert(1)" on <img> is not '
+                                "allowed: it would run code in readers' browsers (remove it) "
+                                "[in as-published/changes/social-impacts.json, social-2]"]
+    assert "onerror" not in verdict.content
 
 
 # -- Front matter, other files, a committed cache -------------------------------------------

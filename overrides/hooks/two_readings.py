@@ -4,6 +4,7 @@ changes are written once per page as JSON; the Corrections page."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,8 +18,10 @@ from qarabagh_edition.pages.record import record_uri
 from qarabagh_edition.pages.two_readings import (changes_data, changes_file, reading_paragraphs, with_apparatus,
                                                  with_conjectures)
 from qarabagh_edition.published_layer import ContentError, nav_titles
+from qarabagh_edition.rules.built_pages import check_changes, source_files
 
 CORRECTIONS_PAGE = "corrections.md"
+log = logging.getLogger("mkdocs.hooks.two_readings")
 
 
 def _paragraphs(config):
@@ -42,12 +45,17 @@ def _kept(config, compute, *inputs):
 
 
 def on_files(files, config, **kwargs):
+    root = Path(config.config_file_path).resolve().parent
     paragraphs = _paragraphs(config)
     for page in sorted({p.page for p in paragraphs}):
         here = [p for p in paragraphs if p.page == page]  # all a page's changes depend on: an edit redoes one page's
         data = _kept(config, lambda: json.dumps(changes_data(page, here, config.repo_url), ensure_ascii=False,
                                                 sort_keys=True), "changes", here, config.repo_url)
-        files.append(File.generated(config, changes_file(page), content=data))
+        # What readings.js will put into the page passes the page's allowlist too (clean ones kept by hash).
+        verdict = check_changes(data, changes_file(page), lambda: source_files(root, None), root / ".cache/built-pages")
+        for problem in verdict.problems:
+            log.error(problem)
+        files.append(File.generated(config, changes_file(page), content=verdict.content))
     return files
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,3 +158,28 @@ def check_content_kept(content: str, page: str, sources, cache_dir: Path | None)
 # Bumped when what a built page may contain, or the way it is judged, changes.
 RULES = repr((sorted(BUILT.tags), sorted((t, sorted(n)) for t, n in BUILT.attributes.items()),
               sorted(BUILT.classes), sorted(BUILT.resource_attributes), "1"))
+
+
+def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None) -> Verdict:
+    """A reading page's changes.json (what its markers open, as HTML pieces that
+    readings.js puts into the page) judged like a page: refused markup is taken out of
+    the piece and reported. `sources` is called only when something is refused; clean
+    data is remembered by its hash in cache_dir, as in check_content_kept."""
+    kept = cache_dir / hashlib.sha256(f"{RULES}\0changes\0{data}".encode("utf-8")).hexdigest() if cache_dir else None
+    if kept is not None and kept.exists():
+        return Verdict(data, [])
+    entries = json.loads(data)
+    problems: set[str] = set()
+    for paragraph, pieces in entries.items():
+        for name, piece in pieces.items():
+            if isinstance(piece, str) and removed_by_sanitizer(piece, BUILT):
+                found = sources() if callable(sources) else sources
+                problems.update(f"{where(item, found)}: {describe(item)} [in {shown}, {paragraph}]"
+                                for item in removed_by_sanitizer(piece, BUILT))
+                pieces[name] = sanitize(piece, BUILT)
+    if not problems:
+        if kept is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            kept.touch()
+        return Verdict(data, [])
+    return Verdict(json.dumps(entries, ensure_ascii=False, sort_keys=True), sorted(problems))
