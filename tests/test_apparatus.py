@@ -199,3 +199,15 @@ def test_line_numbers_in_messages_are_the_notes_lines(project_copy):
     code, output = lint(project_copy)
     assert code == 1
     assert f"docs/political-implications.md:{line_of(page, status.replace('reviewed:', 'emendation:'))}:" in output
+
+
+def test_a_number_written_as_a_word_is_kept_like_any_number():
+    base = "The government closed two religious schools in 2001."
+    _, problems = check([("reviewed", "no"), ("emendation", "two → three | typo")],
+                        base.replace("two", "three"), base=base)
+    assert any("must keep every number and date of its published text: missing 2; added 3" in p for p in problems), \
+        problems
+    # Written in figures instead, the number is the same.
+    _, problems = check([("reviewed", "no"), ("emendation", "two religious → 2 religious | figures")],
+                        base.replace("two", "2"), base=base)
+    assert problems == [], problems

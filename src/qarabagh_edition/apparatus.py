@@ -137,9 +137,21 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
+# Numbers written as words count as the number ("two" is 2, so "two" -> "three" is a changed
+# number and "two" -> "2" is not). Not "one", which is as often a pronoun ("one of the
+# reasons"), nor "million", which the paper also prints for the Turkish "millet" (nation).
+NUMBER_WORDS = {word: str(value) for value, word in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=2)}
+NUMBER_WORDS.update({word: str(value) for value, word in zip(range(30, 100, 10),
+                                                            "thirty forty fifty sixty seventy eighty ninety".split())})
+NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b", re.I)
+
+
 def numbers_and_dates(text: str) -> Counter:
     """Every number and month name in a text: a correction must keep them all."""
-    return Counter(NUMBER.findall(text)) + Counter(MONTH.findall(text))
+    words = Counter(NUMBER_WORDS[word.lower()] for word in NUMBER_WORD.findall(text))
+    return Counter(NUMBER.findall(text)) + words + Counter(MONTH.findall(text))
 
 
 def check_block(path: str, line: int, ident: str, notes, base: str, reading: str) -> tuple[Apparatus, list[str]]:
