@@ -200,7 +200,7 @@ def test_a_committed_cache_is_refused(project_copy, build_copy):
     kept = project_copy / ".cache" / "html-allowlist" / "0"
     kept.parent.mkdir(parents=True)
     kept.write_text("[]")
-    subprocess.run(["git", "add", "-f", ".cache"], cwd=project_copy, check=True)
+    subprocess.run(["git", "add", "-f", ".cache/html-allowlist"], cwd=project_copy, check=True)
     assert committed_cache_files(project_copy) == [
         ".cache/html-allowlist/0:1: a file of .cache/ is committed: the build would trust what it says about the "
         "pages (remove it from the repository: git rm -r --cached .cache)"]
