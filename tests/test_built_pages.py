@@ -11,6 +11,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 from helpers import line_of
 
@@ -206,3 +208,25 @@ def test_a_committed_cache_is_refused(project_copy, build_copy):
         "pages (remove it from the repository: git rm -r --cached .cache)"]
     result = build_copy(project_copy)
     assert result.returncode != 0 and ".cache/html-allowlist/0:1: a file of .cache/ is committed" in result.output
+
+
+# The quick answer for a clean page (html_allowlist._nothing_removed) must never vouch for
+# one of these: each is refused as a page's content, in whatever spelling.
+TRICKS = {
+    "script URL as character references": '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">x</a>',
+    "script URL split by an encoded line break": '<a href="java&#x0A;script:x">x</a>',
+    "script URL in mixed case with &colon;": '<a href="JaVaScRiPt&colon;alert(1)">x</a>',
+    "a data: URL": '<a href="data:text/html,x">x</a>',
+    "a foreign image with encoded slashes": '<img src="https:&#x2F;&#x2F;elsewhere.example/a.png">',
+    "an image inside noscript": "<noscript><img src=x onerror=alert(1)></noscript>",
+    "an image inside a template": "<template><img src=x onerror=alert(1)></template>",
+    "a script inside SVG": "<svg><script>alert(1)</script></svg>",
+    "an event attribute on an allowed element": "<details open ontoggle=alert(1)><summary>x</summary></details>",
+    "a style with a script URL": '<div style="background:url(javascript:alert(1))">x</div>',
+}
+
+
+@pytest.mark.parametrize("markup", TRICKS.values(), ids=TRICKS.keys())
+def test_no_spelling_of_unsafe_markup_passes_as_a_clean_page(markup):
+    page = '<p id="social-2" data-paragraph="2">Text <a class="glossary-term" href="../glossary/#iran">Iran</a></p>'
+    assert check_content(page + markup, "social-impacts/", {"docs/social-impacts.md": ""}).problems

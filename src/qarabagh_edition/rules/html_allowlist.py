@@ -178,10 +178,38 @@ def _inventory(fragment: str) -> tuple[Counter, Counter]:
     return elements, attributes
 
 
+def _nothing_removed(rendered: str, cleaned: str) -> bool:
+    """A quick answer for a clean page, which nh3 re-serialises but leaves whole: cleaned
+    again with everything the page could hold allowed (every tag-like and attribute-like
+    name and URL scheme in its text, a superset), it comes out the same, so the allowlist
+    took nothing out. Anything else goes to the full comparison of the two parsed trees,
+    which also names what was removed; so does foreign content (SVG, MathML), which nh3
+    may take out whatever it is told. (Parsing the Corrections page as a tree twice took
+    0.9 s of every rebuild; this, 0.1 s.)"""
+    lowered = rendered.lower()
+    if "<svg" in lowered or "<math" in lowered:
+        return False
+    try:
+        everything = nh3.clean(
+            rendered,
+            tags={name.lower() for name in re.findall(r"<([A-Za-z][^\s/>]*)", rendered)},
+            attributes={"*": {name.lower() for name in re.findall(r"[\s\"'/]([^\s\"'>/=<]+)", rendered)}},
+            # URLs as nh3 reads them: character references decoded, tabs and line breaks
+            # dropped, any case ("JAVA&#09;SCRIPT:" is javascript:).
+            url_schemes=set(re.findall(r"([a-z][a-z0-9+.-]*):", re.sub(r"[\t\n\r]", "", html.unescape(rendered)).lower())),
+            clean_content_tags=set(),
+            strip_comments=False,
+            link_rel=None,
+        )
+    except BaseException:  # nh3 refuses a name it was given: let the full comparison decide
+        return False
+    return everything == cleaned
+
+
 def removed_by_sanitizer(rendered: str, allowlist: Allowlist = SOURCE) -> list[Removed]:
     """What the allowlist refuses in a rendered page: empty when the page passes."""
     cleaned = sanitize(rendered, allowlist)
-    if cleaned == rendered:
+    if cleaned == rendered or _nothing_removed(rendered, cleaned):
         return []
     before_elements, before_attributes = _inventory(rendered)
     after_elements, after_attributes = _inventory(cleaned)
