@@ -160,6 +160,13 @@ RULES = repr((sorted(BUILT.tags), sorted((t, sorted(n)) for t, n in BUILT.attrib
               sorted(BUILT.classes), sorted(BUILT.resource_attributes), "1"))
 
 
+def _kept_mark(cache_dir: Path | None, text: str) -> Path | None:
+    """Where a clean verdict on `text` is remembered (None: nothing is)."""
+    if cache_dir is None:
+        return None
+    return cache_dir / hashlib.sha256(f"{RULES}\0piece\0{text}".encode("utf-8")).hexdigest()
+
+
 def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None) -> Verdict:
     """A reading page's changes.json (what its markers open, as HTML pieces that
     readings.js puts into the page) judged like a page: refused markup is taken out of
@@ -171,12 +178,22 @@ def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None)
     entries = json.loads(data)
     problems: set[str] = set()
     for paragraph, pieces in entries.items():
+        # A paragraph's pieces unchanged since they were found clean are not judged again:
+        # after an edit, one paragraph's are.
+        entry = _kept_mark(cache_dir, json.dumps(pieces, ensure_ascii=False, sort_keys=True))
+        if entry is not None and entry.exists():
+            continue
+        clean = True
         for name, piece in pieces.items():
             if isinstance(piece, str) and removed_by_sanitizer(piece, BUILT):
                 found = sources() if callable(sources) else sources
                 problems.update(f"{where(item, found)}: {describe(item)} [in {shown}, {paragraph}]"
                                 for item in removed_by_sanitizer(piece, BUILT))
                 pieces[name] = sanitize(piece, BUILT)
+                clean = False
+        if clean and entry is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            entry.touch()
     if not problems:
         if kept is not None:
             cache_dir.mkdir(parents=True, exist_ok=True)

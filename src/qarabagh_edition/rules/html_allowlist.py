@@ -107,6 +107,22 @@ class Allowlist:
 SOURCE = Allowlist(frozenset(TAGS), ATTRIBUTES, frozenset(CLASSES), frozenset(RESOURCE_ATTRIBUTES))
 
 
+_SETS: dict[int, tuple[Allowlist, dict]] = {}
+
+
+def _nh3_sets(allowlist: Allowlist) -> dict:
+    """nh3's arguments for an allowlist, made once (they are rebuilt per call otherwise,
+    which cost more than the cleaning of a short fragment)."""
+    kept = _SETS.get(id(allowlist))
+    if kept is None or kept[0] is not allowlist:
+        kept = _SETS[id(allowlist)] = (allowlist, {
+            "tags": set(allowlist.tags),
+            "attributes": {tag: set(names) for tag, names in allowlist.attributes.items()},
+            "allowed_classes": {tag: set(allowlist.classes) for tag in allowlist.tags},
+        })
+    return kept[1]
+
+
 def sanitize(rendered: str, allowlist: Allowlist = SOURCE) -> str:
     """The fragment as nh3 lets it through under an allowlist (the pages' by default)."""
 
@@ -120,9 +136,7 @@ def sanitize(rendered: str, allowlist: Allowlist = SOURCE) -> str:
 
     return nh3.clean(
         rendered,
-        tags=set(allowlist.tags),
-        attributes={tag: set(names) for tag, names in allowlist.attributes.items()},
-        allowed_classes={tag: set(allowlist.classes) for tag in allowlist.tags},
+        **_nh3_sets(allowlist),
         filter_style_properties=STYLE_PROPERTIES,
         url_schemes=URL_SCHEMES,
         attribute_filter=attribute_filter,
