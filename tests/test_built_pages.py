@@ -223,6 +223,13 @@ TRICKS = {
     "a script inside SVG": "<svg><script>alert(1)</script></svg>",
     "an event attribute on an allowed element": "<details open ontoggle=alert(1)><summary>x</summary></details>",
     "a style with a script URL": '<div style="background:url(javascript:alert(1))">x</div>',
+    # Browsers move a second <body> or <html> tag's attributes onto the page's own.
+    "a second body tag with an event attribute": '<body onload="alert(1)">',
+    "a second html tag with an event attribute": '<html onmouseover="alert(1)">',
+    # Left open at the end, markup takes in what the template puts after it.
+    "a tag left open at the end": "<img src=x onerror=alert(1) ",
+    "a quoted value left open at the end": "<img src=x.png alt='",
+    "a comment left open at the end": "<!--",
 }
 
 

@@ -21,7 +21,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, SOURCE, TAGS,
+import nh3
+
+from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, RULES_VERSION, SOURCE, TAGS,
                                                    Allowlist, Removed, describe, removed_by_sanitizer,
                                                    sanitize)
 
@@ -110,6 +112,8 @@ def where(item: Removed, sources: dict[str, str]) -> str:
 
 
 def _needles(item: Removed) -> list[str]:
+    if item.tag == "end":
+        return []  # open markup at the end has nothing of its own to look for
     value = " ".join((item.value or "").split()).lower()[:40]
     needles = []
     if item.attribute and value:
@@ -157,7 +161,7 @@ def check_content_kept(content: str, page: str, sources, cache_dir: Path | None)
 
 # Bumped when what a built page may contain, or the way it is judged, changes.
 RULES = repr((sorted(BUILT.tags), sorted((t, sorted(n)) for t, n in BUILT.attributes.items()),
-              sorted(BUILT.classes), sorted(BUILT.resource_attributes), "1"))
+              sorted(BUILT.classes), sorted(BUILT.resource_attributes), nh3.__version__, RULES_VERSION, "2"))
 
 
 def _kept_mark(cache_dir: Path | None, text: str) -> Path | None:
@@ -185,7 +189,12 @@ def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None)
             continue
         clean = True
         for name, piece in pieces.items():
-            if isinstance(piece, str) and removed_by_sanitizer(piece, BUILT):
+            if not isinstance(piece, str):  # every piece is text today; anything else is not judged, so refused
+                problems.add(f"{shown}:1: the piece '{name}' of {paragraph} is not text, so it cannot be judged "
+                             "(a change of qarabagh_edition.pages.corrections.changes_entry)")
+                pieces[name] = ""
+                clean = False
+            elif removed_by_sanitizer(piece, BUILT):
                 found = sources() if callable(sources) else sources
                 problems.update(f"{where(item, found)}: {describe(item)} [in {shown}, {paragraph}]"
                                 for item in removed_by_sanitizer(piece, BUILT))

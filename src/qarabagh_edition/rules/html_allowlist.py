@@ -80,7 +80,7 @@ CLASSES = {
 ID_VALUE = re.compile(r"^(?!__)[A-Za-z0-9][A-Za-z0-9_:.-]*$")
 
 # Bumped when the allowlist or the way pages are judged changes: cached results expire.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 
 def _only_the_site(url: str) -> bool:
@@ -174,10 +174,19 @@ def _inventory(fragment: str) -> tuple[Counter, Counter]:
     body = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{fragment}</body></html>")
     elements: Counter = Counter()
     attributes: Counter = Counter()
+    for name, value in body.attrib.items():  # <html>: see below
+        attributes[("html", _local(name), value)] += 1
     for head_or_body in body:
         for element in head_or_body.iter():
-            if not isinstance(element.tag, str) or _local(element.tag) in ("html", "head", "body"):
-                continue  # comments, and the document around the fragment
+            if not isinstance(element.tag, str):
+                continue  # comments
+            if _local(element.tag) in ("html", "head", "body"):
+                # The document around the fragment has no attributes of its own: any it has
+                # came from a <body onload=...> or <html ...> in the fragment, which
+                # browsers move onto the page's own <body> and <html>.
+                for name, value in element.attrib.items():
+                    attributes[(_local(element.tag), _local(name), value)] += 1
+                continue
             if not element.tag.startswith(XHTML) and _local(element.tag) not in ("svg", "math"):
                 continue  # inside <svg> or <math>: reported as that element
             tag = _local(element.tag)
@@ -192,6 +201,10 @@ def _inventory(fragment: str) -> tuple[Counter, Counter]:
     return elements, attributes
 
 
+END_MARK = '<p id="end-of-fragment-mark"></p>'
+END_MARK_ID = ("p", "id", "end-of-fragment-mark")
+
+
 def _nothing_removed(rendered: str, cleaned: str) -> bool:
     """A quick answer for a clean page, which nh3 re-serialises but leaves whole: cleaned
     again with everything the page could hold allowed (every tag-like and attribute-like
@@ -201,8 +214,8 @@ def _nothing_removed(rendered: str, cleaned: str) -> bool:
     may take out whatever it is told. (Parsing the Corrections page as a tree twice took
     0.9 s of every rebuild; this, 0.1 s.)"""
     lowered = rendered.lower()
-    if "<svg" in lowered or "<math" in lowered:
-        return False
+    if any(f"<{name}" in lowered for name in ("svg", "math", "html", "head", "body", "frameset")):
+        return False  # nh3 drops or ignores these whatever it is told: the full comparison sees them
     try:
         everything = nh3.clean(
             rendered,
@@ -222,10 +235,18 @@ def _nothing_removed(rendered: str, cleaned: str) -> bool:
 
 def removed_by_sanitizer(rendered: str, allowlist: Allowlist = SOURCE) -> list[Removed]:
     """What the allowlist refuses in a rendered page: empty when the page passes."""
+    # A fragment is judged with a mark after it: markup left open at its end (a tag, an
+    # attribute value, a comment) would take in what the template puts after it, and
+    # parsed alone it is simply dropped. Followed by the mark, the open tag shows its
+    # attributes, and open markup that swallows the mark is reported as such.
+    rendered = rendered + END_MARK
     cleaned = sanitize(rendered, allowlist)
-    if cleaned == rendered or _nothing_removed(rendered, cleaned):
+    closed = cleaned.endswith(END_MARK)  # else the mark was taken into open markup
+    if closed and (cleaned == rendered or _nothing_removed(rendered, cleaned)):
         return []
     before_elements, before_attributes = _inventory(rendered)
+    if before_attributes[END_MARK_ID] < 1:
+        return [Removed("end", "open", "markup left open at the end")]
     after_elements, after_attributes = _inventory(cleaned)
     removed = [Removed(tag) for tag in (before_elements - after_elements)]
     dropped_tags = {r.tag for r in removed}
@@ -256,6 +277,9 @@ _ELEMENT_HINTS = {
 
 def describe(item: Removed) -> str:
     """What is not allowed, and how to fix it (the part after `file:line: `)."""
+    if item.tag == "end" and item.attribute == "open":
+        return ("markup is left open at the end (a tag, a quoted value or a comment not closed): it would take "
+                "in what follows it on the page (close it, or write the characters as text)")
     if item.attribute is None:
         why = _ELEMENT_HINTS.get(item.tag, "it is not one of the elements a page may contain")
         return (f"the element <{item.tag}> is not allowed: {why} "
@@ -289,6 +313,8 @@ def source_line(source: str, item: Removed, first_line: int = 1) -> int:
     """The line of the Markdown source where the removed thing is written (best effort;
     the decision itself was nh3's). Lines are read with character references decoded."""
     lines = [html.unescape(line).lower() for line in source.split("\n")]
+    if item.tag == "end":
+        return max(first_line, len(lines))  # left open at the end of the page
     needles = []
     if item.value and item.attribute not in ("id",):
         needles.append(" ".join(item.value.split()).lower()[:40])
