@@ -24,8 +24,8 @@ from pathlib import Path
 import nh3
 
 from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, RULES_VERSION, SOURCE, TAGS,
-                                                   Allowlist, Removed, describe, removed_by_sanitizer,
-                                                   sanitize)
+                                                   Allowlist, Removed, describe, needles,
+                                                   removed_by_sanitizer, sanitize)
 
 # The markup the edition's transforms write (qarabagh_edition.markdown, .pages, the hooks).
 # A transform that writes something new adds it here, with the module that writes it.
@@ -103,30 +103,12 @@ def where(item: Removed, sources: dict[str, str]) -> str:
     """`file:line` where the refused thing is written: the most particular sign of it
     (the attribute with its value, the value, the attribute, the tag) looked for in each
     source in turn; the first source (the page's own) when none has it."""
-    for needle in _needles(item):
+    for needle in needles(item):
         for shown, text in sources.items():
             for number, line in enumerate(text.split("\n"), start=1):
                 if needle in html.unescape(line).lower():
                     return f"{shown}:{number}"
     return f"{next(iter(sources), '?')}:1"
-
-
-def _needles(item: Removed) -> list[str]:
-    if item.tag == "end":
-        return []  # open markup at the end has nothing of its own to look for
-    value = " ".join((item.value or "").split()).lower()[:40]
-    needles = []
-    if item.attribute and value:
-        attribute = item.attribute.lower()
-        needles += [f'{attribute}="{value}', f"{attribute}='{value}", f"{attribute}={value}"]
-    if value and item.attribute not in ("id", "class"):
-        needles.append(value)
-    if item.attribute:
-        needles.append(item.attribute.lower())
-    needles.append(f"<{item.tag}")
-    if item.tag == "img":
-        needles.append("![")
-    return needles
 
 
 def source_files(root: Path, page_source: str | None) -> dict[str, str]:
@@ -148,8 +130,7 @@ def check_content_kept(content: str, page: str, sources, cache_dir: Path | None)
     a page unchanged since the last build is not parsed again. `sources` is called only
     when something is refused. (A cache that came with a contribution is refused before
     the build: qarabagh_edition.rules.cache_trust.)"""
-    key = hashlib.sha256(f"{RULES}\0{content}".encode("utf-8")).hexdigest()
-    kept = cache_dir / key if cache_dir is not None else None
+    kept = _kept_mark(cache_dir, f"page\0{content}")
     if kept is not None and kept.exists():
         return Verdict(content, [])
     verdict = check_content(content, page, sources() if callable(sources) else sources)
@@ -168,7 +149,7 @@ def _kept_mark(cache_dir: Path | None, text: str) -> Path | None:
     """Where a clean verdict on `text` is remembered (None: nothing is)."""
     if cache_dir is None:
         return None
-    return cache_dir / hashlib.sha256(f"{RULES}\0piece\0{text}".encode("utf-8")).hexdigest()
+    return cache_dir / hashlib.sha256(f"{RULES}\0{text}".encode("utf-8")).hexdigest()
 
 
 def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None) -> Verdict:
@@ -176,7 +157,7 @@ def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None)
     readings.js puts into the page) judged like a page: refused markup is taken out of
     the piece and reported. `sources` is called only when something is refused; clean
     data is remembered by its hash in cache_dir, as in check_content_kept."""
-    kept = cache_dir / hashlib.sha256(f"{RULES}\0changes\0{data}".encode("utf-8")).hexdigest() if cache_dir else None
+    kept = _kept_mark(cache_dir, f"changes\0{data}")
     if kept is not None and kept.exists():
         return Verdict(data, [])
     entries = json.loads(data)
@@ -184,7 +165,7 @@ def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None)
     for paragraph, pieces in entries.items():
         # A paragraph's pieces unchanged since they were found clean are not judged again:
         # after an edit, one paragraph's are.
-        entry = _kept_mark(cache_dir, json.dumps(pieces, ensure_ascii=False, sort_keys=True))
+        entry = _kept_mark(cache_dir, "piece\0" + json.dumps(pieces, ensure_ascii=False, sort_keys=True))
         if entry is not None and entry.exists():
             continue
         clean = True

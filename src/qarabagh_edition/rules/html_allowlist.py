@@ -315,26 +315,34 @@ def source_line(source: str, item: Removed, first_line: int = 1) -> int:
     lines = [html.unescape(line).lower() for line in source.split("\n")]
     if item.tag == "end":
         return max(first_line, len(lines))  # left open at the end of the page
-    needles = []
-    if item.value and item.attribute not in ("id",):
-        needles.append(" ".join(item.value.split()).lower()[:40])
-    if item.attribute == "id" and item.value:
-        needles.append(f"#{item.value.lower()}")
-        needles.append(item.value.lower())
-    if item.attribute:
-        needles.append(item.attribute.lower())
-        needles.append(f"<{item.tag}")
-    else:
-        needles.append(f"<{item.tag}")
-    if item.tag == "img":
-        needles.append("![")
-    for needle in needles:
-        if not needle:
-            continue
+    for needle in needles(item):
         for number, line in enumerate(lines, start=1):
             if number >= first_line and needle in line:
                 return number
     return first_line
+
+
+def needles(item: Removed) -> list[str]:
+    """What to look for in a source to find where a removed thing is written, the most
+    particular first: the attribute with its value, the value, the ID as attr_list
+    writes it, the attribute's name, the tag (an image: also Markdown's `![`)."""
+    if item.tag == "end":
+        return []  # open markup at the end has nothing of its own to look for
+    value = " ".join((item.value or "").split()).lower()[:40]
+    found = []
+    if item.attribute and value:
+        attribute = item.attribute.lower()
+        found += [f'{attribute}="{value}', f"{attribute}='{value}", f"{attribute}={value}"]
+    if item.attribute == "id" and value:
+        found += [f"#{value}", value]
+    elif value:
+        found.append(value)
+    if item.attribute:
+        found.append(item.attribute.lower())
+    found.append(f"<{item.tag}")
+    if item.tag == "img":
+        found.append("![")
+    return [needle for needle in found if needle]
 
 
 # -- Pages ------------------------------------------------------------------------------
