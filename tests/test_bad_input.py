@@ -1,6 +1,8 @@
 """A contributor's mistake fails the build with `file:line: what is wrong (how to fix)`."""
 import re
 
+import pytest
+
 from helpers import line_of
 
 
@@ -75,37 +77,32 @@ def test_all_problems_are_reported_at_once(project_copy, build_copy):
     assert "docs/conclusion.md" in output and "docs/introduction.md" in output
 
 
-def test_text_after_a_comment_is_not_published_unrecorded(project_copy, build_copy):
+# A line planted above conclusion-1's review status, the line to find it by, and the message
+# expected at that line ({line}; {next} is the line after it).
+COMMENT_MISTAKES = {
+    "text after a comment is not published unrecorded": (
+        "<!-- reviewed: yes --> Iran never had a Caucasus policy.", "Iran never had a Caucasus policy.",
+        "docs/conclusion.md:{line}: text after the end of a comment ('-->'): 'Iran never had a Caucasus policy.' "
+        "would be published outside any paragraph's record"),
+    "a misspelt kind of note is named": (
+        "<!-- reviewed: yes -->\n<!-- querry: At the end | really? -->", "<!-- querry:",
+        "docs/conclusion.md:{line}: 'querry:' is not a kind of note (one of: normalisation, emendation, "
+        "conjecture, query, reviewed; check the spelling)"),
+    "a comment left open is named where it opens": (
+        "<!-- check the next paragraph\n<!-- reviewed: yes -->", "<!-- check the next paragraph",
+        "docs/conclusion.md:{line}: this comment is never closed: the next one starts at line {next} "
+        "(end it with '-->')"),
+}
+
+
+@pytest.mark.parametrize("planted, needle, message", COMMENT_MISTAKES.values(), ids=COMMENT_MISTAKES.keys())
+def test_a_mistake_in_the_apparatus_comments_is_named_at_its_line(project_copy, build_copy, planted, needle, message):
     page = project_copy / "docs" / "conclusion.md"
-    page.write_text(page.read_text().replace("<!-- reviewed: yes -->",
-                                             "<!-- reviewed: yes --> Iran never had a Caucasus policy.", 1))
+    page.write_text(page.read_text().replace("<!-- reviewed: yes -->", planted, 1))
     result = build_copy(project_copy)
     assert result.returncode != 0
-    line = line_of(page, "Iran never had a Caucasus policy.")
-    assert (f"docs/conclusion.md:{line}: text after the end of a comment ('-->'): 'Iran never had a Caucasus "
-            "policy.' would be published outside any paragraph's record") in result.output, result.output
-
-
-def test_a_misspelt_kind_of_note_is_named(project_copy, build_copy):
-    page = project_copy / "docs" / "conclusion.md"
-    page.write_text(page.read_text().replace("<!-- reviewed: yes -->",
-                                             "<!-- reviewed: yes -->\n<!-- querry: At the end | really? -->", 1))
-    result = build_copy(project_copy)
-    assert result.returncode != 0
-    line = line_of(page, "<!-- querry:")
-    assert (f"docs/conclusion.md:{line}: 'querry:' is not a kind of note (one of: normalisation, emendation, "
-            "conjecture, query, reviewed; check the spelling)") in result.output, result.output
-
-
-def test_a_comment_left_open_is_named_where_it_opens(project_copy, build_copy):
-    page = project_copy / "docs" / "conclusion.md"
-    page.write_text(page.read_text().replace("<!-- reviewed: yes -->",
-                                             "<!-- check the next paragraph\n<!-- reviewed: yes -->", 1))
-    result = build_copy(project_copy)
-    assert result.returncode != 0
-    line = line_of(page, "<!-- check the next paragraph")
-    assert (f"docs/conclusion.md:{line}: this comment is never closed: the next one starts at line {line + 1} "
-            "(end it with '-->')") in result.output, result.output
+    line = line_of(page, needle)
+    assert message.format(line=line, next=line + 1) in result.output, result.output
 
 
 def test_a_bracket_never_closed_does_not_hold_the_build():
