@@ -340,30 +340,6 @@ def test_on_a_phone_the_title_and_the_first_sentence_come_before_any_scrolling(b
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", ["", "introduction/", "social-impacts/", "as-published/social-impacts/", "glossary/"])
-def test_nothing_on_the_page_moves_while_it_loads(browser, server, path, width, height):
-    """What the scripts add (the section's pack button, the paragraph tools, the copy
-    buttons) comes without moving the text: no layout shift in the page's content while it
-    loads. (Material's sidebars may move a hair as the table of contents follows the
-    reading: not the text, and not ours.)"""
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.add_init_script("""window.__shifts = [];
-        new PerformanceObserver(list => { for (const shift of list.getEntries()) {
-            const content = shift.sources.filter(s => s.node && (s.node.nodeType === 1 ? s.node : s.node.parentElement)
-                ?.closest('.md-content'));
-            if (!shift.hadRecentInput && content.length) window.__shifts.push([shift.value, content.map(s =>
-                s.node.nodeName + '#' + (s.node.id || '') + '.' + (s.node.className || ''))]);
-        } }).observe({type: 'layout-shift', buffered: true});""")
-    page.goto(server + path, wait_until="networkidle")
-    page.wait_for_timeout(500)
-    shifts = page.evaluate("window.__shifts")
-    context.close()
-    assert shifts == [], shifts
-
-
-@pytest.mark.browser
 def test_materials_start_up_does_not_restyle_the_whole_page(browser, server):
     """Two things Material's script does at every load made the browser restyle every
     element of the page after its first paint (each a long task on a phone): the class its
