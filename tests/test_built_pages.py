@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 from helpers import line_of
 
-from qarabagh_edition.rules.built_pages import check_content
+from qarabagh_edition.rules.built_pages import check_content, check_content_kept
 from qarabagh_edition.rules.cache_trust import committed_cache_files
 from qarabagh_edition.rules.html_allowlist import check_page, other_files
 
@@ -237,3 +237,44 @@ TRICKS = {
 def test_no_spelling_of_unsafe_markup_passes_as_a_clean_page(markup):
     page = '<p id="social-2" data-paragraph="2">Text <a class="glossary-term" href="../glossary/#iran">Iran</a></p>'
     assert check_content(page + markup, "social-impacts/", {"docs/social-impacts.md": ""}).problems
+
+
+# -- Clean verdicts kept section by section ---------------------------------------------------
+
+SECTIONS = ['<h2 id="one">One</h2>\n<p id="social-1" data-paragraph="1">First <a href="#two">on</a>.</p>\n',
+            '<h2 id="two">Two</h2>\n<p id="social-2" data-paragraph="2">Second.</p>\n',
+            '<h3 id="three">Three</h3>\n<ul>\n<li>Third</li>\n</ul>\n']
+
+
+def test_after_an_edit_only_the_sections_it_changed_are_judged_again(tmp_path, monkeypatch):
+    from qarabagh_edition.rules import built_pages
+
+    page = "<p>Before the first heading.</p>\n" + "".join(SECTIONS)
+    assert check_content_kept(page, "social-impacts/", {}, tmp_path).problems == []
+    judged = []
+    judge = built_pages.removed_by_sanitizer
+    monkeypatch.setattr(built_pages, "removed_by_sanitizer", lambda piece, *a: judged.append(piece) or judge(piece, *a))
+    edited = page.replace("Second.", "Second, edited.")
+    assert check_content_kept(edited, "social-impacts/", {}, tmp_path).problems == []
+    assert judged == [SECTIONS[1].replace("Second.", "Second, edited.")]
+
+
+SPANS = {  # refused only as a whole: each half is nothing, or open markup, on its own
+    "an event attribute in a tag that goes on past a heading": ("<img alt='", "' onerror=alert(1)>"),
+    "a script inside a comment's end": ("<!--", "--><script>alert(1)</script>"),
+}
+
+
+@pytest.mark.parametrize("markup", [*TRICKS.values(), *SPANS.values()], ids=[*TRICKS, *SPANS])
+def test_markup_refused_on_a_page_is_refused_in_any_of_its_sections(markup, tmp_path):
+    """With every clean section already known, what is refused is refused wherever it stands:
+    at a section's start, at its end before the next heading, or across a heading."""
+    clean = "".join(SECTIONS)
+    assert check_content_kept(clean, "social-impacts/", {}, tmp_path).problems == []
+    first, second = markup if isinstance(markup, tuple) else (markup, "")
+    for page in (SECTIONS[0] + first + second + SECTIONS[1] + SECTIONS[2],
+                 SECTIONS[0] + SECTIONS[1].replace("<p", first + second + "<p", 1) + SECTIONS[2],
+                 SECTIONS[0] + first + SECTIONS[1] + second + SECTIONS[2]):
+        verdict = check_content_kept(page, "social-impacts/", {"docs/social-impacts.md": ""}, tmp_path)
+        assert verdict.problems, page
+        assert verdict.content != page

@@ -145,12 +145,12 @@ NUMBER_WORDS = {word: str(value) for value, word in enumerate(
     "eighteen nineteen twenty".split(), start=2)}
 NUMBER_WORDS.update({word: str(value) for value, word in zip(range(30, 100, 10),
                                                             "thirty forty fifty sixty seventy eighty ninety".split())})
-NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b", re.I)
+WORD = re.compile(r"\w+")  # the words, looked up: an alternation of twenty-eight words, any case, was 30x slower
 
 
 def numbers_and_dates(text: str) -> Counter:
     """Every number and month name in a text: a correction must keep them all."""
-    words = Counter(NUMBER_WORDS[word.lower()] for word in NUMBER_WORD.findall(text))
+    words = Counter(NUMBER_WORDS[word] for word in WORD.findall(text.lower()) if word in NUMBER_WORDS)
     return Counter(NUMBER.findall(text)) + words + Counter(MONTH.findall(text))
 
 

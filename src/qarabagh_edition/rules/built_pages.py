@@ -23,6 +23,7 @@ from pathlib import Path
 
 import nh3
 
+from qarabagh_edition.html_sections import sections
 from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, RULES_VERSION, SOURCE, TAGS,
                                                    Allowlist, Removed, describe, needles,
                                                    removed_by_sanitizer, sanitize)
@@ -133,6 +134,9 @@ def check_content_kept(content: str, page: str, sources, cache_dir: Path | None)
     kept = _kept_mark(cache_dir, f"page\0{content}")
     if kept is not None and kept.exists():
         return Verdict(content, [])
+    if kept is not None and _every_section_clean(content, cache_dir):
+        kept.touch()
+        return Verdict(content, [])
     verdict = check_content(content, page, sources() if callable(sources) else sources)
     if kept is not None and not verdict.problems:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -140,9 +144,32 @@ def check_content_kept(content: str, page: str, sources, cache_dir: Path | None)
     return verdict
 
 
+def _every_section_clean(content: str, cache_dir: Path) -> bool:
+    """True when each of the page's sections (cut before each heading) is clean, judged on
+    its own like any fragment, and remembered by its hash: after an edit, only the sections
+    it changed are parsed (on the 600 KB Corrections page, one or two of some 90). Clean pieces
+    make a clean whole: a piece clean on its own leaves nothing open at its end that could
+    take in the next (removed_by_sanitizer judges it with a mark after it), and nh3 refuses
+    every element that would parse what follows it another way (raw text, foreign content).
+    Any piece not clean on its own, and the whole page is judged, as before, for the
+    verdict and the messages."""
+    pieces = sections(content)
+    if len(pieces) < 2:
+        return False
+    for piece in pieces:
+        mark = _kept_mark(cache_dir, f"section\0{piece}")
+        if mark.exists():
+            continue
+        if removed_by_sanitizer(piece, BUILT):
+            return False
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        mark.touch()
+    return True
+
+
 # Bumped when what a built page may contain, or the way it is judged, changes.
 RULES = repr((sorted(BUILT.tags), sorted((t, sorted(n)) for t, n in BUILT.attributes.items()),
-              sorted(BUILT.classes), sorted(BUILT.resource_attributes), nh3.__version__, RULES_VERSION, "2"))
+              sorted(BUILT.classes), sorted(BUILT.resource_attributes), nh3.__version__, RULES_VERSION, "3"))
 
 
 def _kept_mark(cache_dir: Path | None, text: str) -> Path | None:
