@@ -103,6 +103,25 @@ def test_the_whole_paper_lays_out_the_sections_near_the_window_and_anchors_still
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_section_not_yet_drawn_takes_about_the_height_it_will_have(browser, server, width):
+    """Before the browser draws a section it takes the height guessed from its lines and
+    blocks: the scroll bar is about right from the start, and no section lies over the next."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(server + "print_page/", wait_until="networkidle")
+    heights = "[...document.querySelectorAll('section.whole-paper__section')].map(s => s.getBoundingClientRect().height)"
+    guessed = page.evaluate(heights)
+    page.add_style_tag(content=".whole-paper__section { content-visibility: visible !important; }")
+    drawn = page.evaluate(heights)
+    context.close()
+    assert len(guessed) == len(drawn) >= 10
+    far_off = [(n, round(g), round(d)) for n, (g, d) in enumerate(zip(guessed, drawn)) if not 0.65 <= g / d <= 1.5]
+    assert far_off == [], far_off
+    assert 0.85 <= sum(guessed) / sum(drawn) <= 1.15, (sum(guessed), sum(drawn))
+
+
+@pytest.mark.browser
 def test_the_whole_paper_sets_the_text_as_its_sections_do(page, server):
     """The same reading typography (serif, measure) for a paragraph on its section's page
     and on the whole paper."""

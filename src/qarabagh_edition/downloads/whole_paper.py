@@ -29,6 +29,23 @@ class Section:
     html: str  # the page's content, as built
 
 
+# What a section's height is guessed from, before the browser has drawn it (edition.css,
+# .whole-paper__section): its blocks of text, and the lines they take at a phone's width
+# and at a desktop's (characters to a line, measured on the site's own type).
+BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "figcaption", "blockquote", "aside",
+          "summary"}
+CHARACTERS_A_LINE = {"narrow": 36, "wide": 85}
+
+
+def _size_guess(root) -> str:
+    """The section's blocks and lines, as CSS custom properties for its size guess."""
+    blocks = [e for e in root.iter() if isinstance(e.tag, str) and e.tag in BLOCKS
+              and not any(isinstance(d.tag, str) and d.tag in BLOCKS for d in e.iterdescendants())]
+    lengths = [len(" ".join(block.text_content().split())) for block in blocks]
+    lines = {width: sum(-(-n // per_line) or 1 for n in lengths) for width, per_line in CHARACTERS_A_LINE.items()}
+    return f"--blocks: {len(blocks)}; --lines-narrow: {lines['narrow']}; --lines-wide: {lines['wide']}"
+
+
 def _slug(path: str) -> str:
     return path.strip("/").replace("/", "-").removesuffix(".html") or "home"
 
@@ -79,7 +96,7 @@ def combine(sections: list[Section], here: str) -> str:
                 element.set(attribute, f"#{place}" if place else rebase(url, section.path, here))
         start = "" if any(e.get("id") == anchors[section.path] for e in root.iter()) \
             else f' id="{anchors[section.path]}"'
-        out.append(f'<section class="whole-paper__section"{start} data-page="{section.path}">')
+        out.append(f'<section class="whole-paper__section"{start} data-page="{section.path}" style="{_size_guess(root)}">')
         out.append(escape(root.text or "", quote=False) + "".join(lxml_html.tostring(child, encoding="unicode") for child in root))
         out.append("</section>")
     return "\n".join(out)
