@@ -251,18 +251,43 @@ def test_after_an_edit_only_the_sections_it_changed_are_judged_again(tmp_path, m
 
     page = "<p>Before the first heading.</p>\n" + "".join(SECTIONS)
     assert check_content_kept(page, "social-impacts/", {}, tmp_path).problems == []
-    judged = []
-    judge = built_pages.removed_by_sanitizer
-    monkeypatch.setattr(built_pages, "removed_by_sanitizer", lambda piece, *a: judged.append(piece) or judge(piece, *a))
+    seen = []
+    judge = built_pages.judged
+    monkeypatch.setattr(built_pages, "judged", lambda piece, *a: seen.append(piece) or judge(piece, *a))
     edited = page.replace("Second.", "Second, edited.")
     assert check_content_kept(edited, "social-impacts/", {}, tmp_path).problems == []
-    assert judged == [SECTIONS[1].replace("Second.", "Second, edited.")]
+    assert seen == [SECTIONS[1].replace("Second.", "Second, edited.")]
 
 
 SPANS = {  # refused only as a whole: each half is nothing, or open markup, on its own
     "an event attribute in a tag that goes on past a heading": ("<img alt='", "' onerror=alert(1)>"),
     "a script inside a comment's end": ("<!--", "--><script>alert(1)</script>"),
+    # The mark a fragment is judged with, written in the page, must not vouch for open markup.
+    "a forged end mark before a value left open": ('<p id="end-of-fragment-mark"></p><img src="a.png" alt=\'',
+                                                   "' src=https://elsewhere.example/t.png onerror=alert(1)>"),
+    "a forged end mark before a comment left open": ('<p id="end-of-fragment-mark"></p><!--', '--><img src=x onerror=alert(1)>'),
 }
+
+
+# Pages whose every section passed on its own before the mark could no longer be forged
+# (found by a review): the cut before a heading falls inside a value or a comment.
+CUT_INSIDE = ['<p id="end-of-fragment-mark"></p><img src="a.png" alt=\'<h2>x\' src=https://elsewhere.example/t.png '
+              'onerror=alert(1)>',
+              '<p id="end-of-fragment-mark"></p><!--<h2 title="--><img src=x onerror=alert(1)>">T</h2>',
+              '<p id="end-of-fragment-mark"></p><!--<h2 title="--><script>alert(1)</script>">T</h2>']
+
+
+@pytest.mark.parametrize("page", CUT_INSIDE)
+def test_a_page_cut_inside_a_value_or_a_comment_is_judged_whole(page, tmp_path):
+    verdict = check_content_kept(SECTIONS[0] + page + SECTIONS[1], "social-impacts/", {"docs/social-impacts.md": ""},
+                                 tmp_path)
+    assert verdict.problems and "alert(1)" not in verdict.content
+
+
+def test_a_mark_written_in_the_page_does_not_vouch_for_markup_left_open():
+    for open_at_end in ("<!--", "<img src=x.png alt='", "<a href='#x' title=\"x"):
+        page = '<p id="end-of-fragment-mark"></p><p id="end-of-fragment-0123456789abcdef"></p>' + open_at_end
+        assert check_content(page, "social-impacts/", {"docs/social-impacts.md": ""}).problems, open_at_end
 
 
 @pytest.mark.parametrize("markup", [*TRICKS.values(), *SPANS.values()], ids=[*TRICKS, *SPANS])

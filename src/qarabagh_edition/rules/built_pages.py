@@ -25,7 +25,7 @@ import nh3
 
 from qarabagh_edition.html_sections import sections
 from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, RULES_VERSION, SOURCE, TAGS,
-                                                   Allowlist, Removed, describe, needles,
+                                                   Allowlist, Removed, describe, judged, needles,
                                                    removed_by_sanitizer, sanitize)
 
 # The markup the edition's transforms write (qarabagh_edition.markdown, .pages, the hooks).
@@ -148,11 +148,10 @@ def _every_section_clean(content: str, cache_dir: Path) -> bool:
     """True when each of the page's sections (cut before each heading) is clean, judged on
     its own like any fragment, and remembered by its hash: after an edit, only the sections
     it changed are parsed (on the 600 KB Corrections page, one or two of some 90). Clean pieces
-    make a clean whole: a piece clean on its own leaves nothing open at its end that could
-    take in the next (removed_by_sanitizer judges it with a mark after it), and nh3 refuses
-    every element that would parse what follows it another way (raw text, foreign content).
-    Any piece not clean on its own, and the whole page is judged, as before, for the
-    verdict and the messages."""
+    make a clean whole, as long as each leaves nothing open at its end (no element, tag,
+    value or comment: it is judged with a mark after it, one no page can forge) that
+    could take in the next. Any piece not clean or not closed on its own, and the whole
+    page is judged, as before, for the verdict and the messages."""
     pieces = sections(content)
     if len(pieces) < 2:
         return False
@@ -160,7 +159,8 @@ def _every_section_clean(content: str, cache_dir: Path) -> bool:
         mark = _kept_mark(cache_dir, f"section\0{piece}")
         if mark.exists():
             continue
-        if removed_by_sanitizer(piece, BUILT):
+        verdict = judged(piece, BUILT)
+        if verdict.removed or not verdict.closed:
             return False
         cache_dir.mkdir(parents=True, exist_ok=True)
         mark.touch()

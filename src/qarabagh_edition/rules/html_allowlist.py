@@ -22,6 +22,7 @@ import hashlib
 import html
 import json
 import re
+import secrets
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +81,7 @@ CLASSES = {
 ID_VALUE = re.compile(r"^(?!__)[A-Za-z0-9][A-Za-z0-9_:.-]*$")
 
 # Bumped when the allowlist or the way pages are judged changes: cached results expire.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 def _only_the_site(url: str) -> bool:
@@ -201,8 +202,11 @@ def _inventory(fragment: str) -> tuple[Counter, Counter]:
     return elements, attributes
 
 
-END_MARK = '<p id="end-of-fragment-mark"></p>'
-END_MARK_ID = ("p", "id", "end-of-fragment-mark")
+def _end_mark() -> tuple[str, tuple[str, str, str]]:
+    """A mark no page can contain, a new random ID each time: a mark written in the page
+    itself would vouch for markup left open before the real one."""
+    ident = f"end-of-fragment-{secrets.token_hex(8)}"
+    return f'<p id="{ident}"></p>', ("p", "id", ident)
 
 
 def _nothing_removed(rendered: str, cleaned: str) -> bool:
@@ -233,20 +237,27 @@ def _nothing_removed(rendered: str, cleaned: str) -> bool:
     return everything == cleaned
 
 
-def removed_by_sanitizer(rendered: str, allowlist: Allowlist = SOURCE) -> list[Removed]:
-    """What the allowlist refuses in a rendered page: empty when the page passes."""
+@dataclass(frozen=True)
+class Judgement:
+    removed: list[Removed]  # what the allowlist refuses: empty when the fragment passes
+    closed: bool  # nothing is left open at its end (an element, a tag, a value, a comment)
+
+
+def judged(rendered: str, allowlist: Allowlist = SOURCE) -> Judgement:
+    """A rendered fragment (a page's content, a piece of it) judged by the allowlist."""
     # A fragment is judged with a mark after it: markup left open at its end (a tag, an
     # attribute value, a comment) would take in what the template puts after it, and
     # parsed alone it is simply dropped. Followed by the mark, the open tag shows its
     # attributes, and open markup that swallows the mark is reported as such.
-    rendered = rendered + END_MARK
+    mark, mark_id = _end_mark()
+    rendered = rendered + mark
     cleaned = sanitize(rendered, allowlist)
-    closed = cleaned.endswith(END_MARK)  # else the mark was taken into open markup
+    closed = cleaned.endswith(mark)  # else the mark was taken into open markup, or an open element
     if closed and (cleaned == rendered or _nothing_removed(rendered, cleaned)):
-        return []
+        return Judgement([], True)
     before_elements, before_attributes = _inventory(rendered)
-    if before_attributes[END_MARK_ID] < 1:
-        return [Removed("end", "open", "markup left open at the end")]
+    if before_attributes[mark_id] < 1:
+        return Judgement([Removed("end", "open", "markup left open at the end")], False)
     after_elements, after_attributes = _inventory(cleaned)
     removed = [Removed(tag) for tag in (before_elements - after_elements)]
     dropped_tags = {r.tag for r in removed}
@@ -254,7 +265,12 @@ def removed_by_sanitizer(rendered: str, allowlist: Allowlist = SOURCE) -> list[R
         if tag in dropped_tags and before_elements[tag] == (before_elements - after_elements)[tag]:
             continue  # every such element went, its attributes with it
         removed.append(Removed(tag, attribute, value))
-    return removed
+    return Judgement(removed, closed)
+
+
+def removed_by_sanitizer(rendered: str, allowlist: Allowlist = SOURCE) -> list[Removed]:
+    """What the allowlist refuses in a rendered page: empty when the page passes."""
+    return judged(rendered, allowlist).removed
 
 
 # -- Messages ---------------------------------------------------------------------------
