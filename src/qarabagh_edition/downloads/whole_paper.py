@@ -39,8 +39,9 @@ CHARACTERS_A_LINE = {"narrow": 36, "wide": 85}
 
 def _size_guess(root) -> str:
     """The section's blocks and lines, as CSS custom properties for its size guess."""
-    blocks = [e for e in root.iter() if isinstance(e.tag, str) and e.tag in BLOCKS
-              and not any(isinstance(d.tag, str) and d.tag in BLOCKS for d in e.iterdescendants())]
+    found = list(root.iter(*BLOCKS))
+    holding_others = {ancestor for block in found for ancestor in block.iterancestors(*BLOCKS)}
+    blocks = [block for block in found if block not in holding_others]  # the innermost: a list item, not its list
     lengths = [len(" ".join(block.text_content().split())) for block in blocks]
     lines = {width: sum(-(-n // per_line) or 1 for n in lengths) for width, per_line in CHARACTERS_A_LINE.items()}
     return f"--blocks: {len(blocks)}; --lines-narrow: {lines['narrow']}; --lines-wide: {lines['wide']}"
