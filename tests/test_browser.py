@@ -121,3 +121,25 @@ def test_paragraph_anchor_scrolls_to_the_paragraph(page, server):
     page.goto(server + "political-implications/#political-5")
     box = page.locator("#political-5").bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
+def test_back_to_top_does_not_cover_the_row_before_the_text(browser, server, width, height):
+    """Scrolling up brings Material's "Back to top": below the sticky row of the reading
+    switch and "Cite", not over them."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    page.mouse.move(width / 2, height / 2)
+    for _ in range(10):
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(50)
+    for _ in range(3):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(80)
+    page.wait_for_timeout(400)
+    top, row = page.evaluate("""() => [document.querySelector('.md-top'), document.querySelector('.page-tools')]
+        .map(e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right, !e.hidden]; })""")
+    context.close()
+    assert top[4], "Back to top did not appear on scrolling up"
+    assert top[0] >= row[1] or top[1] <= row[0] or top[2] >= row[3] or top[3] <= row[2], (top, row)
