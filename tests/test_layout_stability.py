@@ -1,16 +1,13 @@
 """Nothing on a page moves while it loads (no layout shift in the page's content): not when
 the scripts add their controls, and not when the browser paints the page before its HTML
 has all arrived, as it does on a slow connection."""
-import functools
-import http.server
 import re
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import _QuietHandler
+from conftest import _QuietHandler, _serve
 
 WIDTHS = pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
 
@@ -94,10 +91,7 @@ class _PausingHandler(_QuietHandler):
 
 @pytest.fixture(scope="module")
 def pausing_server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PausingHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    yield from _serve(site, handler=_PausingHandler)
 
 
 def test_the_pauses_fall_in_the_top_of_the_content_and_not_in_the_closed_cite_box(site):

@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import nh3
 
-from qarabagh_edition.html_sections import sections
 from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, RULES_VERSION, SOURCE, TAGS,
                                                    Allowlist, Removed, describe, judged, needles,
                                                    removed_by_sanitizer, sanitize)
@@ -144,6 +144,9 @@ def check_content_kept(content: str, page: str, sources, cache_dir: Path | None)
     return verdict
 
 
+_BEFORE_HEADING = re.compile(r"(?=<h[1-6][\s>])")  # a page cut into sections: before each heading
+
+
 def _every_section_clean(content: str, cache_dir: Path) -> bool:
     """True when each of the page's sections (cut before each heading) is clean, judged on
     its own like any fragment, and remembered by its hash: after an edit, only the sections
@@ -152,7 +155,7 @@ def _every_section_clean(content: str, cache_dir: Path) -> bool:
     value or comment: it is judged with a mark after it, one no page can forge) that
     could take in the next. Any piece not clean or not closed on its own, and the whole
     page is judged, as before, for the verdict and the messages."""
-    pieces = sections(content)
+    pieces = _BEFORE_HEADING.split(content)
     if len(pieces) < 2:
         return False
     for piece in pieces:
