@@ -49,6 +49,23 @@ def test_pull_requests_run_the_readme_test_command():
     assert command in ci
 
 
+def test_a_pull_requests_ci_has_a_read_only_token_and_no_credentials_on_disk():
+    """A pull request's own code runs in CI: the workflows must give it nothing to steal."""
+    for path in sorted((GITHUB / "workflows").glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text())
+        assert "pull_request_target" not in workflow[True], f"{path.name}: pull_request_target runs with secrets"
+        checkouts = [s for job in workflow["jobs"].values() for s in job["steps"]
+                     if s.get("uses", "").startswith("actions/checkout")]
+        assert checkouts, path.name
+        for step in checkouts:
+            assert step.get("with", {}).get("persist-credentials") is False, (
+                f"{path.name}: actions/checkout must not leave the token in .git/config")
+        assert "${{ secrets." not in path.read_text(), f"{path.name} hands a secret to the job"
+    test = yaml.safe_load((GITHUB / "workflows" / "test.yml").read_text())
+    assert test["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in test["jobs"].values())
+
+
 def test_deploy_builds_main_for_github_pages_with_its_urls():
     workflow = yaml.safe_load((GITHUB / "workflows" / "deploy.yml").read_text())
     assert workflow[True]["push"]["branches"] == ["main"]
