@@ -204,9 +204,8 @@ def serve_rebuild(runs: int) -> list[float]:
                 seen = len(builds)
                 text = page.read_text(encoding="utf-8")
                 # A contributor's edit: a word of the reading and its apparatus line change
-                # together (the build checks that they agree). Each edit new: builds keep
-                # what they rendered (.cache/render/), so going back to an earlier wording
-                # would time a page taken from there, not one rendered.
+                # together (the build checks that they agree). Each edit new, so that no
+                # run times a wording an earlier run has seen.
                 if run + 1 >= len(EDIT_VERBS):
                     raise RuntimeError(f"at most {len(EDIT_VERBS) - 1} edits: --runs {len(EDIT_VERBS) - 1} or fewer")
                 old, new = f"we can {EDIT_VERBS[run]} that", f"we can {EDIT_VERBS[run + 1]} that"

@@ -7,10 +7,6 @@ in another time zone, with another string hash seed and another umask, so that a
 clock, a local time, a set's order or a file's permissions that reached a file would
 show as a difference. A date of a day's resolution (the sitemap's) would not, on the
 day of the commit: the dates in the files are therefore checked against the commit.
-
-The second build renders every page (EDITION_RENDER_CACHE=off): pages the session's
-build took from what earlier builds kept in .cache/render/ are compared with pages
-rendered afresh.
 """
 from __future__ import annotations
 
@@ -47,7 +43,6 @@ def test_two_builds_of_one_commit_are_byte_identical(site, tmp_path):
     time.sleep(max(0.0, 2.5 - (time.time() - (site / ".build-log").stat().st_mtime)))
     other = tmp_path / "second-build"
     environment = {**os.environ, "TZ": "Pacific/Kiritimati",  # UTC+14: another date than UTC for half the day
-                   "EDITION_RENDER_CACHE": "off",  # every page rendered, none taken from .cache/render/
                    "PYTHONHASHSEED": "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"}
     result = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "--strict", "--site-dir", str(other)],

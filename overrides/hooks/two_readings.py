@@ -12,7 +12,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from qarabagh_edition import render_cache
 from qarabagh_edition.pages.corrections import corrections_markdown
 from qarabagh_edition.pages.record import record_uri
 from qarabagh_edition.pages.two_readings import (changes_data, changes_file, reading_paragraphs, with_apparatus,
@@ -37,20 +36,12 @@ def on_pre_build(config, **kwargs):
         raise PluginError("apparatus: " + "\n".join(error.problems)) from None
 
 
-def _kept(config, compute, *inputs):
-    """compute() (word diffs: the slow part), kept in .cache/render/ while its inputs and the code are the same."""
-    root = Path(config.config_file_path).resolve().parent
-    key = render_cache.key(render_cache.code_digest(root), *map(repr, inputs))
-    return render_cache.kept(root / render_cache.FOLDER / "generated", key, compute)
-
-
 def on_files(files, config, **kwargs):
     root = Path(config.config_file_path).resolve().parent
     paragraphs = _paragraphs(config)
     for page in sorted({p.page for p in paragraphs}):
         here = [p for p in paragraphs if p.page == page]  # all a page's changes depend on: an edit redoes one page's
-        data = _kept(config, lambda: json.dumps(changes_data(page, here, config.repo_url), ensure_ascii=False,
-                                                sort_keys=True), "changes", here, config.repo_url)
+        data = json.dumps(changes_data(page, here, config.repo_url), ensure_ascii=False, sort_keys=True)
         # What readings.js will put into the page passes the page's allowlist too (clean ones kept by hash).
         verdict = check_changes(data, changes_file(page), lambda: source_files(root, None), root / ".cache/built-pages")
         for problem in verdict.problems:
@@ -62,9 +53,7 @@ def on_files(files, config, **kwargs):
 def on_page_markdown(markdown_text, page, config, files, **kwargs):
     if page.file.src_uri == CORRECTIONS_PAGE:
         paragraphs, titles = _paragraphs(config), nav_titles(config.nav)
-        return markdown_text.rstrip("\n") + "\n\n" + _kept(
-            config, lambda: corrections_markdown(paragraphs, titles, config.repo_url),
-            "corrections", paragraphs, titles, config.repo_url)
+        return markdown_text.rstrip("\n") + "\n\n" + corrections_markdown(paragraphs, titles, config.repo_url)
     corrections = files.get_file_from_path(CORRECTIONS_PAGE)
     return with_conjectures(markdown_text, page.file.src_uri, _paragraphs(config),
                             get_relative_url(corrections.url, page.url) if corrections else CORRECTIONS_PAGE)

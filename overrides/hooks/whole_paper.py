@@ -8,12 +8,10 @@ the search index: its text is already there under the sections.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from qarabagh_edition import render_cache
 from qarabagh_edition.downloads.whole_paper import Section, combine
 
 PAGE = "print_page.md"
@@ -35,9 +33,6 @@ def on_page_context(context, page, config, nav, **kwargs):
         excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PAGE}
         sections = [Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
                     for p in nav.pages if p.file.src_uri not in excluded and p.content is not None]
-        # Kept in .cache/render/ while the sections, the address and the code are the same.
-        root = Path(config.config_file_path).resolve().parent
-        key = render_cache.key(render_cache.code_digest(root), repr(sections), page.url)
-        combined = render_cache.kept(root / render_cache.FOLDER / "generated", key, lambda: combine(sections, page.url))
+        combined = combine(sections, page.url)
         page.content = (page.content + f'\n<div id="whole-paper">\n{combined}\n</div>')
     return context
