@@ -67,11 +67,6 @@ def project_copy(tmp_path) -> Path:
             shutil.copy2(source, copy / part)
     if (ROOT / "node_modules").exists():  # npm's files, shared rather than copied
         (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    # Pages the project's own builds found clean, by the hash of their content: a copy's
-    # unchanged pages are not judged again, and a planted defect changes its page's hash.
-    judged = ROOT / ".cache" / "built-pages"
-    if judged.is_dir():
-        shutil.copytree(judged, copy / ".cache" / "built-pages")
     return copy
 
 

@@ -1,5 +1,5 @@
-"""What builds keep in .cache/ to go faster (Pandoc results, compiled templates, the
-syllabus pack's paragraphs) never hides an edit: a rebuild after a change shows it."""
+"""What builds keep in .cache/ (Pandoc's results and Jinja's compiled templates: the output
+of external programs only) never hides an edit: a rebuild after a change shows it."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ def test_a_rebuild_after_edits_shows_them_despite_what_the_first_build_kept(proj
     first = build_copy(project_copy)
     assert first.returncode == 0, first.output
     cache = project_copy / ".cache"
-    for kept in ("templates", "syllabus-pack", "citations"):
+    for kept in ("templates", "citations"):
         assert any((cache / kept).iterdir()), f"the first build kept nothing in .cache/{kept}"
 
     # A contributor's correction, and an edit to one of our templates.

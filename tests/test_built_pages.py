@@ -2,7 +2,7 @@
 docs/: a script, an event attribute, a `javascript:` link or a file from elsewhere that
 comes in through the glossary, the timeline, the bibliography, the record or a template
 fails the build with `file:line`, and is not in the pages even so
-(qarabagh_edition.rules.built_pages, overrides/hooks/built_pages.py). The other doors:
+(qarabagh_edition.rules.built_pages, the gate in overrides/hooks/edition.py). The other doors:
 front matter, files of docs/ that are not pages, a committed cache
 (qarabagh_edition.rules.html_allowlist, .cache_trust)."""
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 from helpers import line_of
 
-from qarabagh_edition.rules.built_pages import check_content, check_content_kept
+from qarabagh_edition.rules.built_pages import check_content
 from qarabagh_edition.rules.cache_trust import committed_cache_files
 from qarabagh_edition.rules.html_allowlist import check_page, other_files
 
@@ -239,24 +239,11 @@ def test_no_spelling_of_unsafe_markup_passes_as_a_clean_page(markup):
     assert check_content(page + markup, "social-impacts/", {"docs/social-impacts.md": ""}).problems
 
 
-# -- Clean verdicts kept section by section ---------------------------------------------------
+# -- Markup that spans a heading, or is left open ---------------------------------------------
 
 SECTIONS = ['<h2 id="one">One</h2>\n<p id="social-1" data-paragraph="1">First <a href="#two">on</a>.</p>\n',
             '<h2 id="two">Two</h2>\n<p id="social-2" data-paragraph="2">Second.</p>\n',
             '<h3 id="three">Three</h3>\n<ul>\n<li>Third</li>\n</ul>\n']
-
-
-def test_after_an_edit_only_the_sections_it_changed_are_judged_again(tmp_path, monkeypatch):
-    from qarabagh_edition.rules import built_pages
-
-    page = "<p>Before the first heading.</p>\n" + "".join(SECTIONS)
-    assert check_content_kept(page, "social-impacts/", {}, tmp_path).problems == []
-    seen = []
-    judge = built_pages.judged
-    monkeypatch.setattr(built_pages, "judged", lambda piece, *a: seen.append(piece) or judge(piece, *a))
-    edited = page.replace("Second.", "Second, edited.")
-    assert check_content_kept(edited, "social-impacts/", {}, tmp_path).problems == []
-    assert seen == [SECTIONS[1].replace("Second.", "Second, edited.")]
 
 
 SPANS = {  # refused only as a whole: each half is nothing, or open markup, on its own
@@ -278,9 +265,8 @@ CUT_INSIDE = ['<p id="end-of-fragment-mark"></p><img src="a.png" alt=\'<h2>x\' s
 
 
 @pytest.mark.parametrize("page", CUT_INSIDE)
-def test_a_page_cut_inside_a_value_or_a_comment_is_judged_whole(page, tmp_path):
-    verdict = check_content_kept(SECTIONS[0] + page + SECTIONS[1], "social-impacts/", {"docs/social-impacts.md": ""},
-                                 tmp_path)
+def test_a_page_cut_inside_a_value_or_a_comment_is_judged_whole(page):
+    verdict = check_content(SECTIONS[0] + page + SECTIONS[1], "social-impacts/", {"docs/social-impacts.md": ""})
     assert verdict.problems and "alert(1)" not in verdict.content
 
 
@@ -291,15 +277,15 @@ def test_a_mark_written_in_the_page_does_not_vouch_for_markup_left_open():
 
 
 @pytest.mark.parametrize("markup", [*TRICKS.values(), *SPANS.values()], ids=[*TRICKS, *SPANS])
-def test_markup_refused_on_a_page_is_refused_in_any_of_its_sections(markup, tmp_path):
-    """With every clean section already known, what is refused is refused wherever it stands:
-    at a section's start, at its end before the next heading, or across a heading."""
+def test_markup_refused_on_a_page_is_refused_in_any_of_its_sections(markup):
+    """What is refused is refused wherever it stands: at a section's start, at its end
+    before the next heading, or across a heading."""
     clean = "".join(SECTIONS)
-    assert check_content_kept(clean, "social-impacts/", {}, tmp_path).problems == []
+    assert check_content(clean, "social-impacts/", {}).problems == []
     first, second = markup if isinstance(markup, tuple) else (markup, "")
     for page in (SECTIONS[0] + first + second + SECTIONS[1] + SECTIONS[2],
                  SECTIONS[0] + SECTIONS[1].replace("<p", first + second + "<p", 1) + SECTIONS[2],
                  SECTIONS[0] + first + SECTIONS[1] + second + SECTIONS[2]):
-        verdict = check_content_kept(page, "social-impacts/", {"docs/social-impacts.md": ""}, tmp_path)
+        verdict = check_content(page, "social-impacts/", {"docs/social-impacts.md": ""})
         assert verdict.problems, page
         assert verdict.content != page

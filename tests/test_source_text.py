@@ -1,6 +1,6 @@
 """The project's text files are UTF-8, without a byte order mark or invisible controls:
 each problem is `file:line` before anything else reads the file
-(qarabagh_edition.rules.source_text, overrides/hooks/source_text.py)."""
+(qarabagh_edition.rules.source_text, the first check of overrides/hooks/edition.py)."""
 from __future__ import annotations
 
 from helpers import line_of

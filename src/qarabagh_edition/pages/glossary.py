@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 from qarabagh_edition.file_memo import remembered
@@ -179,3 +181,11 @@ def glossary_pages(root: Path, docs_dir: str, titles: dict[str, str]) -> Glossar
              *sorted((root / "published").glob("*.yml")), *sorted((root / docs_dir).rglob("*.md"))]
     return remembered(_memo, (str(root.resolve()), docs_dir, tuple(sorted(titles.items()))), files,
                       lambda: GlossaryPages(root, docs_dir, titles))
+
+
+def tooltip_script(actors: dict) -> str:
+    """The glossary's descriptions as a script for tooltips.js, written once for the site
+    rather than as a title on every link (some 250 on the longest section). Sorted, so
+    the file changes only when a description does."""
+    data = json.dumps({ident: actors[ident].tooltip for ident in sorted(actors)}, ensure_ascii=False, indent=0)
+    return f"window.editionGlossary = {data};\n"  # a JSON object is a JavaScript literal

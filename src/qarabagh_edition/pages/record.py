@@ -198,3 +198,23 @@ def record_redirects(redirect_maps: dict[str, str], records: dict[str, str]) -> 
     source) and whose old record is not a page still."""
     return {record_uri(old): new for old, new in redirect_maps.items()
             if new in records and record_uri(old) not in records.values()}
+
+
+def pairs_data(pairs: list[tuple[str, str, str, str]], site_url: str | None) -> dict:
+    """What templates and scripts need of the (reading source, reading URL, record source,
+    record URL) pairs: for the reading switch, the metadata and readings.js."""
+    site = (site_url or "").rstrip("/") + "/"
+    return {
+        "pages": {source: made_url for source, _, _, made_url in pairs},  # reading page -> its record
+        "readings": {made: url for _, url, made, _ in pairs},  # record page -> its reading
+        "urls": {url: made_url for _, url, _, made_url in pairs},  # site paths, for readings.js
+        "fulltext": site + next((made_url for _, _, made, made_url in pairs if made == WHOLE_PAPER), ""),
+        "sources": {source: made for source, _, made, _ in pairs},
+    }
+
+
+def name_the_readings_in(index: Path, pairs: dict[str, str]) -> None:
+    """Material's search index at `index`, its results named by reading (if it was written)."""
+    if index.exists():
+        named = name_the_readings(json.loads(index.read_text(encoding="utf-8")), pairs)
+        index.write_text(json.dumps(named, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

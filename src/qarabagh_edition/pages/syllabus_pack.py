@@ -8,11 +8,11 @@ must also work opened from disk (file://), where a script cannot fetch other pag
 so the pack page carries the paragraphs itself, as JSON in
 `<script type="application/json" id="pack-data">`.
 
-The data is taken from the *built* HTML of the paper's pages, after every other hook
-and plugin has run (the hook runs this at the end of the build), so the pack shows exactly what a reader sees:
-the corrected reading with its glossary links and citations, not a second rendering
-of the Markdown that could drift from it. It is injected after the search index is
-written, so search does not index the whole paper a second time under "Syllabus pack".
+The data is taken from the pages' content as rendered and annotated (the build combines
+it once every page is rendered, as it does the whole paper), so the pack shows exactly
+what a reader sees: the corrected reading with its glossary links and citations, not a
+second rendering of the Markdown that could drift from it. Search skips the script
+element it is written in, so the whole paper is not indexed again under "Syllabus pack".
 
 Paragraphs are the blocks whose permanent ID ends in a number (`social-12`), the
 same ones that get the "¶ N" button (assets/javascripts/cite.js), on every page of the
@@ -20,15 +20,12 @@ navigation that is not editorial (the home page holds the abstract and keywords)
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from copy import deepcopy
 from dataclasses import dataclass
-from importlib import metadata
-from pathlib import Path
 
-from qarabagh_edition import urls
+
 from qarabagh_edition.urls import rebase
 
 PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js
@@ -36,13 +33,6 @@ PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
 # Editorial matter kept inside a paragraph's element: not part of the paper's text.
 HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
 EDITORIAL_PARTS = ".reading-marker, aside.editorial-note, .paragraph-tools, .editorial-badge"
-
-# A change of this code, of the URL rewriting it uses, or of the parsers empties the cache.
-# (The parsers' versions are read from their metadata: importing BeautifulSoup takes some 60 ms,
-# spent only when a page is parsed, not on every build.)
-CODE_VERSION = hashlib.sha256(Path(__file__).read_bytes() + Path(urls.__file__).read_bytes() +
-                              f"{metadata.version('beautifulsoup4')} {metadata.version('lxml')}".encode()).hexdigest()
-
 
 def _references(article) -> dict[str, dict]:
     """Full references of the page's footnotes (citations), by citation key."""
@@ -65,46 +55,18 @@ class PackError(Exception):
 
 @dataclass
 class PaperPage:
-    """What the pack needs of a built page of the paper."""
+    """What the pack needs of a page of the paper."""
     src_uri: str
     url: str          # its path in the site, "social-impacts/"
     title: str        # its section's title in the pack
-    built: Path       # its HTML file in the built site
+    content: str      # its content, as rendered and annotated
 
 
-# The "Cite" box at the top of the article (overrides/partials/cite-this.html).
-CITE_BOX = re.compile(r'<details class="cite-this".*?</details>', re.S)
+def page_paragraphs(page: PaperPage, pack_path: str, site_url: str) -> list[dict]:
+    """The paragraphs of a page, ready for the pack."""
+    from bs4 import BeautifulSoup  # here: importing it takes some 60 ms, spent only for the pack
 
-
-def page_paragraphs(page: PaperPage, pack_path: str, site_url: str, cache: Path) -> list[dict]:
-    """The paragraphs of a built page, ready for the pack (read from cache when unchanged)."""
-    built_html = page.built.read_text(encoding="utf-8")
-    # Only the article is read: the navigation around it is most of the page.
-    start, end = built_html.find('<article class="md-content__inner'), built_html.rfind("</article>")
-    if start < 0 or end < 0:
-        return []
-    article_html = built_html[start:end + len("</article>")]
-    # The Cite box names the commit, which changes at every commit; it holds no paragraph.
-    article_html = CITE_BOX.sub("", article_html, count=1)
-    # Parsing takes most of this hook's time; a page whose article, address and pack
-    # are unchanged (and this code too) gives the same paragraphs as last time.
-    key = hashlib.sha256("\0".join([CODE_VERSION, article_html, page.url, page.title, pack_path,
-                                     site_url]).encode("utf-8")).hexdigest()
-    cached = cache / f"{key}.json"
-    if cached.exists():
-        return json.loads(cached.read_text(encoding="utf-8"))
-    found = _parse_paragraphs(page, article_html, pack_path, site_url)
-    cache.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    return found
-
-
-def _parse_paragraphs(page: PaperPage, article_html: str, pack_path: str, site_url: str) -> list[dict]:
-    from bs4 import BeautifulSoup  # here: see CODE_VERSION
-
-    article = BeautifulSoup(article_html, "lxml").select_one("article")
-    if article is None:
-        return []
+    article = BeautifulSoup(f"<article>{page.content}</article>", "lxml").select_one("article")
     references = _references(article)
     url = site_url + page.url
     found = []
@@ -145,14 +107,14 @@ def _parse_paragraphs(page: PaperPage, article_html: str, pack_path: str, site_u
     return found
 
 
-def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict, editors: str, cache: Path) -> dict:
-    """Everything the pack page shows, from the built pages of the paper (in reading order)."""
+def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict, editors: str) -> dict:
+    """Everything the pack page shows, from the pages of the paper (in reading order)."""
     edition = cite.get("edition") or {}
     version = (f"version of {edition['date']}, commit {edition['short']}" if edition.get("commit")
                else "unversioned working copy")
     paragraphs, sections, seen = [], [], set()
     for page in pages:
-        found = page_paragraphs(page, pack_path, site_url, cache)
+        found = page_paragraphs(page, pack_path, site_url)
         for paragraph in found:
             if paragraph["id"] in seen:
                 raise PackError(f"syllabus pack: paragraph ID {paragraph['id']} appears twice")
@@ -175,7 +137,7 @@ def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict,
 
 
 def with_pack_data(html: str, data: dict, shown: str) -> str:
-    """The built pack page with its data after the placeholder <div id="pack-root">."""
+    """The pack page's content with its data after the placeholder <div id="pack-root">."""
     # "<" escaped, so no "</script>" or "<!--" in the text can end the element early.
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     replaced, count = PLACEHOLDER.subn(

@@ -17,7 +17,6 @@ name (`aria-label`), which the `title` had given it as a description.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # One attribute: its name and, if it has one, its value (quoted or not).
 NAME, VALUE = r"[^\s\"'<>/=]+", r"\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+"
@@ -30,7 +29,6 @@ MARKS = {("a", "headerlink"), ("a", "footnote-backref"), ("span", "editorial-bad
 SYMBOL_LINKS = {("a", "headerlink"), ("a", "footnote-backref")}
 
 
-@lru_cache(maxsize=32)  # `serve` rebuilds every page after an edit: the unchanged ones, once
 def titles_as_tooltips(html: str) -> str:
     """`html` with the `title="…"` of each mark in MARKS written as `data-tooltip="…"` (the
     text as it was, already escaped), plus an `aria-label` on permalinks and back-links."""

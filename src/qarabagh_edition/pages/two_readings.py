@@ -10,6 +10,7 @@ place, from the record's changes.json, fetched when first asked for.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -102,6 +103,11 @@ def changes_file(page: str) -> str:
 def changes_data(page: str, paragraphs: list[shown.Paragraph], repo_url: str | None) -> dict[str, dict]:
     """Paragraph ID -> what its marker opens, for the corrected paragraphs of a page."""
     return {p.id: shown.changes_entry(p, repo_url) for p in paragraphs if p.page == page and p.corrected_differs}
+
+
+def changes_json(page: str, paragraphs: list[shown.Paragraph], repo_url: str | None) -> str:
+    """changes_data as the JSON file readings.js fetches."""
+    return json.dumps(changes_data(page, paragraphs, repo_url), ensure_ascii=False, sort_keys=True)
 
 
 # A paragraph or list item of the page, with its ID (one pass over the page for all of them).

@@ -15,7 +15,6 @@ in the page's own source and then in the data it is made from.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -24,8 +23,8 @@ from pathlib import Path
 
 import nh3
 
-from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, RULES_VERSION, SOURCE, TAGS,
-                                                   Allowlist, Removed, describe, judged, needles,
+from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, SOURCE, TAGS,
+                                                   Allowlist, Removed, describe, needles,
                                                    removed_by_sanitizer, sanitize)
 
 # The markup the edition's transforms write (qarabagh_edition.markdown, .pages, the hooks).
@@ -126,97 +125,22 @@ def source_files(root: Path, page_source: str | None) -> dict[str, str]:
     return sources
 
 
-def check_content_kept(content: str, page: str, sources, cache_dir: Path | None) -> Verdict:
-    """check_content, with clean contents remembered by their hash in cache_dir, so that
-    a page unchanged since the last build is not parsed again. `sources` is called only
-    when something is refused. (A cache that came with a contribution is refused before
-    the build: qarabagh_edition.rules.cache_trust.)"""
-    kept = _kept_mark(cache_dir, f"page\0{content}")
-    if kept is not None and kept.exists():
-        return Verdict(content, [])
-    if kept is not None and _every_section_clean(content, cache_dir):
-        kept.touch()
-        return Verdict(content, [])
-    verdict = check_content(content, page, sources() if callable(sources) else sources)
-    if kept is not None and not verdict.problems:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        kept.touch()
-    return verdict
-
-
-_BEFORE_HEADING = re.compile(r"(?=<h[1-6][\s>])")  # a page cut into sections: before each heading
-
-
-def _every_section_clean(content: str, cache_dir: Path) -> bool:
-    """True when each of the page's sections (cut before each heading) is clean, judged on
-    its own like any fragment, and remembered by its hash: after an edit, only the sections
-    it changed are parsed (on the 600 KB Corrections page, one or two of some 90). Clean pieces
-    make a clean whole, as long as each leaves nothing open at its end (no element, tag,
-    value or comment: it is judged with a mark after it, one no page can forge) that
-    could take in the next. Any piece not clean or not closed on its own, and the whole
-    page is judged, as before, for the verdict and the messages."""
-    pieces = _BEFORE_HEADING.split(content)
-    if len(pieces) < 2:
-        return False
-    for piece in pieces:
-        mark = _kept_mark(cache_dir, f"section\0{piece}")
-        if mark.exists():
-            continue
-        verdict = judged(piece, BUILT)
-        if verdict.removed or not verdict.closed:
-            return False
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        mark.touch()
-    return True
-
-
-# Bumped when what a built page may contain, or the way it is judged, changes.
-RULES = repr((sorted(BUILT.tags), sorted((t, sorted(n)) for t, n in BUILT.attributes.items()),
-              sorted(BUILT.classes), sorted(BUILT.resource_attributes), nh3.__version__, RULES_VERSION, "3"))
-
-
-def _kept_mark(cache_dir: Path | None, text: str) -> Path | None:
-    """Where a clean verdict on `text` is remembered (None: nothing is)."""
-    if cache_dir is None:
-        return None
-    return cache_dir / hashlib.sha256(f"{RULES}\0{text}".encode("utf-8")).hexdigest()
-
-
-def check_changes(data: str, shown: str, sources, cache_dir: Path | None = None) -> Verdict:
+def check_changes(data: str, shown: str, sources: dict[str, str]) -> Verdict:
     """A reading page's changes.json (what its markers open, as HTML pieces that
     readings.js puts into the page) judged like a page: refused markup is taken out of
-    the piece and reported. `sources` is called only when something is refused; clean
-    data is remembered by its hash in cache_dir, as in check_content_kept."""
-    kept = _kept_mark(cache_dir, f"changes\0{data}")
-    if kept is not None and kept.exists():
-        return Verdict(data, [])
+    the piece and reported."""
     entries = json.loads(data)
     problems: set[str] = set()
     for paragraph, pieces in entries.items():
-        # A paragraph's pieces unchanged since they were found clean are not judged again:
-        # after an edit, one paragraph's are.
-        entry = _kept_mark(cache_dir, "piece\0" + json.dumps(pieces, ensure_ascii=False, sort_keys=True))
-        if entry is not None and entry.exists():
-            continue
-        clean = True
         for name, piece in pieces.items():
             if not isinstance(piece, str):  # every piece is text today; anything else is not judged, so refused
                 problems.add(f"{shown}:1: the piece '{name}' of {paragraph} is not text, so it cannot be judged "
                              "(a change of qarabagh_edition.pages.corrections.changes_entry)")
                 pieces[name] = ""
-                clean = False
-            elif removed_by_sanitizer(piece, BUILT):
-                found = sources() if callable(sources) else sources
-                problems.update(f"{where(item, found)}: {describe(item)} [in {shown}, {paragraph}]"
-                                for item in removed_by_sanitizer(piece, BUILT))
+            elif removed := removed_by_sanitizer(piece, BUILT):
+                problems.update(f"{where(item, sources)}: {describe(item)} [in {shown}, {paragraph}]"
+                                for item in removed)
                 pieces[name] = sanitize(piece, BUILT)
-                clean = False
-        if clean and entry is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            entry.touch()
     if not problems:
-        if kept is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            kept.touch()
         return Verdict(data, [])
     return Verdict(json.dumps(entries, ensure_ascii=False, sort_keys=True), sorted(problems))

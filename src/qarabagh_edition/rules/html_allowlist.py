@@ -18,9 +18,7 @@ ours: what was removed, and on which source line it stands.
 """
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 import re
 import secrets
 from collections import Counter
@@ -79,9 +77,6 @@ CLASSES = {
 
 # An ID is a plain name: `social-12`, `fn:1`. Names starting "__" are Material's own.
 ID_VALUE = re.compile(r"^(?!__)[A-Za-z0-9][A-Za-z0-9_:.-]*$")
-
-# Bumped when the allowlist or the way pages are judged changes: cached results expire.
-RULES_VERSION = "4"
 
 
 def _only_the_site(url: str) -> bool:
@@ -435,28 +430,12 @@ def check_page(source: str, shown: str, extensions: list, extension_configs: dic
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
 
 
-def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: dict,
-                cache_dir: Path | None = None) -> list[str]:
-    """Every page of docs/ checked against the allowlist. A page whose source, extensions
-    and rules are unchanged since the last check is not rendered again (cache_dir)."""
-    settings = json.dumps([RULES_VERSION, nh3.__version__, markdown.__version__, list(map(str, extensions)),
-                           extension_configs], sort_keys=True, default=str)
+def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: dict) -> list[str]:
+    """Every page of docs/ checked against the allowlist."""
     problems: list[str] = []
     for path in sorted((root / docs_dir).rglob("*.md")):
-        shown = path.relative_to(root).as_posix()
         source = path.read_text(encoding="utf-8")
-        cached = None
-        if cache_dir is not None:
-            key = hashlib.sha256("\0".join([settings, shown, source]).encode("utf-8")).hexdigest()
-            cached = cache_dir / f"{key}.json"
-            if cached.exists():
-                problems += json.loads(cached.read_text(encoding="utf-8"))
-                continue
-        found = check_page(source, shown, extensions, extension_configs)
-        if cached is not None and not found:  # only clean pages are remembered; problems are recomputed
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            cached.write_text("[]", encoding="utf-8")
-        problems += found
+        problems += check_page(source, path.relative_to(root).as_posix(), extensions, extension_configs)
     return problems + other_files(root, docs_dir)
 
 

@@ -2,12 +2,10 @@
 
 Authors' headings are plain; a heading written `## Text { #id .editorial }` gets an
 "Editorial heading" badge after its text, and an "Editorial" badge in the table of
-contents beside the page. Added to the rendered HTML, not to the
-Markdown, so the table of contents and permanent IDs stay the heading's own.
+contents beside the page. Added to the rendered HTML, not to the Markdown, so the table
+of contents and permanent IDs stay the heading's own.
 """
 from __future__ import annotations
-
-from mkdocs.plugins import event_priority
 
 import re
 
@@ -18,10 +16,13 @@ BADGE = (
     '<span class="editorial-badge" data-search-exclude title="This heading was added by the editors of this edition; '
     'it is not in the published paper.">Editorial heading</span>'
 )
+# The same badge in the table of contents beside the page (its titles are HTML there).
+TOC_BADGE = ' <span class="editorial-badge editorial-badge--toc">Editorial</span>'
 
 
-@event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
-def on_page_content(html, page, **kwargs):
+def with_editorial_badges(html: str, toc) -> str:
+    """`html` with the badge in each editorial heading; `toc` (the page's table of
+    contents: items with `id`, `title`, `children`) gets the short badge."""
     def mark(match: re.Match) -> str:
         body = match.group("body")
         # Keep the permalink (¶) last, after the badge.
@@ -32,12 +33,8 @@ def on_page_content(html, page, **kwargs):
 
     editorial = set(re.findall(r'<h[1-6]\b[^>]*\bid="([^"]+)"[^>]*\bclass="[^"]*\beditorial\b', html) +
                     re.findall(r'<h[1-6]\b[^>]*\bclass="[^"]*\beditorial\b[^"]*"[^>]*\bid="([^"]+)"', html))
-    _mark_in_contents(page.toc, editorial)
+    _mark_in_contents(toc, editorial)
     return EDITORIAL_HEADING.sub(mark, html)
-
-
-# The same badge in the table of contents beside the page (its titles are HTML there).
-TOC_BADGE = ' <span class="editorial-badge editorial-badge--toc">Editorial</span>'
 
 
 def _mark_in_contents(items, editorial: set[str]) -> None:

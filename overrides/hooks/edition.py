@@ -1,0 +1,297 @@
+"""The edition's build, top to bottom: the one place where its stages are called, in order.
+
+MkDocs (through ProperDocs) calls the functions below at its events, in the order they
+appear here. Each stage is a function of the engine-free package `qarabagh_edition`
+(`qarabagh_mkdocs.bibtex` is the one door to mkdocs-bibtex); this module hands them the
+engine's objects, stops the build on their `file:line` problems, and keeps no state.
+
+1. check     on_config, on_pre_build: every rule over the whole project, before any page
+             is rendered (a duplicate or deleted ID is a fact about two pages)
+2. generate  on_files, on_page_markdown: pages and files made from the data
+3. render    Python-Markdown, once per page, with the edition's treeprocessors in the
+             order mkdocs.yml lists them
+4. annotate  on_page_content: apparatus markers and notes, editorial badges, reading
+             time, tooltips; then the gate: the final content against the allowlist
+5. combine   on_page_context: the whole paper and the syllabus pack, from the pages'
+             content (every page is rendered before the first context is made)
+6. outputs   on_post_build: citation files, record redirects, the search index's
+             reading names, the PDFs and the offline zip
+
+A priority says where a stage must stand among other plugins' handlers of its event.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from qarabagh_edition.actors import load_glossary
+from qarabagh_edition.cite_this import cite_data, ris
+from qarabagh_edition.downloads import build_time, offline_zip, pdf
+from qarabagh_edition.downloads.whole_paper import Section, combine
+from qarabagh_edition.pages import corrections, glossary, instructors, record, references, syllabus_pack, two_readings
+from qarabagh_edition.pages.tooltips import titles_as_tooltips
+from qarabagh_edition.paper import load_paper_record
+from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages, nav_titles
+from qarabagh_edition.pages.editorial_marks import with_editorial_badges
+from qarabagh_edition.rules.cache_trust import committed_cache_files
+from qarabagh_edition.rules.built_pages import check_changes, check_content, check_markup, source_files
+from qarabagh_edition.rules.content import check_frozen
+from qarabagh_edition.rules.glossary import check_glossary
+from qarabagh_edition.rules.html_allowlist import check_pages
+from qarabagh_edition.rules.source_text import check_sources
+from qarabagh_mkdocs import bibtex
+
+log = logging.getLogger("mkdocs.hooks.edition")
+
+CSL_STYLE = "chicago-author-date"  # in-text citations like the paper's own "(Vaezi, 2008: ...)"
+NAME = "sarmadi-2018-qarabagh-crisis"  # the downloads' file names
+DOWNLOADS = {"pdf": f"downloads/{NAME}.pdf", "zip": f"downloads/{NAME}-offline.zip",
+             "record_pdf": f"downloads/{NAME}-as-published.pdf"}
+OFFLINE_BUILD = offline_zip.OFFLINE_BUILD  # set for the nested build that makes the offline zip
+SHIM = "assets/javascripts/iframe-worker-shim.js"  # Material's offline Worker shim, from npm, not a CDN
+COMMAND = "EDITION_COMMAND"  # build or serve: told to on_startup alone, kept in the process's environment
+PRINT_PAGE = "print_page.md"  # the whole paper on one page
+HOME_TITLE = "Abstract and keywords"  # the home page's section in the whole paper and the pack
+TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # the glossary's descriptions, for tooltips.js
+PAGES = {"references": "references.md", "corrections": "corrections.md", "pack": "pack.md"}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _docs(config) -> str:
+    return Path(config.docs_dir).relative_to(_root(config)).as_posix()
+
+
+def _stop(problems: list[str], what: str) -> None:
+    if problems:
+        raise PluginError(f"{what}:\n" + "\n".join(problems))
+
+
+def _checked(what: str, load):
+    """load(), with a ContentError turned into the build's stop (not a traceback)."""
+    try:
+        return load()
+    except ContentError as error:
+        raise PluginError(f"{what}:\n" + "\n".join(error.problems)) from None
+
+
+def on_startup(command, dirty, **kwargs):
+    os.environ[COMMAND] = command  # on_config is not told; serve skips the downloads
+
+
+def on_env(env, config, **kwargs):  # Jinja's bytecode cache: ~80 templates not compiled every build
+    (folder := _root(config) / ".cache" / "templates").mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
+# ---------------------------------------------------------------------------------------
+# 1. check, and set up the engine
+# ---------------------------------------------------------------------------------------
+
+@event_priority(100)  # before every plugin: they read these settings in their own on_config
+def on_config(config, **kwargs):
+    root = _root(config)
+    _stop(check_sources(root), "A text file of the project cannot be read as it should")
+    if not config.repo_url:  # a local clone: no "Edit this page" links to nowhere
+        config.edit_uri = None
+    _stop(bibtex.set_up(config, root, CSL_STYLE), "bibliography")  # mkdocs-bibtex would crash on broken BibTeX
+    for name in ("qarabagh_edition.markdown.citation_links", "qarabagh_edition.markdown.glossary_links"):
+        if name in map(str, config.markdown_extensions):  # the extensions read the project's data
+            config.mdx_configs.setdefault(name, {})["root"] = str(root)
+    if "qarabagh_edition.markdown.glossary_links" in config.markdown_extensions:
+        config.mdx_configs["qarabagh_edition.markdown.glossary_links"]["docs_dir"] = _docs(config)
+    config.extra["paper"] = _checked("published/paper.yml", lambda: load_paper_record(root))
+    config.extra["cite"] = _checked("citation", lambda: cite_data(root, config.extra["paper"], config.site_url,
+                                                                   config.extra["edition"]["editors"]))
+    # Pandoc's rendering of bib/paper.bib goes into every page's template: judged like content.
+    shown = {k: v for k, v in config.extra["cite"].items() if k in ("chicago", "apa", "chicago_base", "apa_base")}
+    _stop(check_markup(shown, "bib/paper.bib", (root / "bib" / "paper.bib").read_text(encoding="utf-8")),
+          "HTML not allowed in the paper's citation")
+    if os.environ.get(COMMAND) != "serve":  # a preview may show today's date
+        build_time.fix_build_time(root)
+    if os.environ.get(OFFLINE_BUILD):
+        # From disk, pages cannot be fetched: no instant navigation; the Worker shim is ours
+        # (set before Material's offline plugin, which then adds no CDN address).
+        config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
+        config.extra["polyfills"] = [SHIM]
+    config.extra["downloads"] = DOWNLOADS
+    return config
+
+
+def on_pre_build(config, **kwargs):
+    # Over the whole site at once: a duplicate or deleted ID is a fact about two pages.
+    root, docs = _root(config), _docs(config)
+    _stop(check_frozen(root), "frozen layer")
+    _stop(committed_cache_files(root), "A cache is part of the repository")
+    _stop(check_pages(root, docs, config.markdown_extensions, config.mdx_configs),
+          "HTML not allowed in a page")
+    layer = _checked("paragraph IDs", lambda: load_layer(root))
+    pages, problems = load_pages(root, docs)
+    problems += check_ids(pages, layer)
+    _stop(problems, f"paragraph IDs: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    _stop(check_glossary(root, layer, pages), "glossary")
+    _stop(bibtex.check_citations(config, root, docs, layer), "citations")  # then one Pandoc run for the site
+    _checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
+
+
+# ---------------------------------------------------------------------------------------
+# 2. generate: files and pages made from the data
+# ---------------------------------------------------------------------------------------
+
+def on_files(files, config, **kwargs):
+    root, docs = _root(config), _docs(config)
+    # The glossary's descriptions, written once for tooltips.js (not a title on every link).
+    files.append(File.generated(config, TOOLTIP_DATA, content=glossary.tooltip_script(load_glossary(root))))
+    # What each corrected paragraph's marker opens, one file per page, judged like a page.
+    paragraphs = two_readings.reading_paragraphs(root, docs)
+    for page in sorted({p.page for p in paragraphs}):
+        changes = two_readings.changes_json(page, paragraphs, config.repo_url)
+        verdict = check_changes(changes, two_readings.changes_file(page), source_files(root, None))
+        for problem in verdict.problems:
+            log.error(problem)
+        files.append(File.generated(config, two_readings.changes_file(page), content=verdict.content))
+    # The whole paper on one page: its content is made in on_page_context.
+    title = config.extra["whole_paper"]["title"]
+    front = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #the-whole-paper }}\n"
+    files.append(File.generated(config, PRINT_PAGE, content=front))
+    # The record: the paper as published, one page per section, paired with its reading.
+    pairs = []
+    for page in record.record_pages(root, docs, nav_titles(config.nav), config.extra["paper"]):
+        made = File.generated(config, page.src_uri, content=page.markdown)
+        files.append(made)
+        if (reading := files.get_file_from_path(page.reading)) is not None:
+            pairs.append((reading.src_uri, reading.url, made.src_uri, made.url))
+    config.extra["record"] = record.pairs_data(pairs, config.site_url)  # the reading switch, readings.js
+    return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    root, docs, source = _root(config), _docs(config), page.file.src_uri
+    added = []
+    if source == PAGES["references"]:
+        citing, page_of = references.citing_paragraphs(root, docs)
+        formatted = bibtex.reference_texts(config, sorted(bibtex.known_keys(config) - {references.PAPER_KEY}))
+        added += [references.bibliography(formatted, citing), references.audit(root, page_of)]
+    if source in (glossary.GLOSSARY_PAGE, glossary.TIMELINE_PAGE) or not (page.meta.get("editorial")
+                                                                          or page.is_homepage):
+        generated = glossary.glossary_pages(root, docs, nav_titles(config.nav))
+        added.append(generated.glossary_markdown() if source == glossary.GLOSSARY_PAGE else
+                     generated.timeline_markdown() if source == glossary.TIMELINE_PAGE else
+                     generated.actors_in_section(source))
+    if source == PAGES["corrections"]:
+        added.append(corrections.corrections_markdown(two_readings.reading_paragraphs(root, docs),
+                                                      nav_titles(config.nav), config.repo_url))
+    if source == instructors.INSTRUCTORS_PAGE:
+        added.append(instructors.instructors_markdown(instructors.section_stats(root, docs, config.nav), config.site_url, DOWNLOADS,
+                                                      config.extra["cite"]["chicago_base"]))
+    if added:
+        markdown = markdown.rstrip("\n") + "\n\n" + "\n".join(added)
+    if source != PAGES["corrections"]:  # each conjecture's words marked where they stand
+        to_corrections = files.get_file_from_path(PAGES["corrections"])
+        markdown = two_readings.with_conjectures(
+            markdown, source, two_readings.reading_paragraphs(root, docs),
+            get_relative_url(to_corrections.url, page.url) if to_corrections else PAGES["corrections"])
+    return markdown
+
+
+# ---------------------------------------------------------------------------------------
+# 4. annotate each page's content, then the gate
+# ---------------------------------------------------------------------------------------
+
+@event_priority(-1000)  # last of every plugin's: the gate judges the content as published
+def on_page_content(html, page, config, files, **kwargs):
+    root, source = _root(config), page.file.src_uri
+    made = files.get_file_from_path(record.record_uri(source))
+    changes = files.get_file_from_path(two_readings.changes_file(source))
+    html = (two_readings.with_apparatus(html, source, [], "", "") if made is None or changes is None else
+            two_readings.with_apparatus(html, source, two_readings.reading_paragraphs(root, _docs(config)),
+                                        get_relative_url(made.url, page.url), get_relative_url(changes.url, page.url)))
+    html = with_editorial_badges(html, page.toc)
+    stat = instructors.section_stats(root, _docs(config), config.nav).get(source)
+    if stat:
+        html = instructors.with_reading_time(html, stat)
+    html = titles_as_tooltips(html)
+    own = Path(config.docs_dir) / source
+    verdict = check_content(html, page.url or "/", source_files(root, own.relative_to(root).as_posix()
+                                                              if own.is_file() else None))
+    for problem in verdict.problems:
+        log.error(problem)  # --strict stops the build; the refused markup is already out
+    return verdict.content
+
+
+# ---------------------------------------------------------------------------------------
+# 5. combine: pages made of other pages' content (all rendered before the first context)
+# ---------------------------------------------------------------------------------------
+
+@event_priority(100)  # before Material's search plugin and the template read the page
+def on_page_context(context, page, config, nav, **kwargs):
+    if page.file.src_uri == PRINT_PAGE:
+        excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PRINT_PAGE}
+        sections = [Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
+                    for p in nav.pages if p.file.src_uri not in excluded and p.content is not None]
+        page.content += f'\n<div id="whole-paper">\n{combine(sections, page.url)}\n</div>'
+    elif page.file.src_uri == PAGES["pack"]:
+        site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        paper = [syllabus_pack.PaperPage(p.file.src_uri, p.url, HOME_TITLE if p.is_homepage else p.title,
+                                         p.content or "")
+                 for p in nav.pages if not (p.meta or {}).get("editorial")]
+        try:
+            data = syllabus_pack.pack_data(paper, page.url, site_url, config.extra.get("cite", {}),
+                                           config.extra["edition"]["editors"])
+            page.content = syllabus_pack.with_pack_data(page.content, data, page.file.src_uri)
+        except syllabus_pack.PackError as error:
+            raise PluginError(str(error)) from None
+    return context
+
+
+# ---------------------------------------------------------------------------------------
+# 6. outputs
+# ---------------------------------------------------------------------------------------
+
+@event_priority(-90)  # after Material's search plugin wrote its index, before its offline plugin copies it
+def on_post_build(config, **kwargs):
+    root, site = _root(config), Path(config.site_dir)
+    cite = config.extra["cite"]
+    (site / "cite").mkdir(parents=True, exist_ok=True)
+    (site / "cite" / f"{cite['key']}.bib").write_text(cite["bibtex"], encoding="utf-8")
+    (site / "cite" / f"{cite['key']}.ris").write_bytes(ris(config.extra["paper"]).encode("utf-8"))
+    _record_redirects_and_search(config, site)
+    if os.environ.get(OFFLINE_BUILD):
+        _stop(offline_zip.copy_worker_shim(root, site / SHIM), "offline build")
+    elif os.environ.get(COMMAND) != "serve" and not os.environ.get("EDITION_SKIP_DOWNLOADS"):
+        _downloads(config, root, site)
+
+
+def _record_redirects_and_search(config, site: Path) -> None:
+    # A reading page moved with a redirect (mkdocs-redirects): its record moves with it.
+    redirects = config.plugins.get("redirects")
+    maps = dict(redirects.config.get("redirect_maps") or {}) if redirects else {}
+    for old, new in record.record_redirects(maps, config.extra["record"]["sources"]).items():
+        stub, target = File.generated(config, old, content=""), config.extra["record"]["pages"][new]
+        path = site / stub.dest_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record.redirect_stub(get_relative_url(target, stub.url)), encoding="utf-8")
+    # A search result names its reading: "Social Impacts (as published)".
+    record.name_the_readings_in(site / "search" / "search_index.json", config.extra["record"]["urls"])
+
+
+def _downloads(config, root: Path, site: Path) -> None:
+    """The PDFs of both readings and the offline zip: reproducible, dated SOURCE_DATE_EPOCH."""
+    epoch = build_time.source_date_epoch(root)
+    pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch,
+                   stylesheet=root / "overrides" / "assets" / "stylesheets" / "pdf.css",
+                   targets={"edition": DOWNLOADS["pdf"], "record": DOWNLOADS["record_pdf"]})
+    try:
+        offline_zip.build_offline_zip(root, config.config_file_path, site / DOWNLOADS["zip"], NAME, epoch)
+    except offline_zip.OfflineBuildFailed as error:
+        raise PluginError(str(error)) from None

@@ -1,0 +1,23 @@
+"""The glossary and the timeline against the text, for the build and scripts/lint alike:
+a spelling claimed by two entries, an entry or spelling the paper never uses, a timeline
+event naming an actor or a paragraph that does not exist, a mentions record that no
+longer matches its paragraph."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
+from qarabagh_edition.published_layer import ContentError
+
+
+def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
+    """`file:line: what is wrong (how to fix)` for data/glossary.yml, data/timeline.yml and
+    data/mentions.yml, read against the paper's text in both readings."""
+    try:  # every loader inside: a file that cannot be read at all raises ContentError
+        actors = load_glossary(root)
+        events = load_timeline(root)
+        mention_problems = load_mentions(root, actors, {b.id: b.text for bs in pages.values() for b in bs if b.id})[1]
+    except ContentError as error:
+        return error.problems
+    texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
+    return check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
