@@ -23,11 +23,11 @@ def test_the_records_match_the_text_and_the_glossary():
 
 
 def test_a_record_decides_which_actor_a_mention_names():
-    matcher = Matcher(ACTORS)
+    matcher = Matcher(ACTORS, RECORDS)
     text = TEXTS["social-9"]
     by_default = {text[s:e]: a.id for s, e, a in matcher.mentions(text) if text[s:e] == "Azerbaijan"}
     assert by_default == {"Azerbaijan": "republic-of-azerbaijan"}
-    found = [(text[s:e], a.id) for s, e, a in matcher.mentions(text, RECORDS["social-9"])]
+    found = [(text[s:e], a.id) for s, e, a in matcher.mentions(text, "social-9")]
     assert found[0] == ("Azerbaijan", "iranian-azerbaijan")  # "In 1937, Azerbaijan was divided"
 
 

@@ -15,8 +15,7 @@ from mkdocs.utils import get_relative_url
 from qarabagh_edition import render_cache
 from qarabagh_edition.pages.corrections import corrections_markdown
 from qarabagh_edition.pages.record import record_uri
-from qarabagh_edition.pages.two_readings import (changes_data, changes_file, reading_paragraphs, with_apparatus,
-                                                 with_conjectures)
+from qarabagh_edition.pages.two_readings import changes_data, changes_file, reading_paragraphs, with_apparatus
 from qarabagh_edition.published_layer import ContentError, nav_titles
 from qarabagh_edition.rules.built_pages import check_changes, source_files
 
@@ -60,14 +59,12 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown_text, page, config, files, **kwargs):
-    if page.file.src_uri == CORRECTIONS_PAGE:
-        paragraphs, titles = _paragraphs(config), nav_titles(config.nav)
-        return markdown_text.rstrip("\n") + "\n\n" + _kept(
-            config, lambda: corrections_markdown(paragraphs, titles, config.repo_url),
-            "corrections", paragraphs, titles, config.repo_url)
-    corrections = files.get_file_from_path(CORRECTIONS_PAGE)
-    return with_conjectures(markdown_text, page.file.src_uri, _paragraphs(config),
-                            get_relative_url(corrections.url, page.url) if corrections else CORRECTIONS_PAGE)
+    if page.file.src_uri != CORRECTIONS_PAGE:
+        return markdown_text  # conjectures are marked in the text by qarabagh_edition.markdown.conjecture_marks
+    paragraphs, titles = _paragraphs(config), nav_titles(config.nav)
+    return markdown_text.rstrip("\n") + "\n\n" + _kept(
+        config, lambda: corrections_markdown(paragraphs, titles, config.repo_url),
+        "corrections", paragraphs, titles, config.repo_url)
 
 
 @event_priority(50)  # before the whole-paper page takes the page (whole_paper.py)
