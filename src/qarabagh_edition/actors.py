@@ -280,10 +280,6 @@ class Mention:
     line: int
     context: str | None = None  # the words around them, which say which occurrence is meant
 
-    @property
-    def key(self) -> tuple:
-        return self.words, self.context
-
     def places(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each occurrence of the words in a text (within the context, if given)."""
         words = re.compile(r"(?<!\w)" + re.escape(self.words) + r"(?!\w)")
