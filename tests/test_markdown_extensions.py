@@ -16,9 +16,10 @@ EXTENSIONS = {
     "paragraph_numbers": ["qarabagh_edition.markdown.paragraph_numbers"],
     "citation_links": ["qarabagh_edition.markdown.citation_links"],
     "glossary_links": ["qarabagh_edition.markdown.glossary_links"],
+    "conjecture_marks": ["qarabagh_edition.markdown.conjecture_marks"],
     # The site's order, as listed in mkdocs.yml.
     "all": ["qarabagh_edition.markdown.paragraph_numbers", "qarabagh_edition.markdown.citation_links",
-            "qarabagh_edition.markdown.glossary_links"],
+            "qarabagh_edition.markdown.glossary_links", "qarabagh_edition.markdown.conjecture_marks"],
 }
 SETTINGS = {
     "smarty": {"smart_quotes": False, "smart_angled_quotes": False, "smart_ellipses": False},  # as mkdocs.yml

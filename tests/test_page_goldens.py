@@ -20,7 +20,7 @@ from qarabagh_edition.pages.glossary import glossary_pages
 from qarabagh_edition.pages.instructors import instructors_markdown, reading_time, section_stats
 from qarabagh_edition.pages.references import audit, bibliography, citing_paragraphs
 from qarabagh_edition.pages.record import name_the_readings, record_pages
-from qarabagh_edition.pages.two_readings import changes_data, reading_paragraphs, with_apparatus, with_conjectures
+from qarabagh_edition.pages.two_readings import changes_data, reading_paragraphs, with_apparatus
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 PROJECT = Path(__file__).parent / "golden" / "markdown" / "project"
@@ -88,8 +88,6 @@ OUTPUTS = {
     "references-audit.md": _audit,
     "instructors.md": _instructors,
     "corrections.md": lambda: corrections_markdown(paragraphs(), TITLES, REPO),
-    "conjectures-marked.md": lambda: with_conjectures((PROJECT / "docs" / PAGE).read_text(), PAGE, paragraphs(),
-                                                            "../corrections/"),
     "apparatus.html": lambda: with_apparatus(rendered_page(), PAGE, paragraphs(), "../as-published/sample/",
                                              "../as-published/changes/sample.json"),
     "changes.json": lambda: json.dumps(changes_data(PAGE, paragraphs(), REPO), ensure_ascii=False, indent=1,

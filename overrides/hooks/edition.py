@@ -196,11 +196,6 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
                                                       config.extra["cite"]["chicago_base"]))
     if added:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n".join(added)
-    if source != PAGES["corrections"]:  # each conjecture's words marked where they stand
-        to_corrections = files.get_file_from_path(PAGES["corrections"])
-        markdown = two_readings.with_conjectures(
-            markdown, source, two_readings.reading_paragraphs(root, docs),
-            get_relative_url(to_corrections.url, page.url) if to_corrections else PAGES["corrections"])
     return markdown
 
 

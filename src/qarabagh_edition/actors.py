@@ -221,13 +221,16 @@ def unknown_actor(name: str, actors: dict[str, Actor]) -> str:
 
 
 class Matcher:
-    """Finds mentions of actors by any of their spellings: whole words, case as
-    printed, the longest spelling winning where spellings overlap."""
+    """Which actors a text mentions: every spelling of every actor, as whole words, case
+    as printed, the longest spelling winning where spellings overlap; in a paragraph of
+    the reading, as data/mentions.yml decides for it (`records`: paragraph ID -> its
+    records, from mention_records)."""
 
     _patterns: dict[tuple, re.Pattern] = {}  # compiled once per set of spellings (several hooks use it)
 
-    def __init__(self, actors: dict[str, Actor]):
+    def __init__(self, actors: dict[str, Actor], records: dict[str, list[Mention]] | None = None):
         self.actor_of = {v: a for a in actors.values() for v in a.spellings}
+        self.records = records or {}
         variants = tuple(sorted(self.actor_of, key=lambda v: (-len(v), v)))
         if variants and variants not in self._patterns:
             self._patterns.clear()
@@ -238,29 +241,27 @@ class Matcher:
     def actor_of_id(self, ident: str) -> Actor:
         return next(a for a in self.actor_of.values() if a.id == ident)
 
-    def mentions(self, text: str, overrides: list[Mention] = (), seen: dict | None = None):
-        """(start, end, actor) for every mention in the text, in order.
+    def mentions(self, text: str, block_id: str | None = None) -> list[tuple[int, int, Actor]]:
+        """(start, end, actor) of every mention in a paragraph's whole text, in order.
 
-        `overrides` are the paragraph's records of data/mentions.yml: the n-th occurrence
-        of their words is a mention of the actor they name, or of none. `seen` counts the
-        occurrences met in earlier pieces of the same paragraph (its HTML text between tags).
-        """
+        The one answer to "which actors does this paragraph mention": the links in the
+        text, the Glossary's "Mentioned in", "Actors in this section", the instructors'
+        page and the checks all ask it, each with a paragraph's whole text. `block_id`
+        names the paragraph, whose records of data/mentions.yml say that the n-th
+        occurrence of their words names the actor they give, or none. (Without it, as
+        for the published text, each spelling names its own entry.)"""
         if self.pattern is None:
-            return
+            return []
         found = [(m.start(), m.end(), self.actor_of[m.group(0)]) for m in self.pattern.finditer(text)]
-        seen = {} if seen is None else seen
-        before = dict(seen)  # occurrences in earlier pieces, per words
-        for override in overrides:
-            places = override.places(text)
-            seen[override.key] = before.get(override.key, 0) + len(places)
-            index = override.occurrence - before.get(override.key, 0) - 1
-            if not 0 <= index < len(places):
-                continue  # not in this piece
-            start, end = places[index]
+        for record in self.records.get(block_id, ()) if block_id else ():
+            places = record.places(text)
+            if len(places) < record.occurrence:
+                continue  # load_mentions reports a record that no longer matches its paragraph
+            start, end = places[record.occurrence - 1]
             found = [f for f in found if f[1] <= start or f[0] >= end]
-            if override.actor is not None:
-                found.append((start, end, override.actor))
-        yield from sorted(found, key=lambda f: f[0])
+            if record.actor is not None:
+                found.append((start, end, record.actor))
+        return sorted(found, key=lambda f: f[0])
 
 
 MENTIONS = "data/mentions.yml"
@@ -278,10 +279,6 @@ class Mention:
     why: str
     line: int
     context: str | None = None  # the words around them, which say which occurrence is meant
-
-    @property
-    def key(self) -> tuple:
-        return self.words, self.context
 
     def places(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each occurrence of the words in a text (within the context, if given)."""

@@ -6,6 +6,8 @@ that renders pages with Python-Markdown (MkDocs, ProperDocs, Zensical) runs them
   note after a paragraph whose printed citation disagrees with the reference list;
 * `glossary_links`: the first mention of each actor in a paragraph linked to the
   glossary.
+* `conjecture_marks`: each conjecture's words marked where they stand, with a "conj."
+  mark linked to the Corrections page; after the glossary links, which it leaves whole.
 
 List them in mkdocs.yml's `markdown_extensions`, after `attr_list` and `footnotes`
 (they read the IDs and footnote references those make). Each reads the project's

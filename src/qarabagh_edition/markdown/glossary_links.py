@@ -21,8 +21,8 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.actors import Matcher, Mention, load_glossary, mention_records
-from qarabagh_edition.markdown.tree_text import rewrite_text
+from qarabagh_edition.actors import Matcher, load_glossary, mention_records
+from qarabagh_edition.markdown.tree_text import block_text, crosses, wrap
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.published_layer import load_layer, load_pages
 
@@ -34,26 +34,26 @@ BLOCKS = {"p", "li"}
 SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}
 
 
-def link_block(block: etree.Element, matcher: Matcher, href: str, overrides: list[Mention] = ()) -> None:
-    """Wrap the first mention of each actor in the block in a link to `href#actor`."""
-    linked: set[str] = set()
-    seen: dict = {}  # occurrences of the overrides' words so far in this block
+def _opaque(element: etree.Element) -> bool:
+    # A block of its own inside this one (a list in a list item) keeps its own mentions.
+    return element.tag in SKIP or (element.tag in BLOCKS and "id" in element.attrib)
 
-    def link(text: str) -> list:
-        out, position = [], 0
-        for start, end, actor in matcher.mentions(text, overrides, seen):
-            if actor.id in linked:
-                continue
-            linked.add(actor.id)
-            anchor = etree.Element("a", {"class": "glossary-term", "href": f"{href}#{actor.id}"})
-            anchor.text = text[start:end]
-            out += [text[position:start], anchor]
-            position = end
-        out.append(text[position:])
-        return out
 
-    # A block of its own inside this one (a list in a list item) keeps its own first mentions.
-    rewrite_text(block, link, skip=lambda e: e.tag in SKIP or (e.tag in BLOCKS and "id" in e.attrib))
+def link_block(block: etree.Element, matcher: Matcher, href: str) -> None:
+    """Wrap the first mention of each actor in the block in a link to `href#actor`.
+
+    The mentions are those Matcher.mentions finds in the block's whole text, as the
+    Glossary's lists do; a mention that crosses the edge of an element (half in an
+    emphasis) cannot be one link, and the actor's next mention is linked instead."""
+    text = block_text(block, _opaque)
+    first: dict[str, tuple[int, int]] = {}
+    for start, end, actor in matcher.mentions(text, block.get("id")):
+        if actor.id not in first and not crosses(block, start, end, _opaque):
+            first[actor.id] = (start, end)
+    # From the end, so that the offsets of the mentions before each new link stay as they were.
+    for ident, (start, end) in sorted(first.items(), key=lambda item: -item[1][0]):
+        wrap(block, start, end, lambda ident=ident: etree.Element("a", {"class": "glossary-term", "href": f"{href}#{ident}"}),
+             _opaque)
 
 
 class GlossaryLinks(Treeprocessor):
@@ -69,17 +69,16 @@ class GlossaryLinks(Treeprocessor):
             ident = block.get("id", "")
             if (block.tag in BLOCKS and ident in data.paper_ids and NUMBERED_ID.match(ident)
                     and RECORD_CLASS not in block.get("class", "").split()):
-                link_block(block, data.matcher, self.href, data.mentions.get(ident, ()))
+                link_block(block, data.matcher, self.href)
 
 
 class GlossaryData:
-    """The glossary's matcher, the mention records and the paper's block IDs."""
+    """The glossary's matcher, with the mention records, and the paper's block IDs."""
 
     def __init__(self, root: Path, docs_dir: str):
         actors = load_glossary(root)
         pages, _ = load_pages(root, docs_dir)
-        self.matcher = Matcher(actors)
-        self.mentions = mention_records(root, actors, pages)  # which actor an ambiguous mention is
+        self.matcher = Matcher(actors, mention_records(root, actors, pages))  # which actor an ambiguous mention is
         self.paper_ids = set(load_layer(root))
 
 

@@ -1,5 +1,5 @@
 """What readers see of the apparatus: the marker under a corrected paragraph, the notes
-(queries, conjectures) beside it, conjectures marked where they stand, and the
+(queries, conjectures) beside it, and the
 Corrections page, which groups and counts every change by its class."""
 from __future__ import annotations
 
@@ -166,30 +166,6 @@ def notes(paragraph: Paragraph) -> str:
         f'“{html.escape(query.words)}”: '
         f"{html.escape(query.question)}</aside>"
         for query in paragraph.apparatus.queries)
-
-
-def mark_conjectures(lines: list[str], paragraph: Paragraph, corrections_page: str) -> list[str]:
-    """The Markdown lines of a paragraph with each conjecture's words marked where they
-    stand. The mark shows the published words on hover and focus (tooltips.js
-    reads them from data-tooltip: Material sets up a tooltip for every `title` when the
-    page loads, which made the longest page slow to start), and links to the paragraph's entry
-    on the Corrections page (`corrections_page`, relative to this page), which gives the
-    editors' reason; with JavaScript it opens the paragraph's changes in place."""
-    text = "\n".join(lines)
-    cursor = 0
-    for index, change in enumerate(paragraph.apparatus.of("conjecture"), start=1):
-        words = re.compile(r"\s+".join(map(re.escape, change.new.split())))
-        found = words.search(text, cursor)
-        if not found:
-            continue
-        title = html.escape(f"Conjecture. As published: “{change.old}”", quote=True)
-        # The mark keeps the ID the conjecture's note had (links to it still land here).
-        wrapped = (f'<span class="conjecture">{found.group(0)}</span><a class="conjecture-mark" '
-                   f'id="conjecture-{paragraph.id}-{index}" href="{corrections_page}#correction-{paragraph.id}" '
-                   f'data-for="{paragraph.id}" data-tooltip="{title}">conj.</a>')
-        text = text[:found.start()] + wrapped + text[found.end():]
-        cursor = found.start() + len(wrapped)
-    return text.split("\n")
 
 
 # -- The Corrections page --------------------------------------------------------------

@@ -70,17 +70,16 @@ class GlossaryPages:
 
     def __init__(self, root: Path, docs_dir: str, titles: dict[str, str]):
         actors = load_glossary(root)
-        matcher = Matcher(actors)
         pages, _ = load_pages(root, docs_dir)
+        matcher = Matcher(actors, mention_records(root, actors, pages))
         mentions: dict[str, list[tuple[str, str]]] = {a: [] for a in actors}  # actor -> [(page, paragraph)]
         by_page: dict[str, list[str]] = {}  # page -> actors in order of first mention
-        overrides = mention_records(root, actors, pages)
         for page, blocks in pages.items():
             order = by_page.setdefault(page, [])
             for block in blocks:
                 if block.kind == "heading":
                     continue
-                for _, _, actor in matcher.mentions(block.text, overrides.get(block.id, ())):
+                for _, _, actor in matcher.mentions(block.text, block.id):
                     if (page, block.id) not in mentions[actor.id]:
                         mentions[actor.id].append((page, block.id))
                     if actor.id not in order:

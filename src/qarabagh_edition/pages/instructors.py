@@ -37,15 +37,14 @@ def _sections(nav) -> list[tuple[str, str]]:
 def _section_stats(root: Path, docs_dir: str, sections: list[tuple[str, str]]) -> dict[str, dict]:
     pages, _ = load_pages(root, docs_dir)
     actors = load_glossary(root)
-    matcher = Matcher(actors)
-    overrides = mention_records(root, actors, pages)
+    matcher = Matcher(actors, mention_records(root, actors, pages))
     stats = {}
     for title, page in sections:
         blocks = [b for b in pages.get(page, []) if b.kind != "heading"]
         count = sum(words(b.text) for b in blocks)
         frequency: dict[str, int] = {}
         for block in blocks:
-            for _, _, actor in matcher.mentions(block.text, overrides.get(block.id, ())):
+            for _, _, actor in matcher.mentions(block.text, block.id):
                 frequency[actor.id] = frequency.get(actor.id, 0) + 1
         main = sorted(frequency, key=lambda a: -frequency[a])[:MAIN_ACTORS]
         stats[page] = {"title": title, "words": count, "minutes": minutes(count), "paragraphs": len(blocks),

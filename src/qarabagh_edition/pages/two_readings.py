@@ -1,7 +1,8 @@
 """The reading pages' two readings: the corrected reading (docs/) and the text as published
 (published/), with the apparatus between them (qarabagh_edition.apparatus) shown beside
 each paragraph: the "Corrected" marker with the published wording and every change with
-its class and reason; conjectures marked where they stand; queries.
+its class and reason; queries. (Conjectures are marked where they stand by
+qarabagh_edition.markdown.conjecture_marks.)
 
 A reading page carries one reading. Each corrected paragraph's marker links to the same
 paragraph on the record's page (qarabagh_edition.pages.record); with JavaScript
@@ -56,25 +57,6 @@ def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
     return remembered(_memo, (str(root.resolve()), docs_dir, checked_out(root)), files,
                       lambda: _reading_paragraphs(root, docs_dir))
 
-
-def with_conjectures(markdown_text: str, page: str, paragraphs: list[shown.Paragraph],
-                     corrections_page: str) -> str:
-    """The page's Markdown with each conjecture's words marked where they stand, linked to
-    the Corrections page (`corrections_page`, relative to this page)."""
-    lines = markdown_text.split("\n")
-    id_lines = {m.group(1): n for n, line in enumerate(lines) if (m := ID_LINE.match(line))}
-    for paragraph in paragraphs:
-        if paragraph.page != page or not paragraph.apparatus.of("conjecture"):
-            continue
-        # The paragraph's lines: those above its ID line, back to the blank line.
-        end = start = id_lines[paragraph.id]
-        while start > 0 and lines[start - 1].strip() and not lines[start - 1].lstrip().startswith("<!--"):
-            start -= 1
-        lines[start:end] = shown.mark_conjectures(lines[start:end], paragraph, corrections_page)
-    return "\n".join(lines)
-
-
-ID_LINE = re.compile(r"\s*\{:?\s*#([a-z0-9-]+)")  # a paragraph's `{: #social-12 }` line
 
 # The contributors' apparatus, as Markdown passes it through: shown to readers in the
 # marker and the notes, so the raw comments are dropped from the page.
