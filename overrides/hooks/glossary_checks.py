@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
 from qarabagh_edition.published_layer import ContentError, load_layer, load_pages
+from qarabagh_edition.rules.content import data_names
 
 
 def on_pre_build(config, **kwargs):
@@ -28,5 +29,6 @@ def on_pre_build(config, **kwargs):
     # The paper's text in both readings: as published, and as the pages show it.
     texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
     problems = check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
+    problems += data_names(actors, events)
     if problems:
         raise PluginError("glossary: " + "\n".join(problems))

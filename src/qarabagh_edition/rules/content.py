@@ -342,12 +342,23 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
         events = load_timeline(root)
         texts = [e.text for e in layer.values()] + [b.text for bs in pages.values() for b in bs]
         problems += check_occurrences(actors, texts) + check_references(events, actors, set(layer))
+        problems += data_names(actors, events)
         problems += load_mentions(root, actors, {b.id: b.text for bs in pages.values() for b in bs if b.id})[1]
         problems += check_terminology(pages, layer, citations, actors, root)
     except ContentError as error:
         problems += error.problems
     problems += check_links(root, docs_dir)
     return list(dict.fromkeys(problems))
+
+
+def data_names(actors, events) -> list[str]:
+    """The glossary's and the timeline's names, titles and IDs, which become the headings
+    and IDs of their pages: plain text, and none of the edition's own IDs."""
+    from qarabagh_edition.actors import GLOSSARY, TIMELINE
+    from qarabagh_edition.rules import plain_text, reserved
+
+    return (plain_text.data_problems(actors, events, GLOSSARY, TIMELINE)
+            + reserved.data_problems(actors, events, GLOSSARY, TIMELINE))
 
 
 def _renamed_hints(pages, layer) -> list[str]:
