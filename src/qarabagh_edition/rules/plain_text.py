@@ -41,13 +41,23 @@ def heading_problems(tree, source: str, shown: str) -> list[str]:
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] not in ("h1", "h2", "h3", "h4", "h5", "h6"):
             continue
-        text = "".join(element.itertext())  # references decoded once by the parser
+        text = _words_of(element)  # references decoded once by the parser
         found = markup_in(text)
         if found:
             problems.append(f"{shown}:{_line_of(element, text, source)}: the heading '{' '.join(text.split())[:60]}' "
                             f"contains {found!r} (written or as a character reference): a heading becomes the "
                             f"page's title and its contents entry, which are plain text ({how(found)})")
     return problems
+
+
+def _words_of(heading) -> str:
+    """A heading's text without its "¶" permalink (toc's, not the contributor's)."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if "headerlink" not in (child.get("class") or "").split():
+            parts.append(_words_of(child) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _line_of(element, text: str, source: str) -> int:

@@ -44,7 +44,7 @@ def is_reserved(ident: str) -> bool:
 def page_problems(tree, source: str, shown: str) -> list[str]:
     """`file:line:` for every reserved ID or class in a rendered page of docs/."""
     allowed = EDITION_PLACES.get(shown, set())
-    seen: set = set()
+    seen: dict = {}  # (kind, name) -> elements with it so far
     problems = []
     for element in tree.iter():
         if not isinstance(element.tag, str):
@@ -54,24 +54,25 @@ def page_problems(tree, source: str, shown: str) -> list[str]:
         for kind, name in names:
             if kind == "id" and not is_reserved(name):
                 continue
-            if (kind, name) in allowed and (kind, name) not in seen:
-                seen.add((kind, name))
+            seen[(kind, name)] = seen.get((kind, name), 0) + 1
+            if (kind, name) in allowed and seen[(kind, name)] == 1:
                 continue
             what = f"the ID '{name}'" if kind == "id" else f"the class '{name}'"
-            problems.append(f"{shown}:{_line_of(kind, name, source)}: {what} is the edition's own: its templates and "
+            line = _line_of(kind, name, source, seen[(kind, name)])
+            problems.append(f"{shown}:{line}: {what} is the edition's own: its templates and "
                             "scripts look it up, and would take this element for theirs (choose another name; IDs "
                             f"starting {', '.join(RESERVED_PREFIXES)} are the edition's too)")
     return problems
 
 
-def _line_of(kind: str, name: str, source: str) -> int:
+def _line_of(kind: str, name: str, source: str, occurrence: int) -> int:
+    """The line of the `occurrence`-th place the name is written (attr_list or HTML)."""
     mark = ("#" if kind == "id" else ".") + name
-    patterns = [re.compile(rf"{re.escape(mark)}(?![\w-])"), re.compile(rf"""{kind}\s*=\s*["']?[^"'>]*\b{re.escape(name)}\b""")]
+    pattern = re.compile(rf"""{re.escape(mark)}(?![\w-])|{kind}\s*=\s*["']?[^"'>]*(?<![\w-]){re.escape(name)}(?![\w-])""")
     lines = source.split("\n")
-    for pattern in patterns:
-        for number, line in enumerate(lines, start=1):
-            if pattern.search(line):
-                return number
+    places = [number for number, line in enumerate(lines, start=1) for _ in pattern.finditer(line)]
+    if places:
+        return places[min(occurrence, len(places)) - 1]
     words = name.split("-")
     for number, line in enumerate(lines, start=1):  # a heading whose words made the ID
         if line.lstrip().startswith("#") and all(word in line.lower() for word in words):
