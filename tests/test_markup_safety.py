@@ -322,3 +322,16 @@ def test_a_pack_data_element_in_the_content_runs_nothing(page, unguarded_server)
     assert page.evaluate("window.__pwned || null") is None
     # The pack comes from the build's own data (the planted one has no sections).
     assert "Introduction" in page.locator("#pack-root").inner_text()
+
+
+def test_data_names_and_ids_are_plain_and_not_the_editions():
+    from types import SimpleNamespace as Entry
+
+    from qarabagh_edition.rules import plain_text
+
+    actors = {"pack-data": Entry(id="pack-data", name="Iran &#60;b&#62;", line=7)}
+    events = [Entry(id="edition-readings", title="A &quot;quoted&quot; title", line=9)]
+    assert [p.split(" (")[0] for p in plain_text.data_problems(actors, events, "data/glossary.yml", "data/timeline.yml")] == [
+        "data/glossary.yml:7: the name of 'pack-data' contains '<'", "data/timeline.yml:9: the title of 'edition-readings' contains '\"'"]
+    assert [p.split(":")[:2] for p in reserved.data_problems(actors, events, "data/glossary.yml", "data/timeline.yml")] == [
+        ["data/glossary.yml", "7"], ["data/timeline.yml", "9"]]
