@@ -25,6 +25,8 @@ RESERVED_IDS = {
     "actors-in-this-section", "events", "editorial-context", "bibliography", "citation-audit",
     # Material's own (besides its "__" names, which no ID may start with)
     "top",
+    # the scripts' globals: an element's ID is also a name on `window`
+    "edition", "editionGlossary",
 }
 RESERVED_PREFIXES = ("cite-", "edition-", "pack-", "published-", "conjecture-", "whole-paper", "record-", "ref-",
                      "type-")
