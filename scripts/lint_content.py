@@ -6,7 +6,9 @@ Checks: the frozen as-published layer (edited, added or deleted text); paragraph
 (missing, duplicated, renamed, unknown); citation keys and bib/citations.yml;
 BibTeX; glossary and timeline entries; correction notes; standard spellings of
 actors in corrected paragraphs; raw HTML that can run code (<script>, <iframe>,
-on…= attributes, javascript: URLs); internal links and anchors; front matter.
+on…= attributes, javascript: URLs); internal links and anchors; front matter (its keys
+and values an allowlist); headings and titles as plain text; the IDs and classes the
+site's own templates and scripts use; comments in the one form every parser reads alike.
 Exit status 0 when there is nothing to fix, 1 otherwise.
 """
 from __future__ import annotations

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from qarabagh_edition import front_matter
 from qarabagh_edition.apparatus import KINDS as APPARATUS_KINDS
 from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.pages.corrections import strip_emphasis  # noqa: F401 (the tests import it from here)
@@ -103,15 +104,11 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
     """
     lines = source.split("\n")
     problems: list[str] = []
-    start = 0
-    if lines and lines[0].strip() == "---":  # YAML front matter
-        for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
-                start = index + 1
-                break
-        else:
-            problems.append(f"{path}:1: the front matter opened by '---' is never closed (add a '---' line after it)")
-            return [], problems
+    # Front matter as MkDocs reads it: what it does not take is the page's text.
+    start = front_matter.read(source).lines
+    if start == 0 and lines[0].strip() == "---" and not any(line.strip() in ("---", "...") for line in lines[1:]):
+        problems.append(f"{path}:1: the front matter opened by '---' is never closed (add a '---' line after it)")
+        return [], problems
 
     blocks: list[Block] = []
     run: list[tuple[int, str]] = []
@@ -137,7 +134,9 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
     comment_line = 0
     for index in range(start, len(lines)):
         line = lines[index]
-        if comment or line.lstrip().startswith("<!--"):
+        if not comment and not line.startswith("<!--"):
+            problems += _declarations_in_text(line, path, index + 1)
+        if comment or line.startswith("<!--"):
             # Comments are not content; `<!-- correction: ... -->` and
             # `<!-- query: ... -->` are notes on the block below them.
             if not comment:
@@ -154,6 +153,7 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
                                     "would be published outside any paragraph's record (put it in a paragraph of "
                                     "its own lines, or inside the comment)")
                 text = "\n".join(comment)
+                problems += _comment_problems(text, path, comment_line)
                 note = NOTE.match(text)
                 if note:
                     pending.append((note.group("target"), note.group("kind").lower(), normalise(note.group("text")),
@@ -169,9 +169,43 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
         else:
             run.append((index + 1, line))
     flush()
+    if comment:
+        problems.append(f"{path}:{comment_line}: this comment is never closed (end it with '-->' on its last line): "
+                        "the rest of the page would be hidden from the rules, and not from every reader")
     for _, kind, _, line in pending:
         problems.append(f"{path}:{line}: this {kind} note stands above no paragraph (put it directly above the paragraph it is about)")
     return blocks, problems
+
+
+# One parser's view. The rules read a page through parse_page, readers through
+# Python-Markdown and an HTML parser; where these could disagree about what is a comment
+# (and so hidden), text would be shown that no rule saw. So a comment has one form only,
+# whose end all three agree on: whole lines, `<!--` in the first column, `-->` ending its
+# last line, and between them no `--` (HTML also ends a comment at `--!>`, and at `>` or
+# `->` right after the opening) and no second `<!--`. Every other way of hiding text from
+# HTML (`<!` declarations and CDATA, `<?` processing instructions, a comment elsewhere
+# in a line or indented) is refused outright: a reading page has no use for them.
+def _comment_problems(text: str, path: str, line: int) -> list[str]:
+    rest = text[len("<!--"):]
+    body = rest[:rest.rindex("-->")] if "-->" in rest else None  # None: '<!-->', '<!--->'
+    if body is None or body.startswith((">", "->")) or "--" in body or body.endswith("-") or "<!" in body:
+        return [f"{path}:{line}: this comment is not of the one form the edition reads: '<!-- ... -->' with no "
+                "'--' and no '<!' inside (HTML would end it elsewhere, at '--!>' or '<!-->', and show readers text "
+                "that no rule sees; write the note as '<!-- kind: text -->')"]
+    return []
+
+
+HIDING_MARKUP = re.compile(r"<!|<\?|--!?>|\]\]>")
+
+
+def _declarations_in_text(line: str, path: str, number: int) -> list[str]:
+    found = HIDING_MARKUP.search(line)
+    if not found:
+        return []
+    return [f"{path}:{number}: '{found.group(0)}' is not allowed here: comments stand on lines of their own, "
+            "starting in the first column with '<!--' and ending with '-->'; declarations ('<!...'), CDATA "
+            "and processing instructions ('<?...') are not used at all (readers' browsers would hide text "
+            "there that the rules read differently; remove it, or write the characters as text: &lt;!)"]
 
 
 def _blocks_of_run(run: list[tuple[int, str]], path: str, problems: list[str]) -> list[Block]:
@@ -305,14 +339,7 @@ def _read_layer(root: Path) -> dict[str, LayerEntry]:
 
 def is_editorial_page(source: str) -> bool:
     """A page whose front matter says `editorial: true` is written by the editors, not the authors."""
-    match = re.match(r"---\n(.*?)\n(?:---|\.\.\.)\n", source, re.S)
-    if not match:
-        return False
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError:
-        return False
-    return isinstance(meta, dict) and meta.get("editorial") is True
+    return front_matter.read(source).data.get("editorial") is True
 
 
 _pages_cache: dict[tuple, tuple] = {}

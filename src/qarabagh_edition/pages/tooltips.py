@@ -1,18 +1,18 @@
 """The `title` of the edition's own small marks, moved to `data-tooltip` for the
 edition's one tooltip.
 
-With `content.tooltips` on, Material sets up a tooltip for every element with a `title`
-when the page loads, and measures each against the page to place it: the whole paper
-on one page has some 260 of these marks (a "¶" permalink on every heading, the
-footnotes' "↩" links, the editorial headings' badges), and setting them up was the
-longest task of its start. The edition's tooltip script (assets/javascripts/tooltips.js)
-shows a `data-tooltip` instead, on the first hover or focus, with one element for the
-whole page.
+Material's `content.tooltips` is off: it set up a tooltip for every element with a
+`title` when the page loaded (some 260 on the whole paper on one page, the longest task
+of its start), and built each one's markup from the title's text, so that a link title
+written in a page ran as HTML. The edition's tooltip script (assets/javascripts/tooltips.js)
+shows a `data-tooltip` instead, as text, on the first hover or focus (a browser's own
+`title` tooltip shows on hover only), with one element for the whole page.
 
 Only these marks, known by their class: any other `title` (an abbreviation's expansion,
-Material's "Edit this page" button, whose title is its only name) stays for Material.
-A permalink or back-link shows only a symbol: its tooltip text is also its accessible
-name (`aria-label`), which the `title` had given it as a description.
+a link's title) stays the browser's. ("Edit this page" has its `data-tooltip` from
+overrides/partials/actions.html.) A permalink or back-link shows only a symbol: its
+tooltip text is also its accessible name (`aria-label`), which the `title` had given it
+as a description.
 """
 from __future__ import annotations
 

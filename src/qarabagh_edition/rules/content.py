@@ -347,6 +347,16 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     return list(dict.fromkeys(problems))
 
 
+def data_names(actors, events) -> list[str]:
+    """The glossary's and the timeline's names, titles and IDs, which become the headings
+    and IDs of their pages: plain text, and none of the edition's own IDs."""
+    from qarabagh_edition.actors import GLOSSARY, TIMELINE
+    from qarabagh_edition.rules import plain_text, reserved
+
+    return (plain_text.data_problems(actors, events, GLOSSARY, TIMELINE)
+            + reserved.data_problems(actors, events, GLOSSARY, TIMELINE))
+
+
 def _renamed_hints(pages, layer) -> list[str]:
     """An unknown ID on a page whose published ID went missing was most likely renamed."""
     present = {b.id for bs in pages.values() for b in bs if b.id}

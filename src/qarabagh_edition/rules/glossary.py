@@ -20,4 +20,7 @@ def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
     except ContentError as error:
         return error.problems
     texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
-    return check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
+    from qarabagh_edition.rules.content import data_names  # names and IDs shown as titles: plain text
+
+    return (check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
+            + data_names(actors, events))

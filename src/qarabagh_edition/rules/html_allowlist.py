@@ -29,7 +29,8 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 import tinyhtml5
-import yaml
+from qarabagh_edition import front_matter
+from qarabagh_edition.rules import front_matter_keys, plain_text, reserved
 
 # -- The allowlist ----------------------------------------------------------------------
 
@@ -370,63 +371,22 @@ def render(source: str, extensions: list, extension_configs: dict) -> str:
     return markdown.Markdown(extensions=extensions, extension_configs=extension_configs).convert(body)
 
 
-FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-
-
-def _front_matter(source: str) -> tuple[re.Match | None, dict]:
-    """The front matter block and its data, read as MkDocs reads it: only a YAML mapping
-    is front matter; anything else between '---' lines is the page's Markdown."""
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return None, {}
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return None, {}
-    return (match, data) if isinstance(data, dict) else (None, {})
-
-
 def _without_front_matter(source: str) -> str:
-    # Blank lines in place of the front matter keep the line numbers of the page.
-    match, _ = _front_matter(source)
-    return "\n" * match.group(0).count("\n") + source[match.end():] if match else source
-
-
-# Templates print front matter values (the title in the header, the description in a
-# <meta> attribute) as they are: they must be plain text.
-MARKUP_CHARACTERS = re.compile(r'[<>"]')
-
-
-def front_matter_problems(source: str, shown: str) -> list[str]:
-    """`file:line:` for every front matter value that is not plain text."""
-    match, data = _front_matter(source)
-    problems = []
-    block = match.group(0).split("\n") if match else []
-
-    def visit(key: str, value) -> None:
-        if isinstance(value, dict):
-            for inner_key, inner in value.items():
-                visit(str(inner_key), inner)
-        elif isinstance(value, list):
-            for inner in value:
-                visit(key, inner)
-        elif isinstance(value, str) and MARKUP_CHARACTERS.search(value):
-            line = next((n for n, text in enumerate(block, start=1) if text.lstrip().startswith(f"{key}:")), 1)
-            found = MARKUP_CHARACTERS.search(value).group(0)
-            problems.append(f"{shown}:{line}: the front matter value of '{key}' contains {found!r}: front matter "
-                            "is plain text, printed as it is in the page's header and metadata (remove the "
-                            "markup; write “ ” for quotation marks)")
-
-    for key, value in data.items():
-        visit(str(key), value)
-    return problems
+    # Blank lines in place of the front matter (read as MkDocs reads it) keep the lines of the page.
+    taken = front_matter.read(source).lines
+    lines = source.split("\n")
+    return "\n" * taken + "\n".join(lines[taken:]) if taken else source
 
 
 def check_page(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
-    """`file:line: what is not allowed (how to fix)` for one page of docs/."""
-    problems = front_matter_problems(source, shown)
-    for item in removed_by_sanitizer(render(source, extensions, extension_configs)):
+    """`file:line: what is not allowed (how to fix)` for one page of docs/: its front
+    matter, what it renders to, and in that the names and titles that are the edition's."""
+    problems = front_matter_keys.problems(source, shown)
+    rendered = render(source, extensions, extension_configs)
+    for item in removed_by_sanitizer(rendered):
         problems.append(f"{shown}:{source_line(source, item)}: {describe(item)}")
+    tree = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{rendered}</body></html>")
+    problems += plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
 
 
