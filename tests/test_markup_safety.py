@@ -250,9 +250,10 @@ def unguarded_site(tmp_path_factory):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / part)
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    config = copy / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - overrides/hooks/html_allowlist.py", "  # (rules taken out)")
-                      .replace("  - overrides/hooks/built_pages.py", "  # (rules taken out)"))
+    # The page rules taken out of the copy's build module (the names it calls them by).
+    build = copy / "overrides" / "hooks" / "edition.py"
+    build.write_text(build.read_text() + "\n\n# (rules taken out)\ncheck_pages = lambda *args: []\n"
+                     "check_content = lambda html, *args: type('Verdict', (), {'content': html, 'problems': []})\n")
     (copy / "docs" / "hostile.md").write_text(
         "---\neditorial: true\n---\n\n"
         f"# &lt;/title&gt;&lt;img src=x onerror={PWNED}(1)&gt; {{ #hostile }}\n\n"
