@@ -374,3 +374,21 @@ def test_paragraph_tools_come_when_wanted_and_cite_offers_those_of_the_paragraph
     expect(page.locator("#social-20 > .paragraph-tools .pack-toggle")).to_have_attribute("aria-pressed", "true")
     assert "is-in-pack" in page.locator("#social-20").get_attribute("class")
     context.close()
+
+
+def test_the_pdfs_name_whose_text_they_are(site):
+    from pypdf import PdfReader
+
+    year = version_of_the_site().split()[2][:4]
+    corrected = PdfReader(str(site / "downloads" / "sarmadi-2018-qarabagh-crisis.pdf"))
+    assert corrected.metadata["/Title"] == PAPER["title"] + " (corrected English edition)"
+    assert corrected.metadata["/Author"].startswith(f"{EDITORS} (eds.); the article by Hamid Sarmadi")
+    head = f"{EDITORS}, eds. ({year}), The Qarabagh Crisis, corrected English edition"
+    pages = [" ".join(page.extract_text().split()) for page in corrected.pages]
+    assert all(head in text for text in pages) and not any("Sarmadi et al." in text for text in pages)
+    cite_as = pages[0].split("Cite this edition as: ", 1)[1]
+    assert cite_as.startswith(f"{EDITORS}, eds. {year}. ") and BY_THE_AUTHORS in cite_as
+    assert f"Corrected English edition, {version_of_the_site()}" in cite_as
+    record = PdfReader(str(site / "downloads" / "sarmadi-2018-qarabagh-crisis-as-published.pdf"))
+    assert record.metadata["/Author"] == "Hamid Sarmadi, Morteza Noormohamadi Nazariian, Yaser Qarashi Habashi"
+    assert all("Sarmadi et al. (2018), The Qarabagh Crisis" in page.extract_text() for page in record.pages)

@@ -65,8 +65,11 @@ def on_post_build(config, **kwargs):
     if os.environ.get(COMMAND) == "serve" or os.environ.get("EDITION_SKIP_DOWNLOADS"):
         return  # previews and the build benchmark's core figure do without them
     epoch = build_time.source_date_epoch(root)
+    cite = config.extra["cite"]
+    edition = {**config.extra["edition"], "date": cite["edition"]["date"],
+               "citation": cite["edition_citation"]["chicago"].striptags()}
     pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch, stylesheet=root / "overrides" / "assets" /
-                   "stylesheets" / "pdf.css", targets={"edition": PDF, "record": RECORD_PDF})
+                   "stylesheets" / "pdf.css", targets={"edition": PDF, "record": RECORD_PDF}, edition=edition)
     with tempfile.TemporaryDirectory() as scratch:
         # The same configuration and SOURCE_DATE_EPOCH (inherited), the offline plugin on.
         result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f",
