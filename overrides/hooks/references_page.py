@@ -18,4 +18,5 @@ def on_page_markdown(markdown, page, config, **kwargs):
     docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
     citing, page_of = citing_paragraphs(root, docs_dir)
     formatted = bibtex.reference_texts(config, sorted(bibtex.known_keys(config) - {PAPER_KEY}))
-    return markdown.rstrip("\n") + "\n\n" + bibliography(formatted, citing) + "\n" + audit(root, page_of)
+    return (markdown.rstrip("\n") + "\n\n" + bibliography(formatted, citing, bibtex.notes(config)) + "\n"
+            + audit(root, page_of))

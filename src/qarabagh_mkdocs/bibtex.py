@@ -73,3 +73,12 @@ def reference_texts(config, keys: list[str]) -> dict[str, str]:
     registry = plugin_of(config).registry
     registry.validate_citation_blocks([CitationBlock(citations=[Citation(key=k)]) for k in keys])
     return {k: registry.reference_text(Citation(key=k)) for k in keys}
+
+
+def notes(config) -> dict[str, str]:
+    """Each entry's `note` (the editors' identification of a garbled entry), as plain text."""
+    from pybtex.richtext import Text
+
+    registry = plugin_of(config).registry
+    return {key: Text.from_latex(entry.fields["note"]).render_as("text")
+            for key, entry in registry.bib_data.entries.items() if entry.fields.get("note", "").strip()}
