@@ -186,9 +186,24 @@ def _based_on(role: str, cite: dict) -> str:
     return f"{what}: {Markup(cite['chicago_base']).striptags()}"
 
 
+def _bibtex_text(text: str) -> str:
+    # BibTeX cannot hold an unmatched brace (pybtex refuses it, or writes a broken entry):
+    # a page title's braces become parentheses in the download; the page keeps them.
+    return text.replace("{", "(").replace("}", ")")
+
+
 def bibtex(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "") -> str:
     """The BibTeX of what `citation` cites (the same data): the edition or a part of it."""
     from pybtex.database import BibliographyData, Entry, Person, parse_string
+    from pybtex.database.output.bibtex import Writer
+
+    class UrlAsWritten(Writer):
+        def _write_field(self, stream, type, value):  # a URL is verbatim in BibTeX: "print_page", not "print\_page"
+            if type != "url":
+                return super()._write_field(stream, type, value)
+            stream.write(f",\n    {type} = {self.quote(value)}")
+
+    part, url = _bibtex_text(part), _bibtex_text(url)
 
     if role == RECORD:  # the article by its authors, at the record's page
         entry = parse_string(cite["bibtex"], "bibtex").entries[PAPER_KEY]
@@ -208,7 +223,7 @@ def bibtex(role: str, cite: dict, paper: dict, editors: str, url: str, part: str
         persons = {"author" if role == EDITORIAL else "editor": [body]}
         entry = Entry("inbook" if part else "book", fields=fields, persons=persons)
     key = f"{PAPER_KEY}-{'edition' if role == READING else role}"
-    return BibliographyData(entries={key: entry}).to_string("bibtex")
+    return UrlAsWritten().to_string(BibliographyData(entries={key: entry}))
 
 
 def ris(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "") -> str:
