@@ -220,3 +220,48 @@ def test_citation_map_must_quote_the_published_text(project_copy, build_copy):
     assert result.returncode != 0
     assert re.search(r"bib/citations\.yml:\d+: '\(Vaezi, 2008: 157-158\)' is not in the published text of "
                      r"'roots-1'", result.output), result.output
+
+
+def test_the_editors_notes_on_entries_are_shown_under_them_visibly_editorial(site):
+    page = content(site, "references/")
+    notes = {key: " ".join(e.fields["note"].split()) for key, e in parse_file(str(BIB)).entries.items()
+             if e.fields.get("note")}
+    assert "shifer2006" in notes and len(notes) >= 3
+    for key, note in notes.items():
+        entry = page.find(id=f"ref-{key}")
+        label = entry.select_one(".editorial-label")
+        assert label is not None and label.get_text() == "Editors' note:", key
+        text = " ".join(entry.get_text().split())
+        assert f"Editors' note: {note}" in text, (key, text)
+        assert text.index("Editors' note") < text.index("Cited in"), key  # under the entry, not under another
+    shaffer = " ".join(page.find(id="ref-shifer2006").get_text().split())
+    assert "The author is Brenda Shaffer; the original is Borders and Brothers: Iran and the Challenge of " \
+           "Azerbaijani Identity (Cambridge, MA: MIT Press, 2002)." in shaffer
+    # Entries without a note have none.
+    assert page.find(id="ref-vaezi2008").select_one(".editorial-label") is None
+
+
+def test_an_editors_note_is_shown_as_written_never_as_markup():
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from qarabagh_edition.pages.references import bibliography
+
+    hostile = ('<script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) *em* `code`'
+               ' {: #ref-other } &amp; \\ <!-- c -->\n\n# heading\n- item\n| a | b |')
+    source = bibliography({"vaezi2008": "Vaezi, A. 2008. A Book."}, {}, {"vaezi2008": hostile})
+    html = markdown.markdown(source, extensions=["attr_list", "tables", "md_in_html"])
+    item = BeautifulSoup(html, "html.parser").find(id="ref-vaezi2008")
+    assert item is not None and item.name == "li"
+    assert not item.select("script, img, a, em, code, h1, ul ul, table")
+    assert " ".join(hostile.split()) + "." in " ".join(item.get_text().split())
+
+
+def test_the_editors_notes_are_in_the_pdf_under_their_entry(site):
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(site / "downloads" / "sarmadi-2018-qarabagh-crisis.pdf"))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    note = text.index("EDITORS' NOTE: The author is Brenda Shaffer")  # the label is set in capitals
+    entry = text.rindex("Shifer, Brenda. 2006. Borders and Brothers", 0, note)  # the entry it is under
+    assert note - entry < 200 and "MIT Press, 2002). Cited in: social-10" in text[note:note + 300]

@@ -146,6 +146,148 @@ def test_citation_cff_agrees_with_the_record():
     assert f"{preferred['start']}-{preferred['end']}" == PAPER["pages"]
 
 
+EDITORS = "The editors of the online edition"
+AUTHORS_FIRST = "Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018."
+BY_THE_AUTHORS = "by Hamid Sarmadi, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi"
+
+
+def version_of_the_site() -> str:
+    date, short = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.split()
+    return f"version of {date}, commit {short}"
+
+
+def credits_the_edition(citation: str, url: str) -> None:
+    """The corrected reading: its editors as editors, its version, the article and its
+    authors as what it is based on; never the authors as the authors of these words."""
+    citation = " ".join(citation.split())
+    assert citation.startswith(f"{EDITORS}, eds. "), citation
+    assert BY_THE_AUTHORS in citation and f"Corrected English edition, {version_of_the_site()}" in citation
+    assert "First published in Specialty Journal of Politics and Law 3 (4): 16–32, 2018." in citation
+    assert not citation.startswith("Sarmadi") and url in citation
+
+
+def credits_the_authors(citation: str, url: str) -> None:
+    citation = " ".join(citation.split())
+    assert citation.startswith(AUTHORS_FIRST) and EDITORS not in citation and url in citation, citation
+
+
+def credits_the_editors(citation: str, url: str) -> None:
+    citation = " ".join(citation.split())
+    assert citation.startswith(f"{EDITORS}. ") and "eds." not in citation, citation
+    assert "Sarmadi" not in citation and version_of_the_site() in citation and url in citation
+
+
+# A page of each role (qarabagh_edition.cite_this.page_role), and who its citations credit.
+ROLES = [("political-implications/", credits_the_edition), ("references/", credits_the_edition),
+         ("as-published/political-implications/", credits_the_authors), ("glossary/", credits_the_editors),
+         ("timeline/", credits_the_editors), ("corrections/", credits_the_editors),
+         ("instructors/", credits_the_editors), ("pack/", credits_the_editors)]
+
+
+@pytest.mark.parametrize("path, credits", ROLES)
+def test_each_page_is_cited_as_the_work_of_who_wrote_its_words(site, path, credits):
+    box = soup(site, path).select_one("details.cite-this")
+    url = f"http://127.0.0.1:8000/{path}"
+    for style in ("chicago", "apa"):
+        assert url in box.select_one(f"#cite-section-{style}").get_text()
+    credits(box.select_one("#cite-section-chicago").get_text(), url)
+    credits(box["data-cite-chicago-base"] + " " + url, url)  # what a paragraph's "cite" starts with
+    apa = " ".join(box.select_one("#cite-section-apa").get_text().split())
+    assert apa.startswith({credits_the_authors: "Sarmadi, H.,", credits_the_edition: f"{EDITORS} (Eds.). (",
+                           credits_the_editors: f"{EDITORS}. ("}[credits]), apa
+
+
+def test_the_home_page_and_every_page_share_one_citation_of_the_edition(site):
+    texts = {" ".join(soup(site, path).select_one("#cite-edition-chicago").get_text().split())
+             for path in ["", "introduction/", "glossary/", "as-published/"]}
+    assert len(texts) == 1
+    credits_the_edition(texts.pop(), "http://127.0.0.1:8000/")
+    # A paragraph of the home page (the abstract, in the corrected reading) is cited as the edition.
+    credits_the_edition(soup(site, "").select_one("details.cite-this")["data-cite-chicago-base"] + " /", "/")
+
+
+def bib_entry(site, path):
+    entries = parse_string((site / "cite" / path).read_text(encoding="utf-8"), "bibtex").entries
+    assert len(entries) == 1
+    return next(iter(entries.values()))
+
+
+def ris_fields(site, path) -> dict[str, list[str]]:
+    text = (site / "cite" / path).read_bytes().decode("utf-8")
+    assert text.endswith("ER  - \r\n") and "\n" not in text.replace("\r\n", "")
+    fields = defaultdict(list)
+    for line in text.split("\r\n")[:-1]:
+        assert line[2:6] == "  - ", line
+        fields[line[:2]].append(line[6:])
+    return fields
+
+
+def test_bibtex_and_ris_of_the_edition_and_of_each_section_credit_the_right_people(site):
+    edition = bib_entry(site, "sarmadi2018qarabagh-edition.bib")
+    assert edition.type == "book" and "author" not in edition.persons
+    assert [str(p) for p in edition.persons["editor"]] == ["{The editors of the online edition}"]
+    assert edition.fields["version"] == version_of_the_site() and edition.fields["url"] == "http://127.0.0.1:8000/"
+    assert edition.fields["note"].startswith("Based on: " + AUTHORS_FIRST)
+    fields = ris_fields(site, "sarmadi2018qarabagh-edition.ris")
+    assert fields["TY"] == ["EDBOOK"] and fields["ED"] == [EDITORS] and "AU" not in fields
+    section = bib_entry(site, "social-impacts.bib")
+    assert section.type == "inbook" and section.fields["title"] == "Social Impacts"
+    assert [str(p) for p in section.persons["editor"]] == ["{The editors of the online edition}"]
+    assert "author" not in section.persons and section.fields["url"] == "http://127.0.0.1:8000/social-impacts/"
+    fields = ris_fields(site, "social-impacts.ris")
+    assert fields["TY"] == ["CHAP"] and fields["ED"] == [EDITORS] and "AU" not in fields
+    assert fields["TI"] == ["Social Impacts"] and fields["T2"] == [PAPER["title"]]
+    record = bib_entry(site, "as-published/social-impacts.bib")
+    assert [str(p) for p in record.persons["author"]] == [
+        "Sarmadi, Hamid", "Noormohamadi Nazariian, Morteza", "Qarashi Habashi, Yaser"]
+    assert record.fields["url"] == "http://127.0.0.1:8000/as-published/social-impacts/"
+    fields = ris_fields(site, "as-published/social-impacts.ris")
+    assert fields["TY"] == ["JOUR"] and len(fields["AU"]) == 3 and "ED" not in fields
+    glossary = bib_entry(site, "glossary.bib")
+    assert [str(p) for p in glossary.persons["author"]] == ["{The editors of the online edition}"]
+    assert ris_fields(site, "glossary.ris")["AU"] == [EDITORS]
+    # The Cite box links them.
+    links = [a["href"] for a in soup(site, "social-impacts/").select(".cite-this__downloads a")]
+    assert links[-2:] == ["../cite/social-impacts.bib", "../cite/social-impacts.ris"]
+    assert "../cite/sarmadi2018qarabagh-edition.bib" in links
+
+
+def copied_citation(browser, url: str, paragraph: str | None) -> str:
+    """What a reader gets on the clipboard: a paragraph's "cite", or the Cite box's "This
+    section" (Chicago) copy button."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    if paragraph:
+        page.locator(f"#{paragraph}").hover()
+        page.locator(f"#{paragraph} .paragraph-cite").click()
+    else:
+        page.locator("details.cite-this summary").click()
+        page.locator("#cite-section-chicago .cite-copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    return copied
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, paragraph, credits", [
+    ("political-implications/", "political-5", credits_the_edition),
+    ("political-implications/", None, credits_the_edition),
+    ("as-published/political-implications/", "political-5", credits_the_authors),
+    ("as-published/political-implications/", None, credits_the_authors),
+    ("glossary/", None, credits_the_editors),  # the editors' pages have no numbered paragraphs
+])
+def test_a_copied_citation_credits_who_wrote_the_words(browser, server, path, paragraph, credits):
+    copied = copied_citation(browser, server + path, paragraph)
+    url = f"http://127.0.0.1:8000/{path}" + (f"#{paragraph}" if paragraph else "")
+    credits(copied, url)
+    if paragraph:
+        assert copied.endswith(url) and ", ¶ 5. " in copied
+    else:
+        assert "Copy" not in copied and "Section “" in copied
+
+
 @pytest.mark.browser
 def test_a_paragraph_link_can_be_copied_with_its_citation(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
@@ -155,7 +297,7 @@ def test_a_paragraph_link_can_be_copied_with_its_citation(browser, server):
     paragraph.hover()
     page.locator("#political-5 .paragraph-cite").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018.")
+    assert copied.startswith(f"{EDITORS}, eds.")
     assert "Section “Political implications”, ¶ 5." in copied
     assert copied.endswith("http://127.0.0.1:8000/political-implications/#political-5")
     page.locator("#political-5 .paragraph-link").click()
@@ -232,3 +374,38 @@ def test_paragraph_tools_come_when_wanted_and_cite_offers_those_of_the_paragraph
     expect(page.locator("#social-20 > .paragraph-tools .pack-toggle")).to_have_attribute("aria-pressed", "true")
     assert "is-in-pack" in page.locator("#social-20").get_attribute("class")
     context.close()
+
+
+def test_the_pdfs_name_whose_text_they_are(site):
+    from pypdf import PdfReader
+
+    year = version_of_the_site().split()[2][:4]
+    corrected = PdfReader(str(site / "downloads" / "sarmadi-2018-qarabagh-crisis.pdf"))
+    assert corrected.metadata["/Title"] == PAPER["title"] + " (corrected English edition)"
+    assert corrected.metadata["/Author"].startswith(f"{EDITORS} (eds.); the article by Hamid Sarmadi")
+    head = f"{EDITORS}, eds. ({year}), The Qarabagh Crisis, corrected English edition"
+    pages = [" ".join(page.extract_text().split()) for page in corrected.pages]
+    assert all(head in text for text in pages) and not any("Sarmadi et al." in text for text in pages)
+    cite_as = pages[0].split("Cite this edition as: ", 1)[1]
+    assert cite_as.startswith(f"{EDITORS}, eds. {year}. ") and BY_THE_AUTHORS in cite_as
+    assert f"Corrected English edition, {version_of_the_site()}" in cite_as
+    record = PdfReader(str(site / "downloads" / "sarmadi-2018-qarabagh-crisis-as-published.pdf"))
+    assert record.metadata["/Author"] == "Hamid Sarmadi, Morteza Noormohamadi Nazariian, Yaser Qarashi Habashi"
+    assert all("Sarmadi et al. (2018), The Qarabagh Crisis" in page.extract_text() for page in record.pages)
+
+
+@pytest.mark.parametrize("title", ['Unmatched } brace', 'A {b', 'Quoted "title" }', 'Line\nTY  - JOUR', "@misc{x,"])
+def test_any_page_title_gives_bibtex_and_ris_that_read_back(title):
+    from qarabagh_edition import cite_this
+
+    cite = {"edition": {"date": "2026-12-07", "short": "abc1234", "commit": "abc1234" * 5},
+            "chicago_base": "Sarmadi, Hamid. 2018. “T.” <em>J</em>.", "bibtex": ""}
+    for role in ("reading", "editorial"):
+        text = cite_this.bibtex(role, cite, PAPER, EDITORS, "http://x/print_page/", title)
+        entries = parse_string(text, "bibtex").entries
+        assert len(entries) == 1
+        entry = next(iter(entries.values()))
+        assert " ".join(entry.fields["title"].split()) == " ".join(title.split()).replace("{", "(").replace("}", ")")
+        assert entry.fields["url"] == "http://x/print_page/"
+        ris = cite_this.ris(role, cite, PAPER, EDITORS, "http://x/", title).split("\r\n")
+        assert [line[:2] for line in ris].count("TY") == 1 and "TI  - " + title.replace("\n", " ") in ris

@@ -112,8 +112,12 @@ PRINT_PAGE = """<html><body><div id="whole-paper">
 <details><summary>As published</summary>Qarabagh</details></section></div></body></html>"""
 
 
+EDITION = {"editors": "The editors", "short_title": "Crisis", "date": "2026-12-01",
+           "citation": "The editors, eds. 2026. The Qarabagh Crisis <&>, by A. Author and B. Author."}
+
+
 def test_the_pdf_document_keeps_the_paper_and_drops_what_works_only_on_screen():
-    document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH)
+    document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH, EDITION)
     assert "<li>Introduction</li>" in document and 'id="introduction-1"' in document
     assert "Karabakh &amp; Iran." in document and "A. Author, B. Author" in document
     for gone in ("whole-paper__contents", "paragraph-tools", "headerlink", "<details"):
@@ -129,9 +133,16 @@ def test_the_pdf_is_the_same_bytes_twice_and_dated_by_the_build(tmp_path):
     from pypdf import PdfReader
 
     stylesheet = ROOT / "overrides" / "assets" / "stylesheets" / "pdf.css"
-    document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH)
+    document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH, EDITION)
     for name in ("one.pdf", "two.pdf"):
         pdf.write_pdf(document, base_url=f"{tmp_path}/", stylesheet=stylesheet, target=tmp_path / name)
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
-    info = PdfReader(str(tmp_path / "one.pdf")).metadata
+    reader = PdfReader(str(tmp_path / "one.pdf"))
+    info = reader.metadata
     assert info["/CreationDate"].startswith("D:20261201051126") and info["/ModDate"] == info["/CreationDate"]
+    # The corrected reading's PDF names its editors, in its metadata and its running head.
+    assert info["/Title"] == "The Qarabagh Crisis (corrected English edition)"
+    assert info["/Author"] == "The editors (eds.); the article by A. Author, B. Author"
+    text = reader.pages[0].extract_text()
+    assert "The editors, eds. (2026), Crisis, corrected English edition" in text
+    assert "Cite this edition as: The editors, eds. 2026. The Qarabagh Crisis <&>," in " ".join(text.split())

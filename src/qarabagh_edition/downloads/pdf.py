@@ -22,9 +22,20 @@ ON_SCREEN_ONLY = ("nav.whole-paper__contents, details, .reading-marker, .paragra
                   ".reading-switch, .cite-this, .md-source-file")
 
 
-def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int) -> str:
+def running_head(paper: dict, short_title: str) -> str:
+    """The article's running head, "Sarmadi et al. (2018), The Qarabagh Crisis"."""
+    name = paper["authors"][0]["name"]
+    # "Noormohamadi Nazariian, Morteza": the family name as the BibTeX entry splits it (cite_this).
+    surname = paper.get("_surname_first", {}).get(name, name.split()[-1]).split(",")[0]
+    return f"{surname}{' et al.' if len(paper['authors']) > 1 else ''} ({paper['year']}), {short_title}"
+
+
+def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int, edition: dict) -> str:
     """The HTML WeasyPrint typesets, from the built /print_page/index.html and the
-    paper's record (published/paper.yml, as config.extra.paper)."""
+    paper's record (published/paper.yml, as config.extra.paper). `edition` says whose
+    edition it is: "editors", "date" (of the version), "citation" (its citation, plain
+    text) and "short_title"; its running head and metadata name the edition, the title
+    block names the article and its authors as what it is based on."""
     from bs4 import BeautifulSoup  # here, not above: a build without downloads need not import it (60 ms)
 
     page = BeautifulSoup(print_page_html, "lxml")
@@ -39,15 +50,19 @@ def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int) -
     authors = ", ".join(a["name"] for a in paper["authors"])
     contents = "".join(f"<li>{escape(h.get_text(' ', strip=True).replace('¶', '').strip(), quote=False)}</li>"
                        for h in body.select("section.whole-paper__section h1"))
-    when = w3c_datetime(epoch)
+    when, editors = w3c_datetime(epoch), edition["editors"]
+    year = (edition.get("date") or "n.d.")[:4]
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>{paper['title']}</title>
+<title>{escape(paper['title'])} (corrected English edition)</title>
+<meta name="author" content="{escape(f"{editors} (eds.); the article by {authors}")}">
 <meta name="dcterms.created" content="{when}"><meta name="dcterms.modified" content="{when}">
 </head><body>
-<header class="pdf-title"><h1>{paper['title']}</h1><p class="pdf-authors">{authors}</p>
-<p class="pdf-record"><i>{paper['journal']}</i> {paper['volume']}({paper['issue']}), {paper['year']},
+<header class="pdf-title" data-running-head="{escape(f"{editors}, eds. ({year}), {edition['short_title']}, corrected English edition")}">
+<h1>{escape(paper['title'])}</h1><p class="pdf-authors">{escape(authors)}</p>
+<p class="pdf-editors">Corrected English edition by {escape(editors.lower())}.</p>
+<p class="pdf-record">First published in <i>{paper['journal']}</i> {paper['volume']}({paper['issue']}), {paper['year']},
 pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
-<p class="pdf-edition">Online edition: {site_url} — corrected English reading; the text as
+<p class="pdf-edition">Cite this edition as: {escape(edition['citation'], quote=False)} The text as
 published is on the site's record pages ({site_url.rstrip('/')}/as-published/).</p>
 <h2>Contents</h2><ol class="pdf-contents">{contents}</ol></header>
 {body.decode_contents()}</body></html>"""
@@ -69,7 +84,7 @@ def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path) -> N
 RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file"
 
 
-def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch: int) -> str:
+def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch: int, short_title: str) -> str:
     """The HTML of the record's PDF: the article as published (the built
     as-published/whole-paper/ page, which starts with the printed title and byline)."""
     from bs4 import BeautifulSoup  # see pdf_document
@@ -81,21 +96,26 @@ def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch
     when = w3c_datetime(epoch)
     record = site_url.rstrip("/") + "/as-published/"
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>{paper['title']} (as published)</title>
+<title>{escape(paper['title'])} (as published)</title>
+<meta name="author" content="{escape(", ".join(a["name"] for a in paper["authors"]))}">
 <meta name="dcterms.created" content="{when}"><meta name="dcterms.modified" content="{when}">
 </head><body>
-<header class="pdf-title"><p class="pdf-record"><i>{paper['journal']}</i> {paper['volume']}({paper['issue']}),
+<header class="pdf-title" data-running-head="{escape(running_head(paper, short_title))}"><p class="pdf-record"><i>{paper['journal']}</i> {paper['volume']}({paper['issue']}),
 {paper['year']}, pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
 <p class="pdf-edition">The text as published, verbatim, from the online edition's record: {record}</p></header>
 {body.decode_contents()}</body></html>"""
 
 
-def write_pdfs(site: Path, paper: dict, site_url: str, epoch: int, stylesheet: Path, targets: dict[str, str]) -> None:
-    """Both PDFs into the built `site`: `targets` names them ("edition", "record")."""
-    edition = pdf_document((site / "print_page" / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch)
-    write_pdf(edition, f"{site / 'print_page'}/", stylesheet, site / targets["edition"])
+def write_pdfs(site: Path, paper: dict, site_url: str, epoch: int, stylesheet: Path, targets: dict[str, str],
+               edition: dict) -> None:
+    """Both PDFs into the built `site`: `targets` names them ("edition", "record");
+    `edition` is as pdf_document takes it."""
+    document = pdf_document((site / "print_page" / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch,
+                            edition)
+    write_pdf(document, f"{site / 'print_page'}/", stylesheet, site / targets["edition"])
     whole = site / "as-published" / "whole-paper"
-    record = record_pdf_document((whole / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch)
+    record = record_pdf_document((whole / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch,
+                                 edition["short_title"])
     # Its printed citations link to the references online: resolved against the site's
     # address (not the build's folder, which differs from build to build).
     write_pdf(record, site_url.rstrip("/") + "/as-published/whole-paper/", stylesheet, site / targets["record"])

@@ -8,6 +8,7 @@ citations on the reading pages, the audit from `differs` in bib/citations.yml.
 """
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -32,21 +33,38 @@ def citing_paragraphs(root: Path, docs_dir: str) -> tuple[dict[str, list], dict[
     return citing, page_of
 
 
-def bibliography(formatted: dict[str, str], citing: dict[str, list]) -> str:
-    """The Bibliography section: `formatted` is each key's entry as the CSL style prints it."""
+# What Markdown would read as markup in a line of text: backslash-escaped (Python-Markdown's
+# escapable characters, and the tables' "|"), after "&", "<" and ">" became entities.
+MARKDOWN_MARKUP = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def markdown_text(text: str) -> str:
+    """`text` as Markdown that shows it as written, on one line: no markup, no HTML."""
+    return MARKDOWN_MARKUP.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def bibliography(formatted: dict[str, str], citing: dict[str, list], notes: dict[str, str] | None = None) -> str:
+    """The Bibliography section: `formatted` is each key's entry as the CSL style prints it;
+    `notes` the editors' notes on entries (BibTeX `note`), shown under their entry."""
     keys = [k for k in formatted if k != PAPER_KEY]
     lines = [
         "## Bibliography { #bibliography .editorial }",
         "",
         "Every work the paper cites, formatted in Chicago author-date style, with links to the "
-        "paragraphs that cite it. Names and titles are kept as printed.",
+        "paragraphs that cite it. Names and titles are kept as printed; where an entry is garbled "
+        "and what it stands for is certain, an editors' note under it says so.",
         "{: .editorial }",
         "",
     ]
     for key in sorted(keys, key=lambda k: re.sub(r"[^\w ]", "", formatted[k]).casefold()):
         where = citing.get(key, [])
         cited_in = ", ".join(f"[{b.id}]({b.path.split('/', 1)[1]}#{b.id})" for b in where) or "not cited in the text"
-        lines += [f"- {formatted[key]}", f"    <br>Cited in: {cited_in}.", f"    {{: #ref-{key} }}"]
+        lines.append(f"- {formatted[key]}")
+        note = " ".join((notes or {}).get(key, "").split())
+        if note:
+            note += "" if note[-1] in ".!?" else "."
+            lines.append(f'    <br><span class="editorial-label">Editors\' note:</span> {markdown_text(note)}')
+        lines += [f"    <br>Cited in: {cited_in}.", f"    {{: #ref-{key} }}"]
     return "\n".join(lines) + "\n"
 
 
