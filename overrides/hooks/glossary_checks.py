@@ -1,14 +1,17 @@
 """Stop the build when the glossary or the timeline is wrong, naming `file:line`:
 a spelling claimed by two entries, an entry or spelling the paper never uses, a
-timeline event naming an actor or a paragraph that does not exist."""
+common English word as a spelling, a timeline event naming an actor or a paragraph that
+does not exist, a later fact without its date and source."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
+from qarabagh_edition.actors import check_references, load_glossary, load_mentions, load_timeline
 from qarabagh_edition.published_layer import ContentError, load_layer, load_pages
+from qarabagh_edition.rules.dated_facts import check_dated_facts
+from qarabagh_edition.rules.spellings import check_spellings
 
 
 def on_pre_build(config, **kwargs):
@@ -25,8 +28,8 @@ def on_pre_build(config, **kwargs):
         mention_problems = load_mentions(root, actors, texts_by_id)[1]
     except ContentError as error:
         raise PluginError("glossary: " + "\n".join(error.problems)) from None
-    # The paper's text in both readings: as published, and as the pages show it.
-    texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
-    problems = check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
+    # The glossary's spellings are the paper's as printed; later facts are dated and sourced.
+    problems = (check_spellings(actors, [entry.text for entry in layer.values()])
+                + check_references(events, actors, set(layer)) + mention_problems + check_dated_facts(root))
     if problems:
         raise PluginError("glossary: " + "\n".join(problems))

@@ -307,10 +307,12 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
 
 def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     """Every problem of the content, in a stable order."""
-    from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
+    from qarabagh_edition.actors import check_references, load_glossary, load_mentions, load_timeline
     from qarabagh_edition.published_layer import check_ids
 
     from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
+    from qarabagh_edition.rules.dated_facts import check_dated_facts
+    from qarabagh_edition.rules.spellings import check_spellings
     from qarabagh_edition.rules.source_text import check_sources
 
     problems: list[str] = check_sources(root)
@@ -340,12 +342,12 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     try:
         actors = load_glossary(root)
         events = load_timeline(root)
-        texts = [e.text for e in layer.values()] + [b.text for bs in pages.values() for b in bs]
-        problems += check_occurrences(actors, texts) + check_references(events, actors, set(layer))
+        problems += check_spellings(actors, [e.text for e in layer.values()]) + check_references(events, actors, set(layer))
         problems += load_mentions(root, actors, {b.id: b.text for bs in pages.values() for b in bs if b.id})[1]
         problems += check_terminology(pages, layer, citations, actors, root)
     except ContentError as error:
         problems += error.problems
+    problems += check_dated_facts(root)
     problems += check_links(root, docs_dir)
     return list(dict.fromkeys(problems))
 
