@@ -14,17 +14,21 @@ HOW = ("(add 'as_of: YYYY-MM-DD' (the day it was last checked) and 'sources:', a
        "{publisher: ..., title: ..., date: YYYY-MM-DD, url: ...}; or leave the statement out)")
 
 
-@pytest.mark.parametrize("file, old, new, ident, year", [
+@pytest.mark.parametrize("file, old, new, ident, year, written", [
     # A glossary entry, and an event of the paper's own part of the timeline: no part is exempt.
     ("glossary.yml", "    President of Iran 2005–2013.\n", "    President of Iran 2005–2013. Arrested in 2027.\n",
-     "ahmadinejad", "2027"),
+     "ahmadinejad", "2027", "2027"),
     ("timeline.yml", "      suppressed in September 1920. The paper counts",
-     "      suppressed in September 1920, remembered in 2019. The paper counts", "khiabani-uprising", "2019"),
+     "      suppressed in September 1920, remembered in 2019. The paper counts", "khiabani-uprising", "2019", "2019"),
+    # A year in other digits is a year too; and a date after the paper in the paper's own events.
+    ("glossary.yml", "    President of Iran 2005–2013.\n", "    President of Iran 2005–2013. Arrested in ٢٠٢٤.\n",
+     "ahmadinejad", "2024", "٢٠٢٤"),
+    ("timeline.yml", '    date: "1920"\n', '    date: "2020"\n', "khiabani-uprising", "2020", 'date: "2020"'),
 ])
-def test_a_later_fact_without_date_and_source(project_copy, build_copy, file, old, new, ident, year):
+def test_a_later_fact_without_date_and_source(project_copy, build_copy, file, old, new, ident, year, written):
     path = project_copy / "data" / file
     replace(path, old, new)
-    line = line_of(path, year)
+    line = line_of(path, written)
     fails_with(build_copy, project_copy,
                f"data/{file}:{line}: '{ident}' speaks of {year}, after the paper's publication in 2018, "
                f"but has no as_of and sources {HOW}")

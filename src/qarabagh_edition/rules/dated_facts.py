@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from pathlib import Path
 
 from qarabagh_edition.actors import (GLOSSARY, TIMELINE, _GLOSSARY_FORM, _TIMELINE_FORM, _found, _items_with_lines,
@@ -19,7 +20,8 @@ from qarabagh_edition.actors import (GLOSSARY, TIMELINE, _GLOSSARY_FORM, _TIMELI
 from qarabagh_edition.published_layer import ContentError
 
 PAPER_YEAR = 2018
-YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")  # not \d: it takes other scripts' digits
+LAST_YEAR = 2199  # a larger four-digit number is a count, not a year
+YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
 SOURCE_KEYS = ("publisher", "title", "date", "url")
 REQUIRED = SOURCE_KEYS[:3]
 # A web address printed as a link: http(s) only, and none of the characters that would
@@ -31,7 +33,7 @@ HOW = ("add 'as_of: YYYY-MM-DD' (the day it was last checked) and 'sources:', a 
 # What each part of the data calls its editorial text: (file, list key, form, fields).
 PARTS = (
     (GLOSSARY, None, _GLOSSARY_FORM, ("name", "native", "description")),
-    (TIMELINE, "events", _TIMELINE_FORM, ("title", "description")),
+    (TIMELINE, "events", _TIMELINE_FORM, ("date", "title", "description")),
     (TIMELINE, "editorial_context", _TIMELINE_FORM, ("date", "title", "description")),
 )
 
@@ -53,6 +55,11 @@ def check_dated_facts(root: Path) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
+def _ascii_digits(text: str) -> str:
+    """Digits of any script as 0-9: a year written ٢٠٢٤ or ２０２４ is a year too."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
 def _later_years(item: dict, lines: dict, text: list[str], fields) -> list[tuple[int, int]]:
     """(year, line) of each year after the paper in the entry's editorial text."""
     found = []
@@ -60,11 +67,11 @@ def _later_years(item: dict, lines: dict, text: list[str], fields) -> list[tuple
         value = item.get(name)
         if value is None:
             continue
-        for year in YEAR.findall(str(value)):
-            if int(year) > PAPER_YEAR:
+        for year in YEAR.findall(_ascii_digits(str(value))):
+            if PAPER_YEAR < int(year) <= LAST_YEAR:
                 start = lines.get(name, 1)
                 # The line of the folded text that holds it, for the editor to jump to.
-                line = next((n for n in range(start, len(text) + 1) if year in text[n - 1]), start)
+                line = next((n for n in range(start, len(text) + 1) if year in _ascii_digits(text[n - 1])), start)
                 found.append((int(year), line))
     return found
 
@@ -84,6 +91,9 @@ def _check_entry(shown: str, text: list[str], item: dict, line: int, lines: dict
         if checked is None:
             problems.append(f"{shown}:{lines['as_of']}: '{ident}': as_of must be a full date YYYY-MM-DD, not "
                             f"{_found(as_of)} (the day its statements were last checked against the sources)")
+        elif checked > datetime.date.today():
+            problems.append(f"{shown}:{lines['as_of']}: '{ident}': as_of {checked} is in the future (give the day "
+                            "the statement was last checked)")
         elif later and checked.year < max(y for y, _ in later):
             problems.append(f"{shown}:{lines['as_of']}: '{ident}': as_of {checked} is before the {max(y for y, _ in later)} "
                             "it speaks of (give the day the statement was last checked)")
