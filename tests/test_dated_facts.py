@@ -112,3 +112,22 @@ def test_the_pages_say_as_of_when_and_on_what(site):
     assert "As of 7 December 2026; sources: Ministry of Foreign Affairs of the Republic of Armenia" in dating.get_text()
     washington = timeline.find(id="washington-joint-declaration")
     assert "foreign ministers initialled" in washington.find_next("p", class_=None).get_text()
+
+
+def test_a_source_title_is_text_never_markup(project_copy, build_copy):
+    """A title written as markup, Markdown or character references reaches the page as the
+    same characters, and makes no element."""
+    glossary = project_copy / "data" / "glossary.yml"
+    hostile = "<img src=x onerror=alert(1)> [link](https://example.org) &lt;b&gt; *bold* {: .x }"
+    replace(glossary, 'title: "Former president Mamnoon Hussain passes away in Karachi at 80"',
+            f"title: '{hostile}'")
+    result = build_copy(project_copy)
+    assert result.returncode == 0, result.output
+    page = content(project_copy.parent / "site-of-copy", "glossary/")
+    dating = next(p for p in page.find(id="mamnoon-hussain").find_all_next("p") if "fact-dating" in p.get("class", []))
+    assert hostile in dating.get_text()
+    assert [a["href"] for a in dating.find_all("a")] == [
+        "https://www.dawn.com/news/1635068/former-president-mamnoon-hussain-passes-away-in-karachi-at-80",
+        "https://www.brecorder.com/news/40107185/former-president-mamnoon-hussain-passes-away-tributes-and-"
+        "condolences-pour-in"]
+    assert not dating.find_all(["img", "b", "em", "strong"])
