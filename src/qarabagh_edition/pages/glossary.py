@@ -12,12 +12,15 @@
 """
 from __future__ import annotations
 
+import html
 import json
-
+import re
 from pathlib import Path
 
 from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.actors import TYPES, Matcher, date_key, format_date, load_glossary, load_timeline, mention_records
+from qarabagh_edition.actors import (TYPES, Matcher, date_key, format_date, is_date, load_glossary, load_timeline,
+                                     mention_records)
+from qarabagh_edition.rules.dated_facts import URL
 from qarabagh_edition.published_layer import load_layer, load_pages
 
 GLOSSARY_PAGE = "glossary.md"
@@ -54,8 +57,33 @@ def _quote(words: list[str]) -> str:
     return ", ".join(f"“{w}”" for w in words)
 
 
+# What Python-Markdown reads as markup and lets a backslash escape.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
+def _plain(text: str) -> str:
+    """Text from the data as Markdown that shows exactly that text, never markup."""
+    return _MARKUP.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+
+
+def _date(text: str) -> str:
+    return format_date(text) if is_date(text) and "/" not in text else _plain(text)
+
+
+def dating(as_of: str | None, sources: list[dict[str, str]]) -> list[str]:
+    """'As of 7 December 2026; sources: …' under an entry whose statements date
+    (qarabagh_edition.rules.dated_facts): quiet, and marked editorial."""
+    if not as_of:
+        return []
+    cited = []
+    for source in sources:
+        title = _plain(source.get("title", ""))
+        url = source.get("url", "")
+        if URL.fullmatch(url):  # the rule refuses any other; never a link to what it would refuse
+            title = f"[{title}]({url})"
+        cited.append(f"{_plain(source.get('publisher', ''))}, “{title}”, {_date(source.get('date', ''))}")
+    return [f"As of {_date(as_of)}; {'source' if len(cited) == 1 else 'sources'}: {'; '.join(cited)}.",
+            "{: .editorial .fact-dating }", ""]
 
 
 def timeline_date(date: str) -> str:
@@ -105,6 +133,7 @@ class GlossaryPages:
                 details.append(f"**In the paper as:** {_quote(actor.variants)}")
                 # A line break between the two, so that search does not read them as one word.
                 out += ["<br>\n".join(details), "{: .glossary-forms }", "", actor.description, "{: .glossary-description }", ""]
+                out += dating(actor.as_of, actor.sources)
                 where = _paragraph_links(mentions.get(actor.id, []), titles)
                 if where:
                     out += [f"**Mentioned in:** {where}", "{: .glossary-mentions }", ""]
@@ -117,7 +146,7 @@ class GlossaryPages:
         def event_block(event) -> list[str]:
             lines = [f"### {event.title} {{ #{event.id} }}", "",
                      timeline_date(event.date), "{: .timeline-date }", "",
-                     event.description, ""]
+                     event.description, ""] + dating(event.as_of, event.sources)
             if event.actors:
                 names = " · ".join(f"[{actors[a].name}]({GLOSSARY_PAGE}#{a})" for a in event.actors)
                 lines += [f"**Actors:** {names}", "{: .timeline-actors }", ""]

@@ -42,7 +42,7 @@ EDITION_CLASSES = {
     "actors-in-section", "apparatus-class", "apparatus-entry", "apparatus-entry--conjecture",
     "apparatus-entry--emendation", "apparatus-entry--normalisation", "apparatus-list", "as-published",
     "citation", "conjecture", "conjecture-mark", "corrected-marker", "correction-diff", "correction-meta",
-    "correction-why", "editorial-badge", "editorial-label", "editorial-note", "editorial-query",
+    "correction-why", "editorial-badge", "editorial-label", "editorial-note", "editorial-query", "fact-dating",
     "glossary-description", "glossary-forms", "glossary-mentions", "glossary-term", "language-markdown",
     "language-text", "reading-marker", "reading-time", "record-affiliation", "record-byline",
     "record-contents", "record-corresponding", "timeline-actors", "timeline-date", "timeline-paragraphs",

@@ -312,6 +312,8 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     from qarabagh_edition.rules.glossary import check_glossary
 
     from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
+    from qarabagh_edition.rules.dated_facts import check_dated_facts
+    from qarabagh_edition.rules.spellings import check_spellings
     from qarabagh_edition.rules.source_text import check_sources
 
     problems: list[str] = check_sources(root)

@@ -1,13 +1,17 @@
 """The glossary and the timeline against the text, for the build and scripts/lint alike:
-a spelling claimed by two entries, an entry or spelling the paper never uses, a timeline
-event naming an actor or a paragraph that does not exist, a mentions record that no
-longer matches its paragraph."""
+a spelling claimed by two entries, an entry or spelling the paper never prints, a common
+English word as a spelling, a timeline event naming an actor or a paragraph that does not
+exist, a mentions record that no longer matches its paragraph, a later fact without its
+date and source."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from qarabagh_edition.actors import check_occurrences, check_references, load_glossary, load_mentions, load_timeline
+from qarabagh_edition.actors import check_references, load_glossary, load_mentions, load_timeline
 from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.rules.content import data_names  # names and IDs shown as titles: plain text
+from qarabagh_edition.rules.dated_facts import check_dated_facts
+from qarabagh_edition.rules.spellings import check_spellings
 
 
 def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
@@ -19,8 +23,7 @@ def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
         mention_problems = load_mentions(root, actors, {b.id: b.text for bs in pages.values() for b in bs if b.id})[1]
     except ContentError as error:
         return error.problems
-    texts = [entry.text for entry in layer.values()] + [b.text for blocks in pages.values() for b in blocks]
-    from qarabagh_edition.rules.content import data_names  # names and IDs shown as titles: plain text
-
-    return (check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
-            + data_names(actors, events))
+    # The glossary's spellings are the paper's as printed; later facts are dated and sourced.
+    return (check_spellings(actors, [entry.text for entry in layer.values()])
+            + check_references(events, actors, set(layer)) + mention_problems + data_names(actors, events)
+            + check_dated_facts(root))
