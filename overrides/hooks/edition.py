@@ -33,7 +33,8 @@ from mkdocs.utils import get_relative_url
 
 from qarabagh_edition.actors import load_glossary
 from qarabagh_edition import cite_files, cite_this
-from qarabagh_edition.downloads import build_time, offline_zip, pdf
+from qarabagh_edition import downloads
+from qarabagh_edition.downloads import build_time, offline_zip
 from qarabagh_edition.downloads.whole_paper import Section, combine
 from qarabagh_edition.pages import corrections, glossary, instructors, record, references, syllabus_pack, two_readings
 from qarabagh_edition.pages.tooltips import titles_as_tooltips
@@ -51,9 +52,7 @@ from qarabagh_mkdocs import bibtex
 log = logging.getLogger("mkdocs.hooks.edition")
 
 CSL_STYLE = "chicago-author-date"  # in-text citations like the paper's own "(Vaezi, 2008: ...)"
-NAME = "sarmadi-2018-qarabagh-crisis"  # the downloads' file names
-DOWNLOADS = {"pdf": f"downloads/{NAME}.pdf", "zip": f"downloads/{NAME}-offline.zip",
-             "record_pdf": f"downloads/{NAME}-as-published.pdf"}
+DOWNLOADS = downloads.FILES  # the PDFs and the offline zip
 OFFLINE_BUILD = offline_zip.OFFLINE_BUILD  # set for the nested build that makes the offline zip
 SHIM = "assets/javascripts/iframe-worker-shim.js"  # Material's offline Worker shim, from npm, not a CDN
 COMMAND = "EDITION_COMMAND"  # build or serve: told to on_startup alone, kept in the process's environment
@@ -67,7 +66,7 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _docs(config) -> str:
+def _docs(config) -> str:  # docs/, as the package's functions name it: relative to the project
     return Path(config.docs_dir).relative_to(_root(config)).as_posix()
 
 
@@ -81,7 +80,7 @@ def _checked(what: str, load):
     try:
         return load()
     except ContentError as error:
-        raise PluginError(f"{what}:\n" + "\n".join(error.problems)) from None
+        _stop(error.problems, what)
 
 
 def on_startup(command, dirty, **kwargs):
@@ -94,9 +93,7 @@ def on_env(env, config, **kwargs):  # Jinja's bytecode cache: ~80 templates not 
     return env
 
 
-# ---------------------------------------------------------------------------------------
-# 1. check, and set up the engine
-# ---------------------------------------------------------------------------------------
+# -- 1. check, and set up the engine -------------------------------------------------------
 
 @event_priority(100)  # before every plugin: they read these settings in their own on_config
 def on_config(config, **kwargs):
@@ -156,9 +153,7 @@ def on_pre_build(config, **kwargs):
     _checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
 
 
-# ---------------------------------------------------------------------------------------
-# 2. generate: files and pages made from the data
-# ---------------------------------------------------------------------------------------
+# -- 2. generate: files and pages made from the data ---------------------------------------
 
 def on_files(files, config, **kwargs):
     root, docs = _root(config), _docs(config)
@@ -211,9 +206,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return markdown
 
 
-# ---------------------------------------------------------------------------------------
-# 4. annotate each page's content, then the gate
-# ---------------------------------------------------------------------------------------
+# -- 4. annotate each page's content, then the gate ----------------------------------------
 
 @event_priority(-1000)  # last of every plugin's: the gate judges the content as published
 def on_page_content(html, page, config, files, **kwargs):
@@ -236,16 +229,15 @@ def on_page_content(html, page, config, files, **kwargs):
     return verdict.content
 
 
-# ---------------------------------------------------------------------------------------
-# 5. combine: pages made of other pages' content (all rendered before the first context)
-# ---------------------------------------------------------------------------------------
+# -- 5. combine: pages made of other pages' content (all rendered by now) -------------------
 
 @event_priority(100)  # before Material's search plugin and the template read the page
 def on_page_context(context, page, config, nav, **kwargs):
     # Each page cited by its role: who wrote its words (qarabagh_edition.cite_this.page_role).
     role = context["role"] = cite_this.page_role(page.meta)
-    context["page_cite"] = None
-    if not page.is_homepage:  # the home page is the article's front: the paper and the edition are cited
+    if page.is_homepage:  # the article's front: the paper and the edition are cited, not the page
+        context["page_cite"] = None
+    else:
         cited = _cited(config, role, page.canonical_url, page.title)
         context["page_cite"] = {**cite_this.citation(*cited, editors_url=_editors_url(config)),
                                 "download": cite_files.page_download(page.url)}
@@ -256,22 +248,18 @@ def on_page_context(context, page, config, nav, **kwargs):
                     for p in nav.pages if p.file.src_uri not in excluded and p.content is not None]
         page.content += f'\n<div id="whole-paper">\n{combine(sections, page.url)}\n</div>'
     elif page.file.src_uri == PAGES["pack"]:
-        site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
         paper = [syllabus_pack.PaperPage(p.file.src_uri, p.url, HOME_TITLE if p.is_homepage else p.title,
-                                         p.content or "")
-                 for p in nav.pages if not (p.meta or {}).get("editorial")]
+                                         p.content or "") for p in nav.pages if not (p.meta or {}).get("editorial")]
         try:
-            data = syllabus_pack.pack_data(paper, page.url, site_url, config.extra.get("cite", {}),
-                                           config.extra["edition"]["editors"])
-            page.content = syllabus_pack.with_pack_data(page.content, data, page.file.src_uri)
+            page.content = syllabus_pack.with_pack_data(page.content, syllabus_pack.pack_data(
+                paper, page.url, (config.site_url or "").rstrip("/") + "/" if config.site_url else "",
+                config.extra["cite"], config.extra["edition"]["editors"]), page.file.src_uri)
         except syllabus_pack.PackError as error:
             raise PluginError(str(error)) from None
     return context
 
 
-# ---------------------------------------------------------------------------------------
-# 6. outputs
-# ---------------------------------------------------------------------------------------
+# -- 6. outputs ----------------------------------------------------------------------------
 
 @event_priority(-90)  # after Material's search plugin wrote its index, before its offline plugin copies it
 def on_post_build(config, **kwargs):
@@ -286,7 +274,11 @@ def on_post_build(config, **kwargs):
     if os.environ.get(OFFLINE_BUILD):
         _stop(offline_zip.copy_worker_shim(root, site / SHIM), "offline build")
     elif os.environ.get(COMMAND) != "serve" and not os.environ.get("EDITION_SKIP_DOWNLOADS"):
-        _downloads(config, root, site)
+        try:
+            downloads.write_downloads(root, site, config.config_file_path, config.extra["paper"], config.site_url,
+                                      config.extra["cite"], config.extra["edition"])
+        except offline_zip.OfflineBuildFailed as error:
+            raise PluginError(str(error)) from None
 
 
 def _record_redirects_and_search(config, site: Path) -> None:
@@ -300,17 +292,3 @@ def _record_redirects_and_search(config, site: Path) -> None:
         path.write_text(record.redirect_stub(get_relative_url(target, stub.url)), encoding="utf-8")
     # A search result names its reading: "Social Impacts (as published)".
     record.name_the_readings_in(site / "search" / "search_index.json", config.extra["record"]["urls"])
-
-
-def _downloads(config, root: Path, site: Path) -> None:
-    """The PDFs of both readings and the offline zip: reproducible, dated SOURCE_DATE_EPOCH."""
-    epoch, cite = build_time.source_date_epoch(root), config.extra["cite"]
-    edition = {**config.extra["edition"], "date": cite["edition"]["date"],
-               "citation": cite["edition_citation"]["chicago"].striptags()}
-    pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch,
-                   stylesheet=root / "overrides" / "assets" / "stylesheets" / "pdf.css",
-                   targets={"edition": DOWNLOADS["pdf"], "record": DOWNLOADS["record_pdf"]}, edition=edition)
-    try:
-        offline_zip.build_offline_zip(root, config.config_file_path, site / DOWNLOADS["zip"], NAME, epoch)
-    except offline_zip.OfflineBuildFailed as error:
-        raise PluginError(str(error)) from None
