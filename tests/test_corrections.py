@@ -314,3 +314,18 @@ def test_search_finds_words_of_either_reading_and_names_it(page, server, query, 
         "els => els.map(e => [e.href, e.querySelector('h1, h2') ? e.querySelector('h1, h2').innerText : ''])")
     assert any(urlsplit(href).path.endswith("/" + where) and f"({reading})" in title
                for href, title in results), results
+
+
+def test_the_edition_states_its_sources_and_method_and_the_home_page_links_them(site):
+    """Issue 26: what the reading was made from (plainly: no Persian text was consulted), how
+    classes are decided, that Persian words in reasons are inference, who the editors are,
+    and how to propose a change."""
+    section = soup(site, "corrections/").find(id="sources-and-method")
+    assert section is not None and section.name == "h2"
+    text = " ".join(el.get_text(" ", strip=True) for el in section.find_next_siblings("p")[:4])
+    for said in ("made from the printed English alone", "No Persian text of the paper",
+                 "none was consulted", "the editors' inference", "A query leaves the printed words",
+                 "the contributors to its repository", "open a pull request"):
+        assert said in " ".join(text.split()), said
+    home = soup(site, "").select_one(".paper-record")
+    assert home.find("a", href=lambda h: h and h.endswith("corrections/#sources-and-method")) is not None
