@@ -31,3 +31,23 @@ def test_theme_offers_light_dark_toggle_that_follows_the_os(site):
     toggles = document.select("form[data-md-component=palette] input[name=__palette]")
     assert len(toggles) == 3
     assert toggles[0]["data-md-color-media"] == "(prefers-color-scheme)"
+
+
+def test_scripts_build_says_so_when_site_url_is_not_set(tmp_path):
+    """Without SITE_URL every copied link, citation and the PDF name 127.0.0.1 (issue 27):
+    scripts/build says so on its first lines, before the build; with SITE_URL it says nothing."""
+    import os
+    import subprocess
+
+    from conftest import ROOT
+
+    def run(**env):
+        base = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+        return subprocess.run([str(ROOT / "scripts" / "build"), "-q", "--site-dir", str(tmp_path / "site")],
+                              capture_output=True, text=True, env={**base, "EDITION_SKIP_DOWNLOADS": "1", **env})
+
+    bare = run()
+    assert bare.returncode == 0, bare.stderr
+    assert "WARNING: SITE_URL is not set" in bare.stderr and "127.0.0.1:8000" in bare.stderr
+    published = run(SITE_URL="https://edition.example.org/qarabagh/")
+    assert published.returncode == 0 and "SITE_URL is not set" not in published.stderr
