@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from qarabagh_edition.downloads import build_time, offline_zip, pdf
+from qarabagh_edition.published_layer import ContentError
 
 NAME = "sarmadi-2018-qarabagh-crisis"
 PDF, ZIP = f"downloads/{NAME}.pdf", f"downloads/{NAME}-offline.zip"
@@ -65,8 +66,11 @@ def on_post_build(config, **kwargs):
     if os.environ.get(COMMAND) == "serve" or os.environ.get("EDITION_SKIP_DOWNLOADS"):
         return  # previews and the build benchmark's core figure do without them
     epoch = build_time.source_date_epoch(root)
-    pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch, stylesheet=root / "overrides" / "assets" /
-                   "stylesheets" / "pdf.css", targets={"edition": PDF, "record": RECORD_PDF})
+    try:
+        pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch, stylesheet=root / "overrides" / "assets" /
+                       "stylesheets" / "pdf.css", targets={"edition": PDF, "record": RECORD_PDF})
+    except ContentError as error:
+        raise PluginError("The PDF would load what is not the site's own:\n" + "\n".join(error.problems)) from None
     with tempfile.TemporaryDirectory() as scratch:
         # The same configuration and SOURCE_DATE_EPOCH (inherited), the offline plugin on.
         result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f",
