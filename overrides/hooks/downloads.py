@@ -20,7 +20,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from qarabagh_edition.downloads import build_time, offline_zip, pdf
-from qarabagh_edition.published_layer import ContentError
 
 NAME = "sarmadi-2018-qarabagh-crisis"
 PDF, ZIP = f"downloads/{NAME}.pdf", f"downloads/{NAME}-offline.zip"
@@ -69,8 +68,8 @@ def on_post_build(config, **kwargs):
     try:
         pdf.write_pdfs(site, config.extra["paper"], config.site_url, epoch, stylesheet=root / "overrides" / "assets" /
                        "stylesheets" / "pdf.css", targets={"edition": PDF, "record": RECORD_PDF})
-    except ContentError as error:
-        raise PluginError("The PDF would load what is not the site's own:\n" + "\n".join(error.problems)) from None
+    except pdf.ContentError as error:  # it would load what is not the site's own
+        raise PluginError(str(error)) from None
     with tempfile.TemporaryDirectory() as scratch:
         # The same configuration and SOURCE_DATE_EPOCH (inherited), the offline plugin on.
         result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f",

@@ -32,11 +32,13 @@ LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 # `<!-- query: words | question -->`, `<!-- reviewed: yes -->`. Above a list, a line may
 # name the item it is about: `<!-- [political-7] reviewed: no -->`. (`correction:` is the
 # old, unclassed form, kept only to be reported.)
-NOTE = re.compile(r"^\s*<!--\s*(?:\[(?P<target>[^\]\s]+)\]\s*)?"
-                  rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*:\s*(?P<text>.*?)\s*-->\s*$",
+# (The note's text ends at the first `-->`; the spaces around it are normalise()'s to
+# drop: a `\s*` before `-->` would share a run of spaces with `.*?`, and backtrack.)
+NOTE = re.compile(r"^\s*+<!--\s*+(?:\[(?P<target>[^\]\s]+)\]\s*+)?"
+                  rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*+:(?P<text>.*?)-->\s*+$",
                   re.S | re.I)
 # A comment that looks like a note but names no kind of note: `<!-- querry: ... -->`.
-UNKNOWN_NOTE = re.compile(r"^\s*<!--\s*(?:\[[^\]\s]+\]\s*)?(?P<kind>[A-Za-z][\w-]*)\s*:", re.S)
+UNKNOWN_NOTE = re.compile(r"^\s*+<!--\s*+(?:\[[^\]\s]+\]\s*+)?(?P<kind>[A-Za-z][\w-]*+)\s*+:", re.S)
 # A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
 VALID_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 

@@ -250,7 +250,7 @@ def replay(log: Iterable[list]) -> None:
 # lines could look like headings. The build's tests compare both ways (tests/test_render_cache.py).
 IN_PARTS = {"corrections.md"}  # pages whose sections are independent (qarabagh_edition.pages.corrections)
 _HEADING = re.compile(r"^#{1,6} ", re.M)
-_OWN_ID = re.compile(r"^#{1,6} .*\{:?[^}\n]*#[\w-]+[^}\n]*\}[ \t]*$", re.M)
+_OWN_ID = re.compile(r"^#{1,6} [^\n]*\{:?[^{}\n#]*+#[\w-]++[^{}\n]*+\}[ \t]*+$", re.M)  # possessive: no backtracking
 _ACROSS = re.compile(r"\[\^|^ {0,3}\[[^\]\n]+\]:|^\*\[|^ {0,3}(```|~~~)", re.M)
 _SECTION = re.compile(r"\n\n(?=#{2,3} )")  # a section starts at an h2 or h3 after a blank line
 _GROUP = 8  # about this many h3 sections a part: a moved section changes two parts, not all

@@ -26,7 +26,7 @@ WHOLE_PAPER = f"{RECORD_DIR}/whole-paper.md"
 REFERENCES = "references.md"
 # The class every block of a record page carries: the edition's transforms skip it.
 RECORD_CLASS = "as-published"
-SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
+SUPERSCRIPT = re.compile(r"\^\{([^{}]*)\}")  # not [^}]*: from each "^{" it would scan to the end
 # A line Markdown would read as a list, heading or quotation: printed text, not markup.
 BLOCK_MARKUP = re.compile(r"^(\d+)\.(\s)|^([-+*])(?=\s)|^([#>])", re.M)
 

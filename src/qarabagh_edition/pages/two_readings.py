@@ -73,7 +73,7 @@ def with_conjectures(markdown_text: str, page: str, paragraphs: list[shown.Parag
     return "\n".join(lines)
 
 
-ID_LINE = re.compile(r"\s*+\{:?\s*+#([a-z0-9-]+)")  # a paragraph's `{: #social-12 }` line
+ID_LINE = re.compile(r"^\s*+\{:?\s*+#([a-z0-9-]+)")  # a paragraph's `{: #social-12 }` line
 
 # The contributors' apparatus, as Markdown passes it through: shown to readers in the
 # marker and the notes, so the raw comments are dropped from the page.

@@ -63,7 +63,8 @@ def check_html(root: Path, docs_dir: str = "docs") -> list[str]:
 # Internal links and anchors
 # ---------------------------------------------------------------------------
 
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# (Link text without brackets: `[^\]]*` would scan from every "[" of "[[[[" to the end.)
+LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
 def known_anchors(root: Path, docs_dir: str = "docs") -> dict[str, set[str]]:
