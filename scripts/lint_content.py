@@ -2,7 +2,9 @@
 """Check the content the way the build and the reviewers do, and list every problem
 as `file:line: message (how to fix)`.
 
-Checks: the frozen as-published layer (edited, added or deleted text); paragraph IDs
+Checks: the content folders' files (no symbolic links, names, kinds, size and line
+limits, nesting depth, YAML anchors and aliases, one URL per page, the build's own
+names); the frozen as-published layer (edited, added or deleted text); paragraph IDs
 (missing, duplicated, renamed, unknown); citation keys and bib/citations.yml;
 BibTeX; glossary and timeline entries; correction notes; standard spellings of
 actors in corrected paragraphs; raw HTML that can run code (<script>, <iframe>,

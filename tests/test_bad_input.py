@@ -65,7 +65,7 @@ def test_duplicate_id_in_the_published_layer_fails(project_copy, build_copy):
     result = build_copy(project_copy)
     assert result.returncode != 0
     line = len(text.rstrip("\n").split("\n")) + 1
-    assert re.search(rf"published/conclusion\.yml:{line}: 'conclusion-1' appears twice", result.output), result.output
+    assert re.search(rf"published/conclusion\.yml:{line}: 'conclusion-1' is given twice", result.output), result.output
 
 
 def test_all_problems_are_reported_at_once(project_copy, build_copy):

@@ -135,7 +135,8 @@ def test_the_pdf_is_the_same_bytes_twice_and_dated_by_the_build(tmp_path):
     stylesheet = ROOT / "overrides" / "assets" / "stylesheets" / "pdf.css"
     document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH, EDITION)
     for name in ("one.pdf", "two.pdf"):
-        pdf.write_pdf(document, base_url=f"{tmp_path}/", stylesheet=stylesheet, target=tmp_path / name)
+        pdf.write_pdf(document, base_url=f"{tmp_path}/", stylesheet=stylesheet, target=tmp_path / name, site=tmp_path,
+                      site_url="https://edition.example.org/")
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
     reader = PdfReader(str(tmp_path / "one.pdf"))
     info = reader.metadata

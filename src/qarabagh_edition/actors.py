@@ -15,6 +15,7 @@ import yaml
 
 from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.rules.yaml_loader import load_node
 
 GLOSSARY = "data/glossary.yml"
 TIMELINE = "data/timeline.yml"
@@ -31,7 +32,6 @@ TYPES = {
     "publication": "Newspapers, broadcasters and publications",
 }
 REQUIRED = ("id", "name", "type", "variants", "description")
-_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -102,27 +102,6 @@ _TIMELINE_FORM = _Form(("id", "date", "title", "description"), lists=("actors", 
 _MENTIONS_FORM = _Form(("paragraph", "words", "actor", "why"))
 
 
-class _Loader(_FAST):
-    """Refuses a key given twice in one mapping: PyYAML would keep the last, dropping the
-    first silently. (published_layer's _LineLoader refuses them too, but speaks of IDs and
-    adds `__lines__` to every mapping, which would show up as a `standard:` spelling.)"""
-
-
-def _mapping_once(loader: _Loader, node: yaml.MappingNode) -> dict:
-    first: dict = {}
-    # Before construct_mapping, which brings in the keys of a merge ('<<:'), which a key
-    # written out may override; it refuses a list or mapping as a key itself.
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
-            key, line = loader.construct_object(key_node), key_node.start_mark.line + 1
-            if key in first:
-                raise ContentError([f"{loader.shown}:{line}: '{key}' is given twice (first at line {first[key]}; "
-                                    "keep one of the two)"])
-            first[key] = line
-    return loader.construct_mapping(node, deep=True)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_once)
 
 
 def _found(value) -> str:
@@ -141,17 +120,7 @@ def _items_with_lines(path: Path, shown: str, form: _Form, key: str | None = Non
 
 
 def _read_items_with_lines(path: Path, shown: str, form: _Form, key: str | None) -> list[tuple[dict, int, dict]]:
-    loader = _Loader(path.read_text(encoding="utf-8"))
-    loader.shown = shown
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise ContentError([f"{shown}:{mark.line + 1 if mark else 1}: not valid YAML: {error.problem} "
-                            "(check indentation and quotes)"]) from None
-    finally:
-        loader.dispose()
+    node, data = load_node(path.read_text(encoding="utf-8"), shown)  # no duplicate keys, no aliases
     if key is not None and data is not None:
         if not isinstance(data, dict):
             raise ContentError([f"{shown}:{node.start_mark.line + 1}: the file must be a mapping with '{key}:', "

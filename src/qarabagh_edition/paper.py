@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.rules.yaml_loader import load
 
 RECORD = "published/paper.yml"
 REQUIRED = ("title", "authors", "journal", "publisher", "issn", "year", "volume", "issue", "pages", "url")
@@ -15,7 +14,7 @@ REQUIRED = ("title", "authors", "journal", "publisher", "issn", "year", "volume"
 def load_paper_record(root: Path) -> dict:
     """The record, with the page range split for templates (they call no Python methods:
     other engines' template languages have none)."""
-    record = yaml.safe_load((root / RECORD).read_text(encoding="utf-8"))
+    record = load((root / RECORD).read_text(encoding="utf-8"), RECORD) or {}
     missing = [key for key in REQUIRED if key not in record]
     if missing:
         raise ContentError([f"{RECORD}:1: the record lacks {', '.join(missing)} (add them)"])

@@ -18,9 +18,14 @@ from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.pages.corrections import strip_emphasis  # noqa: F401 (the tests import it from here)
 
 # `{: #political-12 }` or `{: #abstract-1 .abstract }`, alone on the paragraph's last line.
-ATTR_LINE = re.compile(r"^\s*\{:?\s*(?P<attrs>[^}]*)\}\s*$")
-# `# Heading text { #heading-id .class }` at the end of a heading line.
-HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{:?\s*(?P<attrs>[^}]*)\})?\s*$")
+# (No two parts of a pattern here may match the same characters, as `\s*` and `[^}]*` did:
+# on a long run of spaces, the engine would try every way of sharing them out.)
+ATTR_LINE = re.compile(r"^\s*+\{:?(?P<attrs>[^}]*)\}\s*+$")
+# `# Heading text { #heading-id .class }`: the hashes, then the rest of the line, whose
+# trailing `{ ... }` (TRAILING_ATTRS, looked for in the rest without its end spaces) holds
+# the heading's ID and classes.
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]++(?P<rest>.*)")
+TRAILING_ATTRS = re.compile(r"\{:?(?P<attrs>[^{}]*)\}$")
 ID_IN_ATTRS = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
 CLASS_IN_ATTRS = re.compile(r"(?:^|\s)\.(?P<cls>[^\s}]+)")
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
@@ -28,11 +33,13 @@ LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 # `<!-- query: words | question -->`, `<!-- reviewed: yes -->`. Above a list, a line may
 # name the item it is about: `<!-- [political-7] reviewed: no -->`. (`correction:` is the
 # old, unclassed form, kept only to be reported.)
-NOTE = re.compile(r"^\s*<!--\s*(?:\[(?P<target>[^\]\s]+)\]\s*)?"
-                  rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*:\s*(?P<text>.*?)\s*-->\s*$",
+# (The note's text ends at the first `-->`; the spaces around it are normalise()'s to
+# drop: a `\s*` before `-->` would share a run of spaces with `.*?`, and backtrack.)
+NOTE = re.compile(r"^\s*+<!--\s*+(?:\[(?P<target>[^\]\s]+)\]\s*+)?"
+                  rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*+:(?P<text>.*?)-->\s*+$",
                   re.S | re.I)
 # A comment that looks like a note but names no kind of note: `<!-- querry: ... -->`.
-UNKNOWN_NOTE = re.compile(r"^\s*<!--\s*(?:\[[^\]\s]+\]\s*)?(?P<kind>[A-Za-z][\w-]*)\s*:", re.S)
+UNKNOWN_NOTE = re.compile(r"^\s*+<!--\s*+(?:\[[^\]\s]+\]\s*+)?(?P<kind>[A-Za-z][\w-]*+)\s*+:", re.S)
 # A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
 VALID_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -212,8 +219,11 @@ def _blocks_of_run(run: list[tuple[int, str]], path: str, problems: list[str]) -
     first_line, first = run[0]
     heading = HEADING.match(first)
     if heading and len(run) == 1:
-        ident, classes = _attrs(heading.group("attrs"))
-        block = Block("heading", path, first_line, ident, heading.group("text"), classes, len(heading.group("hashes")),
+        rest = heading.group("rest").rstrip()
+        attrs = TRAILING_ATTRS.search(rest)
+        ident, classes = _attrs(attrs.group("attrs") if attrs else None)
+        text = rest[:attrs.start()].rstrip() if attrs else rest
+        block = Block("heading", path, first_line, ident, text, classes, len(heading.group("hashes")),
                       end_line=first_line)
         if ident is None:
             problems.append(
@@ -261,40 +271,11 @@ def _excerpt(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 10x faster
-    """A YAML loader that refuses duplicate keys (PyYAML silently keeps the last one)."""
-
-
-def _mapping_with_lines(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    seen: dict = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise ContentError(
-                [f"{loader.name}:{key_node.start_mark.line + 1}: '{key}' appears twice "
-                 f"(first at line {seen[key]}); each ID may be used once"]
-            )
-        seen[key] = key_node.start_mark.line + 1
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__lines__"] = seen
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_lines)
-
-
 def load_yaml_with_lines(path: Path, shown_as: str) -> dict:
     """Load a YAML mapping; every mapping gets a `__lines__` entry: key -> line number."""
-    loader = _LineLoader(path.read_text(encoding="utf-8"))
-    loader.name = shown_as
-    try:
-        return loader.get_single_data() or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 if mark else 1
-        raise ContentError([f"{shown_as}:{line}: not valid YAML: {error.problem} (check indentation and quotes)"])
-    finally:
-        loader.dispose()
+    from qarabagh_edition.rules.yaml_loader import load
+
+    return load(path.read_text(encoding="utf-8"), shown_as, with_lines=True) or {}
 
 
 # The files of `published/` that are not reading pages' layers.
@@ -453,14 +434,10 @@ def load_citations(root: Path, layer: dict[str, LayerEntry] | None = None) -> di
         return {}
     shown = "bib/citations.yml"
     text = path.read_text(encoding="utf-8")
-    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        node = yaml.compose(text, Loader=fast)
-        items = yaml.load(text, Loader=fast) or []
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        raise ContentError([f"{shown}:{mark.line + 1 if mark else 1}: not valid YAML: {error.problem} "
-                            "(check indentation and quotes)"]) from None
+    from qarabagh_edition.rules.yaml_loader import load_node
+
+    node, items = load_node(text, shown)  # no duplicate keys, no aliases
+    items = items or []
     if not isinstance(items, list):
         raise ContentError([f"{shown}:{node.start_mark.line + 1}: the file must be a list of citations, each "
                             "starting with '- paragraph:' (see the comment at the top of the file)"])

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from qarabagh_edition.downloads.build_time import w3c_datetime
+from qarabagh_edition.published_layer import ContentError
 
 # What only works on screen: the contents list (the title block has its own), the
 # apparatus and the published wording behind their markers, tools, permalinks, switches.
@@ -68,16 +69,39 @@ published is on the site's record pages ({site_url.rstrip('/')}/as-published/).<
 {body.decode_contents()}</body></html>"""
 
 
-def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path) -> None:
-    """Typesets `document`; relative URLs in it (images, links) resolve against `base_url`."""
+def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path, site: Path, site_url: str) -> None:
+    """Typesets `document`; relative URLs in it (images, links) resolve against `base_url`.
+    It loads only files of the built `site` (qarabagh_edition.rules.pdf_resources):
+    ContentError for any other URL it names."""
     import weasyprint  # imported when a PDF is made: it takes a while to load
 
     # Footnote anchors repeat from page to page in the combined document; WeasyPrint's
     # notices about it are not problems of the edition.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     target.parent.mkdir(parents=True, exist_ok=True)
-    weasyprint.HTML(string=document, base_url=base_url).write_pdf(
-        target, stylesheets=[weasyprint.CSS(filename=str(stylesheet))])
+    fetcher = site_fetcher(site, site_url)
+    try:
+        weasyprint.HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf(
+            target, stylesheets=[weasyprint.CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)])
+    except weasyprint.urls.FatalURLFetchingError as error:
+        target.unlink(missing_ok=True)
+        raise ContentError([f"{target.name}: {error.__cause__}"]) from None
+
+
+def site_fetcher(site: Path, site_url: str):
+    """WeasyPrint's fetcher, serving the built site's files only; anything else stops the PDF."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    from qarabagh_edition.rules.pdf_resources import TYPES, check_resource, site_file
+
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            path = site_file(url, site, site_url)
+            data = path.read_bytes()
+            check_resource(path, data)
+            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": TYPES[path.suffix.lower()]})
+
+    return SiteFetcher(fail_on_errors=True)  # a refusal stops the PDF, it is not a warning
 
 
 # What only works on screen on the record's whole-paper page (as-published/whole-paper/).
@@ -112,10 +136,11 @@ def write_pdfs(site: Path, paper: dict, site_url: str, epoch: int, stylesheet: P
     `edition` is as pdf_document takes it."""
     document = pdf_document((site / "print_page" / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch,
                             edition)
-    write_pdf(document, f"{site / 'print_page'}/", stylesheet, site / targets["edition"])
+    write_pdf(document, f"{site / 'print_page'}/", stylesheet, site / targets["edition"], site, site_url)
     whole = site / "as-published" / "whole-paper"
     record = record_pdf_document((whole / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch,
                                  edition["short_title"])
     # Its printed citations link to the references online: resolved against the site's
     # address (not the build's folder, which differs from build to build).
-    write_pdf(record, site_url.rstrip("/") + "/as-published/whole-paper/", stylesheet, site / targets["record"])
+    write_pdf(record, site_url.rstrip("/") + "/as-published/whole-paper/", stylesheet, site / targets["record"], site,
+              site_url)

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
+from qarabagh_edition.rules.yaml_loader import load
 from qarabagh_edition.published_layer import Block, CitationRecord, LayerEntry, load_citations, load_layer, load_pages
 
 RECORD_DIR = "as-published"
@@ -26,7 +26,7 @@ WHOLE_PAPER = f"{RECORD_DIR}/whole-paper.md"
 REFERENCES = "references.md"
 # The class every block of a record page carries: the edition's transforms skip it.
 RECORD_CLASS = "as-published"
-SUPERSCRIPT = re.compile(r"\^\{([^}]*)\}")
+SUPERSCRIPT = re.compile(r"\^\{([^{}]*)\}")  # not [^}]*: from each "^{" it would scan to the end
 # A line Markdown would read as a list, heading or quotation: printed text, not markup.
 BLOCK_MARKUP = re.compile(r"^(\d+)\.(\s)|^([-+*])(?=\s)|^([#>])", re.M)
 
@@ -96,7 +96,7 @@ def _blocks_markdown(blocks: list[Block], layer: dict[str, LayerEntry], citation
 def _front_markdown(root: Path, paper: dict) -> list[str]:
     """The article's front as printed (published/front.yml): title, byline, affiliations."""
     path = root / "published" / "front.yml"
-    front = yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+    front = load(path.read_text(encoding="utf-8"), "published/front.yml") or {} if path.exists() else {}
     lines = [f"# {front.get('title', paper.get('title', ''))} {{ #record-title }}", ""]
     if front.get("byline"):
         # "Sarmadi^{1*}": the transcript's way of writing a superscript.

@@ -8,10 +8,9 @@ import hashlib
 import re
 from pathlib import Path
 
-import yaml
-
 from qarabagh_edition.published_layer import (ContentError, is_corrected, load_citations, load_layer, load_pages,
                                               normalise, published_form, uncorrected_reading)
+from qarabagh_edition.rules.yaml_loader import load
 
 FROZEN = "published/frozen.yml"
 
@@ -32,12 +31,11 @@ def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
             problems.append(f"{shown}:1: the front matter opened by '---' is never closed (add a '---' line after it)")
             continue
         try:
-            meta = yaml.safe_load("\n".join(lines[1:end]))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            problems.append(f"{shown}:{line}: malformed front matter: {getattr(error, 'problem', error)} "
-                            "(write 'key: value' lines between the two '---' lines; quote values containing ':')")
+            meta = load("\n".join(lines[1:end]), shown, first_line=2)
+        except ContentError as error:
+            problems += [p.replace(": not valid YAML: ", ": malformed front matter: ").replace(
+                "(check indentation and quotes)", "(write 'key: value' lines between the two '---' lines; quote "
+                "values containing ':')") for p in error.problems]
             continue
         if meta is not None and not isinstance(meta, dict):
             problems.append(f"{shown}:2: malformed front matter: expected 'key: value' lines")
@@ -65,7 +63,8 @@ def check_html(root: Path, docs_dir: str = "docs") -> list[str]:
 # Internal links and anchors
 # ---------------------------------------------------------------------------
 
-LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# (Link text without brackets: `[^\]]*` would scan from every "[" of "[[[[" to the end.)
+LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 
 
 def known_anchors(root: Path, docs_dir: str = "docs") -> dict[str, set[str]]:
@@ -143,7 +142,7 @@ def frozen_texts(root: Path) -> dict[str, tuple[str, str, int]]:
     texts = {key: (entry.text, entry.path, entry.line) for key, entry in load_layer(root).items()}
     front_path = root / "published" / "front.yml"
     if front_path.exists():
-        front = yaml.safe_load(front_path.read_text(encoding="utf-8")) or {}
+        front = load(front_path.read_text(encoding="utf-8"), "published/front.yml") or {}
         for key, value in front.items():
             for index, text in enumerate(value if isinstance(value, list) else [value]):
                 line = next((n for n, l in enumerate(front_path.read_text(encoding="utf-8").split("\n"), 1)
@@ -168,7 +167,7 @@ def frozen_texts(root: Path) -> dict[str, tuple[str, str, int]]:
                 position[0] = line
                 texts[key] = (str(value), "published/paper.yml", line)
 
-        for field, value in (yaml.safe_load("\n".join(lines)) or {}).items():
+        for field, value in (load("\n".join(lines), "published/paper.yml") or {}).items():
             add(f"paper:{field}", value, str(field))
     transcript = root / "published" / "paper-as-published.txt"
     if transcript.exists():
@@ -180,7 +179,7 @@ def check_frozen(root: Path) -> list[str]:
     manifest_path = root / FROZEN
     if not manifest_path.exists():
         return [f"{FROZEN}:1: the fingerprints of the frozen layer are missing (restore the file from git)"]
-    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8")) or {}
+    manifest = load(manifest_path.read_text(encoding="utf-8"), FROZEN) or {}
     recorded = manifest.get("fingerprints") or {}
     try:
         current = frozen_texts(root)
@@ -316,7 +315,9 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     from qarabagh_edition.rules.spellings import check_spellings
     from qarabagh_edition.rules.source_text import check_sources
 
-    problems: list[str] = check_sources(root)
+    from qarabagh_edition.rules.content_files import check_files
+
+    problems: list[str] = check_files(root, docs_dir) or check_sources(root)
     if problems:
         return problems  # the rest would read the same files wrongly
     problems += check_front_matter(root, docs_dir)

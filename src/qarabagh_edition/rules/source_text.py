@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 # Where contributors' text lives, and what each folder holds.
-SOURCES = (("docs", "**/*.md"), ("data", "*.yml"), ("bib", "*.bib"), ("bib", "*.yml"), ("published", "*.yml"))
+SOURCES = (("docs", "**/*.md"), ("data", "*.yml"), ("bib", "*.bib"), ("bib", "*.yml"), ("published", "*.yml"), ("published", "*.txt"))
 
 # Never wanted: bidirectional embeddings, overrides and isolates, zero-width space, word
 # joiner, and the byte order mark inside a text.
