@@ -42,6 +42,7 @@ from qarabagh_edition.paper import load_paper_record
 from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages, nav_titles
 from qarabagh_edition.pages.editorial_marks import with_editorial_badges
 from qarabagh_edition.rules.cache_trust import committed_cache_files
+from qarabagh_edition.rules.content_files import check_files
 from qarabagh_edition.rules.built_pages import check_changes, check_content, check_markup, source_files
 from qarabagh_edition.rules.content import check_frozen
 from qarabagh_edition.rules.glossary import check_glossary
@@ -277,7 +278,7 @@ def on_post_build(config, **kwargs):
         try:
             downloads.write_downloads(root, site, config.config_file_path, config.extra["paper"], config.site_url,
                                       config.extra["cite"], config.extra["edition"])
-        except offline_zip.OfflineBuildFailed as error:
+        except (offline_zip.OfflineBuildFailed, ContentError) as error:  # ContentError: the PDF would fetch
             raise PluginError(str(error)) from None
 
 
