@@ -99,6 +99,8 @@ def on_env(env, config, **kwargs):  # Jinja's bytecode cache: ~80 templates not 
 @event_priority(100)  # before every plugin: they read these settings in their own on_config
 def on_config(config, **kwargs):
     root = _root(config)
+    # Before MkDocs or any stage reads a file of docs/, data/, bib/ or published/.
+    _stop(check_files(root), "The content folders hold files the edition does not accept")
     _stop(check_sources(root), "A text file of the project cannot be read as it should")
     if not config.repo_url:  # a local clone: no "Edit this page" links to nowhere
         config.edit_uri = None
