@@ -23,4 +23,17 @@ def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
     from qarabagh_edition.rules.content import data_names  # names and IDs shown as titles: plain text
 
     return (check_occurrences(actors, texts) + check_references(events, actors, set(layer)) + mention_problems
-            + data_names(actors, events))
+            + data_names(actors, events) + data_markup(root, actors, events))
+
+
+def data_markup(root: Path, actors: dict, events: list) -> list[str]:
+    """The data's Markdown (descriptions, other forms) judged as what a page of docs/ may be."""
+    from qarabagh_edition import site_config
+    from qarabagh_edition.actors import GLOSSARY, TIMELINE
+    from qarabagh_edition.rules.html_allowlist import check_field
+
+    extensions, settings = site_config.markdown_extensions(root)
+    fields = [(GLOSSARY, actor.line, text) for actor in actors.values() for text in (actor.description, actor.native)]
+    fields += [(TIMELINE, event.line, event.description) for event in events]
+    return [problem for shown, line, text in fields if text
+            for problem in check_field(str(text), shown, line, extensions, settings)]

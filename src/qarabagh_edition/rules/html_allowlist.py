@@ -381,13 +381,28 @@ def _without_front_matter(source: str) -> str:
 def check_page(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
     """`file:line: what is not allowed (how to fix)` for one page of docs/: its front
     matter, what it renders to, and in that the names and titles that are the edition's."""
-    problems = front_matter_keys.problems(source, shown)
-    rendered = render(source, extensions, extension_configs)
-    for item in removed_by_sanitizer(rendered):
-        problems.append(f"{shown}:{source_line(source, item)}: {describe(item)}")
-    tree = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{rendered}</body></html>")
-    problems += plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
+    problems = front_matter_keys.problems(source, shown) + _rendered_problems(source, shown, extensions,
+                                                                                extension_configs)
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
+
+
+def _rendered_problems(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
+    """What `source` renders to, judged: the allowlist, headings as plain text, the edition's names."""
+    rendered = render(source, extensions, extension_configs)
+    problems = [f"{shown}:{source_line(source, item)}: {describe(item)}" for item in removed_by_sanitizer(rendered)]
+    tree = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{rendered}</body></html>")
+    return problems + plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
+
+
+def check_field(text: str, shown: str, line: int, extensions: list, extension_configs: dict) -> list[str]:
+    """`file:line: what is not allowed (how to fix)` for Markdown a contributor writes in
+    the data (a glossary entry's description, a timeline event's): it is pasted into a
+    generated page, so it may be exactly what a page of docs/ may be. Judged here, alone,
+    because the built page is judged by the wider allowlist of the edition's own markup
+    (its reading markers, tooltips, notes), which is the edition's, not the data's.
+    Reported at the entry's line."""
+    return [f"{shown}:{line}:{problem.split(':', 2)[2]}"
+            for problem in _rendered_problems(text, shown, extensions, extension_configs)]
 
 
 def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: dict) -> list[str]:

@@ -1,0 +1,63 @@
+"""Hostile pull requests that touch only data/ (issue 23, markup half): the Markdown a
+contributor writes in a glossary entry or a timeline event is pasted into a generated page,
+whose content the build judges by the wider allowlist of the edition's own markup. So the
+data's Markdown is judged alone, as a page of docs/ is: without this, a description could
+give a fake reading marker (`a.corrected-marker`, which readings.js opens into a panel of
+another paragraph's changes), a heading full of character references, or one of the IDs
+the site's scripts look up.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+LINT = [sys.executable, str(ROOT / "scripts" / "lint_content.py")]
+
+MARKER = ('<span class="reading-marker"><a class="corrected-marker" href="x" '
+          'data-changes="../as-published/changes/social-impacts.json" data-for="social-1">¶</a></span>')
+
+
+def lint(project) -> str:
+    result = subprocess.run(LINT + ["--root", str(project)], capture_output=True, text=True)
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("field, hostile, words", [
+    ("description", MARKER, "class 'corrected-marker' on <a> is not one of the edition's classes"),
+    ("description", 'Named. <span id="cite-this">spoof</span>', "the ID 'cite-this' is the edition's own"),
+    ("description", "*Named*{: #pack-link } here.", "the ID 'pack-link' is the edition's own"),
+    ("description", "*Named*{: .needs-javascript } here.", "the class 'needs-javascript' is the edition's own"),
+    ("description", "## Inner &lt;img src=x onerror=alert(1)&gt;", "contains '<'"),
+    ("description", "Named. <script>alert(1)</script>", "the element <script> is not allowed"),
+    ("native", '<aside class="editorial-note" role="note">Not the editors</aside>', "<aside> is not allowed"),
+])
+def test_hostile_markup_in_a_glossary_entry_is_refused_by_lint(project_copy, field, hostile, words):
+    glossary = project_copy / "data" / "glossary.yml"
+    text = glossary.read_text()
+    entry = "- id: abazi\n  name: Abazi\n"
+    assert entry in text
+    if field == "native":
+        glossary.write_text(text.replace(entry, f"{entry}  native: '{hostile}'\n", 1))
+    else:  # the whole description, so that an attr_list line is the description's last
+        start = text.index("description:", text.index(entry))
+        end = text.index("\n\n", start)
+        glossary.write_text(text[:start] + f"description: '{hostile}'" + text[end:])
+    line = text.split("\n").index("- id: abazi") + 1
+    output = lint(project_copy)
+    assert any(row.startswith(f"data/glossary.yml:{line}: ") and words in row for row in output.split("\n")), output
+
+
+def test_a_fake_reading_marker_in_the_timeline_stops_the_build_and_lint(project_copy, build_copy):
+    timeline = project_copy / "data" / "timeline.yml"
+    text = timeline.read_text()
+    timeline.write_text(text.replace("      The first Azerbaijani republic", f"      {MARKER}\n      The first", 1))
+    line = text.split("\n").index("  - id: azerbaijan-democratic-republic") + 1
+    expected = f"data/timeline.yml:{line}: class 'corrected-marker' on <a> is not one of the edition's classes"
+    result = build_copy(project_copy)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert expected in result.output, result.output
+    assert expected in lint(project_copy)
