@@ -1,7 +1,8 @@
-"""Hostile pull requests that touch only data/ (issue 23, markup half): the Markdown a
-contributor writes in a glossary entry or a timeline event is pasted into a generated page,
-whose content the build judges by the wider allowlist of the edition's own markup. So the
-data's Markdown is judged alone, as a page of docs/ is: without this, a description could
+"""Hostile pull requests that touch only data/ or published/ (issue 23, markup half): the
+Markdown a contributor writes in a glossary entry, a timeline event or (through
+scripts/freeze) the as-published layer is pasted into a generated page, whose content the
+build judges by the wider allowlist of the edition's own markup. So that Markdown is judged
+alone, as a page of docs/ is: without this, a description or a published paragraph could
 give a fake reading marker (`a.corrected-marker`, which readings.js opens into a panel of
 another paragraph's changes), a heading full of character references, or one of the IDs
 the site's scripts look up.
@@ -61,3 +62,39 @@ def test_a_fake_reading_marker_in_the_timeline_stops_the_build_and_lint(project_
     assert result.returncode != 0 and "Traceback" not in result.output
     assert expected in result.output, result.output
     assert expected in lint(project_copy)
+
+
+FREEZE = [sys.executable, str(ROOT / "scripts" / "freeze_layer.py")]
+
+
+def freeze(project) -> None:
+    """Record the change as a transcription fix, as a contributor would (scripts/freeze)."""
+    subprocess.run(FREEZE + ["--root", str(project), "--reason", "transcription"], check=True, capture_output=True)
+
+
+def test_a_fake_reading_marker_in_the_published_front_stops_the_build_and_lint(project_copy, build_copy):
+    front = project_copy / "published" / "front.yml"
+    text = front.read_text()
+    front.write_text(text.replace("  ¹ PHD of Political Science", f"  {MARKER} ¹ PHD of Political Science", 1))
+    freeze(project_copy)
+    line = text.split("\n").index("affiliations:") + 1
+    expected = f"published/front.yml:{line}: class 'corrected-marker' on <a> is not one of the edition's classes"
+    result = build_copy(project_copy)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert expected in result.output, result.output
+    assert expected in lint(project_copy)
+
+
+@pytest.mark.parametrize("hostile, words", [
+    ('<span id="pack-link">At</span>', "the ID 'pack-link' is the edition's own"),
+    ('<aside class="editorial-note">At</aside>', "<aside> is not allowed"),
+])
+def test_hostile_markup_in_a_published_paragraph_is_refused_by_lint(project_copy, hostile, words):
+    layer = project_copy / "published" / "conclusion.yml"
+    text = layer.read_text()
+    layer.write_text(text.replace("    At the end of the article", f"    {hostile} the end of the article", 1))
+    freeze(project_copy)
+    line = text.split("\n").index("  conclusion-1: |-") + 1
+    output = lint(project_copy)
+    assert any(row.startswith(f"published/conclusion.yml:{line}: ") and words in row
+               for row in output.split("\n")), output

@@ -411,7 +411,26 @@ def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: 
     for path in sorted((root / docs_dir).rglob("*.md")):
         source = path.read_text(encoding="utf-8")
         problems += check_page(source, path.relative_to(root).as_posix(), extensions, extension_configs)
-    return problems + other_files(root, docs_dir)
+    return problems + published_texts(root, extensions, extension_configs) + other_files(root, docs_dir)
+
+
+def published_texts(root: Path, extensions: list, extension_configs: dict) -> list[str]:
+    """The as-published layer judged as pages are: its paragraphs, headings and front
+    (published/*.yml) become the record's pages and the changes panels' Markdown, and a
+    transcription fix (scripts/freeze) is a contribution like any other. (The bibliographic
+    record, paper.yml, and the plain transcript are printed as text, not as Markdown.)"""
+    from qarabagh_edition.published_layer import ContentError, load_layer
+    from qarabagh_edition.rules.content import frozen_texts
+
+    try:
+        headings = {entry.id for entry in load_layer(root).values() if entry.kind == "heading"}
+        texts = frozen_texts(root)
+    except ContentError:
+        return []  # the layer cannot be read: check_frozen says why
+    return [problem for key, (text, shown, line) in texts.items()
+            if key != "transcript" and not key.startswith("paper:")
+            for problem in check_field(f"# {text}" if key in headings else text, shown, line, extensions,
+                                       extension_configs)]
 
 
 # Besides pages, docs/ may hold the images pages show. Anything else would be published as
