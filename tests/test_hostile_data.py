@@ -12,7 +12,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import markdown
 import pytest
+import tinyhtml5
 
 from conftest import ROOT
 
@@ -98,3 +100,22 @@ def test_hostile_markup_in_a_published_paragraph_is_refused_by_lint(project_copy
     output = lint(project_copy)
     assert any(row.startswith(f"published/conclusion.yml:{line}: ") and words in row
                for row in output.split("\n")), output
+
+
+# -- The editors' notes in a page's comments: text, printed on the Corrections page -------
+
+@pytest.mark.parametrize("reason", [
+    "fragment beginning with `Which`{: #pack-link .needs-javascript }",
+    "see [the note](javascript:alert(1)) and ![x](x.png) and <b>bold</b> and `code`",
+    "idiom {: .needs-javascript }",
+])
+def test_a_reason_is_text_on_the_corrections_page(reason):
+    """A reason, a query's words and its question come from an HTML comment, which no
+    allowlist renders: on the Corrections page they are text, whatever Markdown they hold."""
+    from qarabagh_edition.pages.corrections import _md
+
+    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "footnotes", "tables", "smarty"])
+    rendered = md.convert(f"- ¶ 1: <del>a</del> → <ins>b</ins>: {_md(reason)}")
+    item = tinyhtml5.parse(f"<!doctype html><html><body>{rendered}</body></html>").find(".//{*}li")
+    assert [child.tag.rsplit("}", 1)[-1] for child in item] == ["del", "ins"], rendered
+    assert "".join(item.itertext()).endswith(f": {reason}"), rendered
