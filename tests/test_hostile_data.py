@@ -37,6 +37,8 @@ def lint(project) -> str:
     ("description", "## Inner &lt;img src=x onerror=alert(1)&gt;", "contains '<'"),
     ("description", "Named. <script>alert(1)</script>", "the element <script> is not allowed"),
     ("native", '<aside class="editorial-note" role="note">Not the editors</aside>', "<aside> is not allowed"),
+    ("name", "`Abazi`{: #pack-link .needs-javascript }", "the ID 'pack-link' is the edition's own"),
+    ("name", "*Abazi*{: .needs-javascript }", "the class 'needs-javascript' is the edition's own"),
 ])
 def test_hostile_markup_in_a_glossary_entry_is_refused_by_lint(project_copy, field, hostile, words):
     glossary = project_copy / "data" / "glossary.yml"
@@ -45,6 +47,8 @@ def test_hostile_markup_in_a_glossary_entry_is_refused_by_lint(project_copy, fie
     assert entry in text
     if field == "native":
         glossary.write_text(text.replace(entry, f"{entry}  native: '{hostile}'\n", 1))
+    elif field == "name":
+        glossary.write_text(text.replace(entry, f"- id: abazi\n  name: '{hostile}'\n", 1))
     else:  # the whole description, so that an attr_list line is the description's last
         start = text.index("description:", text.index(entry))
         end = text.index("\n\n", start)
@@ -119,3 +123,12 @@ def test_a_reason_is_text_on_the_corrections_page(reason):
     item = tinyhtml5.parse(f"<!doctype html><html><body>{rendered}</body></html>").find(".//{*}li")
     assert [child.tag.rsplit("}", 1)[-1] for child in item] == ["del", "ins"], rendered
     assert "".join(item.itertext()).endswith(f": {reason}"), rendered
+
+
+def test_a_timeline_title_giving_an_id_through_attr_list_is_refused_by_lint(project_copy):
+    timeline = project_copy / "data" / "timeline.yml"
+    text = timeline.read_text()
+    timeline.write_text(text.replace("title: Azerbaijan Democratic Republic",
+                                     "title: '`Azerbaijan`{: #copy-status } Democratic Republic'", 1))
+    line = text.split("\n").index("  - id: azerbaijan-democratic-republic") + 1
+    assert f"data/timeline.yml:{line}: the ID 'copy-status' is the edition's own" in lint(project_copy)

@@ -27,13 +27,16 @@ def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
 
 
 def data_markup(root: Path, actors: dict, events: list) -> list[str]:
-    """The data's Markdown (descriptions, other forms) judged as what a page of docs/ may be."""
+    """The data's Markdown judged as what a page of docs/ may be: descriptions and other
+    forms, and names and titles as the headings they become (an inline attr_list on a code
+    span, `` `Name`{: #pack-link } ``, holds no markup character, yet gives an element an ID)."""
     from qarabagh_edition import site_config
     from qarabagh_edition.actors import GLOSSARY, TIMELINE
     from qarabagh_edition.rules.html_allowlist import check_field
 
     extensions, settings = site_config.markdown_extensions(root)
-    fields = [(GLOSSARY, actor.line, text) for actor in actors.values() for text in (actor.description, actor.native)]
-    fields += [(TIMELINE, event.line, event.description) for event in events]
+    fields = [(GLOSSARY, actor.line, text) for actor in actors.values()
+              for text in (f"### {actor.name}", actor.description, actor.native)]
+    fields += [(TIMELINE, event.line, text) for event in events for text in (f"### {event.title}", event.description)]
     return [problem for shown, line, text in fields if text
             for problem in check_field(str(text), shown, line, extensions, settings)]
