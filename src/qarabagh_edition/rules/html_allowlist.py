@@ -30,7 +30,7 @@ import markdown
 import nh3
 import tinyhtml5
 from qarabagh_edition import front_matter
-from qarabagh_edition.rules import front_matter_keys, plain_text, reserved
+from qarabagh_edition.rules import front_matter_keys, plain_text, reserved, source_text
 
 # -- The allowlist ----------------------------------------------------------------------
 
@@ -391,7 +391,25 @@ def _rendered_problems(source: str, shown: str, extensions: list, extension_conf
     rendered = render(source, extensions, extension_configs)
     problems = [f"{shown}:{source_line(source, item)}: {describe(item)}" for item in removed_by_sanitizer(rendered)]
     tree = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{rendered}</body></html>")
-    return problems + plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
+    return (problems + plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
+            + _invisible_problems(tree, source, shown))
+
+
+def _invisible_problems(tree, source: str, shown: str) -> list[str]:
+    """The invisible characters source_text forbids, once character references are decoded:
+    `&#x202E;` reverses what a reader sees and `&#8203;` splits a name for the spelling
+    rules as surely as the characters themselves."""
+    english = shown.startswith("docs/")
+    shown_text = [piece for element in tree.iter() for piece in
+                  ((element.text if isinstance(element.tag, str) else None), element.tail,
+                   *(element.attrib.values() if isinstance(element.tag, str) else ())) if piece]
+    problems = []
+    for character in dict.fromkeys(source_text.invisible_in("".join(shown_text), english)):
+        line = next((number for number, text in enumerate(source.split("\n"), start=1)
+                     if character in html.unescape(text)), 1)
+        problems.append(f"{shown}:{line}: a character reference to the invisible character "
+                        f"{source_text.describe(character)}: it changes how the text reads or is matched (delete it)")
+    return problems
 
 
 def check_field(text: str, shown: str, line: int, extensions: list, extension_configs: dict) -> list[str]:

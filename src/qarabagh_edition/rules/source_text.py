@@ -55,6 +55,16 @@ def check_file(path: Path, shown: str, english: bool = False) -> list[str]:
     return problems
 
 
+def invisible_in(text: str, english: bool = False) -> list[str]:
+    """The forbidden invisible characters `text` holds (for text already decoded: what a
+    page renders to, where `&#x202E;` has become the override itself)."""
+    return (ENGLISH_PATTERN if english else PATTERN).findall(text)
+
+
+def describe(character: str) -> str:
+    return f"U+{ord(character):04X} ({unicodedata.name(character, 'an invisible character')})"
+
+
 def _character_class(code_points: set[int]) -> re.Pattern:
     return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(code_points)) + "]")
 

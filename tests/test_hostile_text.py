@@ -1,0 +1,38 @@
+"""Text that reads one way to the rules and another to readers (issue 23, markup half).
+
+The invisible characters rules/source_text.py forbids (a right-to-left override reverses
+what follows it; a zero-width space splits a name so the spelling rules miss it) are
+forbidden as well when written as character references, which the page decodes: the
+rules judge what a page renders to.
+"""
+from __future__ import annotations
+
+import pytest
+
+from qarabagh_edition.rules.html_allowlist import check_field, check_page
+
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc", "pymdownx.details"]
+PAGE = "---\neditorial: true\ntitle: Notes\n---\n\n# Notes { #notes }\n\n"
+
+
+@pytest.mark.parametrize("written, character", [
+    ("The war began in &#x202E;4991&#x202C;.", "U+202E"),
+    ("Qara&#8203;bagh", "U+200B"),
+    ("Qara&#x200b;bagh", "U+200B"),
+    ("Qara&ZeroWidthSpace;bagh", "U+200B"),
+    ("[a link](#notes \"&#x2067;title\")", "U+2067"),
+    ("Qara&zwnj;bagh", "U+200C"),  # in the English of docs/, as the characters themselves are
+])
+def test_a_reference_to_an_invisible_character_is_refused(written, character):
+    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
+    assert any(p.startswith("docs/notes.md:10: ") and character in p for p in problems), problems
+
+
+def test_a_persian_name_in_the_data_keeps_its_zero_width_non_joiner():
+    assert check_field("Mahmoud Ahmadinejad (احمدی&zwnj;نژاد)", "data/glossary.yml", 3, EXTENSIONS, {}) == []
+    problems = check_field("Named &#x202E;here", "data/glossary.yml", 3, EXTENSIONS, {})
+    assert any(p.startswith("data/glossary.yml:3: ") and "U+202E" in p for p in problems), problems
+
+
+def test_plain_text_and_its_references_pass():
+    assert check_page(PAGE + "Text &amp; more &#8211; “quoted” é.\n", "docs/notes.md", EXTENSIONS, {}) == []
