@@ -36,3 +36,24 @@ def test_a_persian_name_in_the_data_keeps_its_zero_width_non_joiner():
 
 def test_plain_text_and_its_references_pass():
     assert check_page(PAGE + "Text &amp; more &#8211; “quoted” é.\n", "docs/notes.md", EXTENSIONS, {}) == []
+
+
+@pytest.mark.parametrize("character", [
+    "\u00ad",  # soft hyphen: splits "Qara\u00adbagh" for the spelling rules, shown only at a line's end
+    "\u2061", "\u2063",  # invisible function application, invisible separator
+    "\u061c",  # Arabic letter mark: a directional control
+    "\u180e",  # Mongolian vowel separator
+    "\U000e0041",  # a tag character
+])
+def test_every_invisible_format_character_is_refused(tmp_path, character):
+    """Not a list of the ones known today: every format character (Unicode's Cf) but the
+    joiners and marks Persian names need, which stay out of the English of docs/."""
+    from qarabagh_edition.rules.source_text import check_file
+
+    page = tmp_path / "page.md"
+    page.write_text(f"Line one.\nthe Qara{character}bagh crisis\n", encoding="utf-8")
+    problems = check_file(page, "docs/conclusion.md", english=True)
+    assert any(p.startswith(f"docs/conclusion.md:2: invisible character U+{ord(character):04X}") for p in problems)
+    data = tmp_path / "glossary.yml"
+    data.write_text(f"description: the Qara{character}bagh crisis\n", encoding="utf-8")
+    assert check_file(data, "data/glossary.yml") != []
