@@ -57,3 +57,25 @@ def test_every_invisible_format_character_is_refused(tmp_path, character):
     data = tmp_path / "glossary.yml"
     data.write_text(f"description: the Qara{character}bagh crisis\n", encoding="utf-8")
     assert check_file(data, "data/glossary.yml") != []
+
+
+# -- `.editorial` on the paper's own words -----------------------------------------------------
+
+def test_the_papers_own_heading_and_paragraph_cannot_be_marked_editorial(project_copy):
+    """`.editorial` gives a heading the badge "added by the editors, not in the published
+    paper" and a paragraph the editorial style: on the paper's own words, a false claim."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    page = project_copy / "docs" / "conclusion.md"
+    text = page.read_text()
+    page.write_text(text.replace("# Conclusion { #conclusion }", "# Conclusion { #conclusion .editorial }", 1)
+                    .replace("{: #conclusion-1 }", "{: #conclusion-1 .editorial }", 1))
+    lines = text.split("\n")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "lint_content.py"), "--root", str(project_copy)],
+                            capture_output=True, text=True)
+    start = next(n for n, line in enumerate(lines, 1) if line.startswith("At the end of the article"))
+    for ident, line in (("conclusion", 1), ("conclusion-1", start)):
+        assert (f"docs/conclusion.md:{line}: '{ident}' is the paper's own" in result.stdout), result.stdout
