@@ -79,3 +79,23 @@ def test_the_papers_own_heading_and_paragraph_cannot_be_marked_editorial(project
     start = next(n for n, line in enumerate(lines, 1) if line.startswith("At the end of the article"))
     for ident, line in (("conclusion", 1), ("conclusion-1", start)):
         assert (f"docs/conclusion.md:{line}: '{ident}' is the paper's own" in result.stdout), result.stdout
+
+
+# -- toc's permalink class is toc's ------------------------------------------------------------
+
+@pytest.mark.parametrize("written, words", [
+    ("## Safe [&lt;img src=x onerror=alert(1)&gt;](#notes){: .headerlink }", "class 'headerlink' on <a>"),
+    ("## Safe [&lt;img src=x onerror=alert(1)&gt;](#notes){: .headerlink }", "contains '<'"),
+    ("Text [words shown only on hover](#notes){: .headerlink } here.", "class 'headerlink' on <a>"),
+    ('Text <a class="headerlink" href="#notes">hidden</a> here.', "class 'headerlink' on <a>"),
+])
+def test_a_page_cannot_give_the_permalinks_class(written, words):
+    """`headerlink` is toc's: Material shows it only on hover, and the plain-text rule
+    skipped it as the "¶" permalink, so a heading's link with it carried markup past it."""
+    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {"toc": {"permalink": "¶"}})
+    assert any(p.startswith("docs/notes.md:10: ") and words in p for p in problems), problems
+
+
+def test_the_permalinks_of_a_plain_page_pass():
+    assert check_page(PAGE + "## A heading { #a }\n\nText.\n", "docs/notes.md", EXTENSIONS,
+                      {"toc": {"permalink": "¶"}}) == []

@@ -72,8 +72,8 @@ CLASSES = {
     # admonitions and collapsible notes (admonition, pymdownx.details)
     "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
     "warning", "failure", "danger", "bug", "example", "quote",
-    # footnotes and the table of contents' permalinks
-    "footnote", "footnote-ref", "footnote-backref", "headerlink", "toc",
+    # footnotes, and the table of contents' [TOC] (not its permalinks' "headerlink": see render)
+    "footnote", "footnote-ref", "footnote-backref", "toc",
 }
 
 # An ID is a plain name: `social-12`, `fn:1`. Names starting "__" are Material's own.
@@ -365,10 +365,14 @@ OWN_EXTENSIONS = "qarabagh_edition."
 
 
 def render(source: str, extensions: list, extension_configs: dict) -> str:
-    """The page as Python-Markdown renders it with the site's extensions, before any hook."""
+    """The page as Python-Markdown renders it with the site's extensions, before any hook,
+    but without toc's permalinks: their class (`headerlink`) is toc's, not the page's. A
+    page giving it (`[words](#x){: .headerlink }`) would have words that Material shows
+    only on hover and that the rules skip as the permalink's."""
     body = _without_front_matter(source)
     extensions = [e for e in extensions if not str(e).startswith(OWN_EXTENSIONS)]
-    return markdown.Markdown(extensions=extensions, extension_configs=extension_configs).convert(body)
+    configs = {**extension_configs, "toc": {**(extension_configs.get("toc") or {}), "permalink": False}}
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
 
 
 def _without_front_matter(source: str) -> str:
