@@ -99,3 +99,18 @@ def test_a_page_cannot_give_the_permalinks_class(written, words):
 def test_the_permalinks_of_a_plain_page_pass():
     assert check_page(PAGE + "## A heading { #a }\n\nText.\n", "docs/notes.md", EXTENSIONS,
                       {"toc": {"permalink": "¶"}}) == []
+
+
+@pytest.mark.parametrize("written", [
+    "Text [Iran occupied the region](#notes){: .footnote-backref } here.",
+    'Text <a class="footnote-backref" href="#fnref:1">hidden words</a> here.',
+    "Text [a claim](#notes){: .footnote-ref } here.",
+])
+def test_a_page_cannot_dress_its_words_as_a_footnote_link(written):
+    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
+    assert any(p.startswith("docs/notes.md:10: ") and "is the edition's own" in p for p in problems), problems
+
+
+def test_footnotes_themselves_pass():
+    assert check_page(PAGE + "Text.[^1] More.[^note]\n\n[^1]: A note.\n[^note]: Another.\n", "docs/notes.md",
+                      EXTENSIONS, {}) == []
