@@ -433,14 +433,15 @@ def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: 
     for path in sorted((root / docs_dir).rglob("*.md")):
         source = path.read_text(encoding="utf-8")
         problems += check_page(source, path.relative_to(root).as_posix(), extensions, extension_configs)
-    return problems + published_texts(root, extensions, extension_configs) + other_files(root, docs_dir)
+    return problems + other_files(root, docs_dir)
 
 
 def published_texts(root: Path, extensions: list, extension_configs: dict) -> list[str]:
     """The as-published layer judged as pages are: its paragraphs, headings and front
     (published/*.yml) become the record's pages and the changes panels' Markdown, and a
     transcription fix (scripts/freeze) is a contribution like any other. (The bibliographic
-    record, paper.yml, and the plain transcript are printed as text, not as Markdown.)"""
+    record, paper.yml, and the plain transcript are printed as text, not as Markdown.) The
+    build logs these and goes on, so that the built pages' gate reports its own too."""
     from qarabagh_edition.published_layer import ContentError, load_layer
     from qarabagh_edition.rules.content import frozen_texts
 
