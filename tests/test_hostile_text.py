@@ -114,3 +114,23 @@ def test_a_page_cannot_dress_its_words_as_a_footnote_link(written):
 def test_footnotes_themselves_pass():
     assert check_page(PAGE + "Text.[^1] More.[^note]\n\n[^1]: A note.\n[^note]: Another.\n", "docs/notes.md",
                       EXTENSIONS, {}) == []
+
+
+# -- Direction as an attribute -----------------------------------------------------------------
+
+@pytest.mark.parametrize("written", [
+    'The war lasted <span dir="rtl">1988–1994</span>.',  # shown "1994–1988" (seen in Chromium)
+    "The war lasted *1988–1994*{: dir=rtl }.",
+    '<p dir="rtl">The war lasted 1988–1994.</p>',
+])
+def test_a_page_cannot_reverse_what_readers_see_with_dir(written):
+    """`dir="rtl"` reorders numbers and punctuation on the screen, as the override
+    character does, while the rules (a number kept as printed) and search read them in
+    order. No text of the edition needs it: Persian names are set by their own letters."""
+    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
+    assert any(p.startswith("docs/notes.md:10: ") and "dir=" in p for p in problems), problems
+
+
+def test_a_timeline_description_cannot_reverse_its_dates():
+    problems = check_field('From <span dir="rtl">1988–1994</span>.', "data/timeline.yml", 20, EXTENSIONS, {})
+    assert any(p.startswith("data/timeline.yml:20: ") and "dir=" in p for p in problems), problems

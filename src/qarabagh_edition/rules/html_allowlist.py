@@ -48,7 +48,7 @@ TAGS = {
 
 # Attributes by element ("*": on every element). `class` is governed by CLASSES below.
 ATTRIBUTES = {
-    "*": {"id", "title", "lang", "dir"},
+    "*": {"id", "title", "lang"},  # not `dir`: it reorders what readers see (1988–1994 shown 1994–1988)
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "reversed"},
