@@ -45,8 +45,8 @@ from qarabagh_edition.rules.cache_trust import committed_cache_files
 from qarabagh_edition.rules.content_files import check_files
 from qarabagh_edition.rules.built_pages import check_changes, check_content, check_markup, source_files
 from qarabagh_edition.rules.content import check_frozen
-from qarabagh_edition.rules.glossary import check_glossary
-from qarabagh_edition.rules.html_allowlist import check_pages
+from qarabagh_edition.rules.glossary import check_glossary, data_markup
+from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
 from qarabagh_edition.rules.source_text import check_sources
 from qarabagh_mkdocs import bibtex
 
@@ -147,11 +147,15 @@ def on_pre_build(config, **kwargs):
     _stop(committed_cache_files(root), "A cache is part of the repository")
     _stop(check_pages(root, docs, config.markdown_extensions, config.mdx_configs),
           "HTML not allowed in a page")
+    for problem in published_texts(root, config.markdown_extensions, config.mdx_configs):
+        log.error(problem)  # --strict stops the build at its end, with the built pages' problems too
     layer = _checked("paragraph IDs", lambda: load_layer(root))
     pages, problems = load_pages(root, docs)
     problems += check_ids(pages, layer)
     _stop(problems, f"paragraph IDs: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     _stop(check_glossary(root, layer, pages), "glossary")
+    for problem in data_markup(root):
+        log.error(problem)  # --strict stops the build at its end, with the built pages' problems too
     _stop(bibtex.check_citations(config, root, docs, layer), "citations")  # then one Pandoc run for the site
     _checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
 

@@ -383,9 +383,15 @@ def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> li
                     "(IDs are permanent links and must be unique; give this one a new number never used before)"
                 )
                 continue
+            entry = layer.get(ident)
+            if "editorial" in block.classes and entry is not None:
+                # `.editorial` says "the editors', not the paper's" (a badge, the editorial
+                # style): on the paper's own words it would misattribute them.
+                problems.append(f"{block.where}: '{ident}' is the paper's own {entry.kind} ({entry.where}): "
+                                "`.editorial` marks only what the editors added (remove `.editorial`)")
+                continue
             if block.kind == "heading" and "editorial" in block.classes:
                 continue  # headings the editors added have no published text
-            entry = layer.get(ident)
             if entry is None:
                 problems.append(
                     f"{block.where}: {block.kind} '{ident}' has no published text in published/ "

@@ -223,6 +223,14 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
     return "\n".join(out)
 
 
+# Every character Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS):
+# code spans, attr_list's braces, links, images, emphasis.
+_MARKDOWN_CHARACTER = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
 def _md(text: str) -> str:
-    """Plain text safe inside a Markdown list item."""
-    return html.escape(text).replace("[", "\\[").replace("*", "\\*").replace("_", "\\_")
+    """Plain text safe inside a Markdown list item: a reason or a query is written in an
+    HTML comment, which no allowlist renders, so none of its Markdown may act (a code span
+    with `{: #id .class }` after it took one of the edition's IDs and hid text)."""
+    escaped = _MARKDOWN_CHARACTER.sub(r"\\\1", html.escape(text, quote=False))
+    return escaped.replace('"', "&quot;").replace("'", "&#x27;")  # as html.escape writes them

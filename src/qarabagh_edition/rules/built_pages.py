@@ -47,6 +47,7 @@ EDITION_CLASSES = {
     "language-text", "reading-marker", "reading-time", "record-affiliation", "record-byline",
     "record-contents", "record-corresponding", "timeline-actors", "timeline-date", "timeline-paragraphs",
     "nocase",  # Pandoc's citeproc, in the formatted references (cite_this.py)
+    "headerlink",  # toc's permalinks, which the pages' own judgment leaves out (html_allowlist.render)
 }
 # readings.js fetches a marker's data-changes: it may name a file of this site only.
 EDITION_RESOURCES = {("a", "data-changes")}

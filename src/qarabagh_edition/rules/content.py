@@ -48,7 +48,7 @@ def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
 
 def check_html(root: Path, docs_dir: str = "docs") -> list[str]:
     from qarabagh_edition import site_config
-    from qarabagh_edition.rules.html_allowlist import check_pages
+    from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
 
     from qarabagh_edition.rules.cache_trust import committed_cache_files
 
@@ -56,7 +56,7 @@ def check_html(root: Path, docs_dir: str = "docs") -> list[str]:
     if committed:
         return committed  # the cache below cannot be trusted
     extensions, settings = site_config.markdown_extensions(root)
-    return check_pages(root, docs_dir, extensions, settings)
+    return check_pages(root, docs_dir, extensions, settings) + published_texts(root, extensions, settings)
 
 
 # ---------------------------------------------------------------------------
@@ -308,7 +308,7 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     """Every problem of the content, in a stable order."""
     from qarabagh_edition.actors import load_glossary
     from qarabagh_edition.published_layer import check_ids
-    from qarabagh_edition.rules.glossary import check_glossary
+    from qarabagh_edition.rules.glossary import check_glossary, data_markup
 
     from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
     from qarabagh_edition.rules.dated_facts import check_dated_facts
@@ -342,6 +342,7 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     problems += check_corrections(pages, layer, citations)
     problems += check_progress(root, layer)
     problems += check_glossary(root, layer, pages)
+    problems += data_markup(root)
     try:
         problems += check_terminology(pages, layer, citations, load_glossary(root), root)
     except ContentError:

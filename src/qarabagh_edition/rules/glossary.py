@@ -27,3 +27,24 @@ def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
     return (check_spellings(actors, [entry.text for entry in layer.values()])
             + check_references(events, actors, set(layer)) + mention_problems + data_names(actors, events)
             + check_dated_facts(root))
+
+
+def data_markup(root: Path) -> list[str]:
+    """The data's Markdown judged as what a page of docs/ may be: descriptions and other
+    forms, and names and titles as the headings they become (an inline attr_list on a code
+    span, `` `Name`{: #pack-link } ``, holds no markup character, yet gives an element an ID).
+    The build logs these and goes on, so that the built pages' gate reports its own too."""
+    from qarabagh_edition import site_config
+    from qarabagh_edition.actors import GLOSSARY, TIMELINE
+    from qarabagh_edition.rules.html_allowlist import check_field
+
+    try:
+        actors, events = load_glossary(root), load_timeline(root)
+    except ContentError:
+        return []  # check_glossary says why
+    extensions, settings = site_config.markdown_extensions(root)
+    fields = [(GLOSSARY, actor.line, text) for actor in actors.values()
+              for text in (f"### {actor.name}", actor.description, actor.native)]
+    fields += [(TIMELINE, event.line, text) for event in events for text in (f"### {event.title}", event.description)]
+    return [problem for shown, line, text in fields if text
+            for problem in check_field(str(text), shown, line, extensions, settings)]

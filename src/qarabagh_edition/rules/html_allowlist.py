@@ -30,7 +30,7 @@ import markdown
 import nh3
 import tinyhtml5
 from qarabagh_edition import front_matter
-from qarabagh_edition.rules import front_matter_keys, plain_text, reserved
+from qarabagh_edition.rules import front_matter_keys, plain_text, reserved, source_text
 
 # -- The allowlist ----------------------------------------------------------------------
 
@@ -48,7 +48,7 @@ TAGS = {
 
 # Attributes by element ("*": on every element). `class` is governed by CLASSES below.
 ATTRIBUTES = {
-    "*": {"id", "title", "lang", "dir"},
+    "*": {"id", "title", "lang"},  # not `dir`: it reorders what readers see (1988–1994 shown 1994–1988)
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "reversed"},
@@ -72,8 +72,8 @@ CLASSES = {
     # admonitions and collapsible notes (admonition, pymdownx.details)
     "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
     "warning", "failure", "danger", "bug", "example", "quote",
-    # footnotes and the table of contents' permalinks
-    "footnote", "footnote-ref", "footnote-backref", "headerlink", "toc",
+    # footnotes, and the table of contents' [TOC] (not its permalinks' "headerlink": see render)
+    "footnote", "footnote-ref", "footnote-backref", "toc",
 }
 
 # An ID is a plain name: `social-12`, `fn:1`. Names starting "__" are Material's own.
@@ -365,10 +365,14 @@ OWN_EXTENSIONS = "qarabagh_edition."
 
 
 def render(source: str, extensions: list, extension_configs: dict) -> str:
-    """The page as Python-Markdown renders it with the site's extensions, before any hook."""
+    """The page as Python-Markdown renders it with the site's extensions, before any hook,
+    but without toc's permalinks: their class (`headerlink`) is toc's, not the page's. A
+    page giving it (`[words](#x){: .headerlink }`) would have words that Material shows
+    only on hover and that the rules skip as the permalink's."""
     body = _without_front_matter(source)
     extensions = [e for e in extensions if not str(e).startswith(OWN_EXTENSIONS)]
-    return markdown.Markdown(extensions=extensions, extension_configs=extension_configs).convert(body)
+    configs = {**extension_configs, "toc": {**(extension_configs.get("toc") or {}), "permalink": False}}
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
 
 
 def _without_front_matter(source: str) -> str:
@@ -381,13 +385,46 @@ def _without_front_matter(source: str) -> str:
 def check_page(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
     """`file:line: what is not allowed (how to fix)` for one page of docs/: its front
     matter, what it renders to, and in that the names and titles that are the edition's."""
-    problems = front_matter_keys.problems(source, shown)
-    rendered = render(source, extensions, extension_configs)
-    for item in removed_by_sanitizer(rendered):
-        problems.append(f"{shown}:{source_line(source, item)}: {describe(item)}")
-    tree = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{rendered}</body></html>")
-    problems += plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
+    problems = front_matter_keys.problems(source, shown) + _rendered_problems(source, shown, extensions,
+                                                                                extension_configs)
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
+
+
+def _rendered_problems(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
+    """What `source` renders to, judged: the allowlist, headings as plain text, the edition's names."""
+    rendered = render(source, extensions, extension_configs)
+    problems = [f"{shown}:{source_line(source, item)}: {describe(item)}" for item in removed_by_sanitizer(rendered)]
+    tree = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{rendered}</body></html>")
+    return (problems + plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
+            + _invisible_problems(tree, source, shown))
+
+
+def _invisible_problems(tree, source: str, shown: str) -> list[str]:
+    """The invisible characters source_text forbids, once character references are decoded:
+    `&#x202E;` reverses what a reader sees and `&#8203;` splits a name for the spelling
+    rules as surely as the characters themselves."""
+    english = shown.startswith("docs/")
+    shown_text = [piece for element in tree.iter() for piece in
+                  ((element.text if isinstance(element.tag, str) else None), element.tail,
+                   *(element.attrib.values() if isinstance(element.tag, str) else ())) if piece]
+    problems = []
+    for character in dict.fromkeys(source_text.invisible_in("".join(shown_text), english)):
+        line = next((number for number, text in enumerate(source.split("\n"), start=1)
+                     if character in html.unescape(text)), 1)
+        problems.append(f"{shown}:{line}: a character reference to the invisible character "
+                        f"{source_text.describe(character)}: it changes how the text reads or is matched (delete it)")
+    return problems
+
+
+def check_field(text: str, shown: str, line: int, extensions: list, extension_configs: dict) -> list[str]:
+    """`file:line: what is not allowed (how to fix)` for Markdown a contributor writes in
+    the data (a glossary entry's description, a timeline event's): it is pasted into a
+    generated page, so it may be exactly what a page of docs/ may be. Judged here, alone,
+    because the built page is judged by the wider allowlist of the edition's own markup
+    (its reading markers, tooltips, notes), which is the edition's, not the data's.
+    Reported at the entry's line."""
+    return [f"{shown}:{line}:{problem.split(':', 2)[2]}"
+            for problem in _rendered_problems(text, shown, extensions, extension_configs)]
 
 
 def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: dict) -> list[str]:
@@ -397,6 +434,26 @@ def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: 
         source = path.read_text(encoding="utf-8")
         problems += check_page(source, path.relative_to(root).as_posix(), extensions, extension_configs)
     return problems + other_files(root, docs_dir)
+
+
+def published_texts(root: Path, extensions: list, extension_configs: dict) -> list[str]:
+    """The as-published layer judged as pages are: its paragraphs, headings and front
+    (published/*.yml) become the record's pages and the changes panels' Markdown, and a
+    transcription fix (scripts/freeze) is a contribution like any other. (The bibliographic
+    record, paper.yml, and the plain transcript are printed as text, not as Markdown.) The
+    build logs these and goes on, so that the built pages' gate reports its own too."""
+    from qarabagh_edition.published_layer import ContentError, load_layer
+    from qarabagh_edition.rules.content import frozen_texts
+
+    try:
+        headings = {entry.id for entry in load_layer(root).values() if entry.kind == "heading"}
+        texts = frozen_texts(root)
+    except ContentError:
+        return []  # the layer cannot be read: check_frozen says why
+    return [problem for key, (text, shown, line) in texts.items()
+            if key != "transcript" and not key.startswith("paper:")
+            for problem in check_field(f"# {text}" if key in headings else text, shown, line, extensions,
+                                       extension_configs)]
 
 
 # Besides pages, docs/ may hold the images pages show. Anything else would be published as

@@ -51,11 +51,10 @@ def heading_problems(tree, source: str, shown: str) -> list[str]:
 
 
 def _words_of(heading) -> str:
-    """A heading's text without its "¶" permalink (toc's, not the contributor's)."""
+    """A heading's text, all of it (judged without toc's "¶" permalink: html_allowlist.render)."""
     parts = [heading.text or ""]
     for child in heading:
-        if "headerlink" not in (child.get("class") or "").split():
-            parts.append(_words_of(child) if isinstance(child.tag, str) else "")
+        parts.append(_words_of(child) if isinstance(child.tag, str) else "")
         parts.append(child.tail or "")
     return "".join(parts)
 

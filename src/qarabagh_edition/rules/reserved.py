@@ -37,6 +37,10 @@ EDITION_PLACES = {
 }
 # Classes that change what a page does: only where EDITION_PLACES puts them.
 RESERVED_CLASSES = {"needs-javascript", "pack-root"}
+# Classes the footnotes extension writes on its links, with the only link it writes: a
+# page giving one to its own words would have them hidden (Material sets a back-link's
+# text in size 0) or taken for a footnote. (href prefix, text)
+FOOTNOTE_LINKS = {"footnote-backref": ("#fnref:", "\u21a9"), "footnote-ref": ("#fn:", None)}
 
 
 def is_reserved(ident: str) -> bool:
@@ -53,6 +57,8 @@ def page_problems(tree, source: str, shown: str) -> list[str]:
             continue
         names = [("id", element.get("id"))] if element.get("id") else []
         names += [("class", c) for c in (element.get("class") or "").split() if c in RESERVED_CLASSES]
+        names += [("class", c) for c in (element.get("class") or "").split()
+                  if c in FOOTNOTE_LINKS and not _footnotes_own(element, *FOOTNOTE_LINKS[c])]
         for kind, name in names:
             if kind == "id" and not is_reserved(name):
                 continue
@@ -65,6 +71,14 @@ def page_problems(tree, source: str, shown: str) -> list[str]:
                             "scripts look it up, and would take this element for theirs (choose another name; IDs "
                             f"starting {', '.join(RESERVED_PREFIXES)} are the edition's too)")
     return problems
+
+
+def _footnotes_own(element, prefix: str, text: str | None) -> bool:
+    """Whether an element is the footnote link the extension writes: an <a> to a footnote,
+    with its back-arrow or its number for text and nothing inside."""
+    words = "".join(element.itertext())
+    return (element.tag.rsplit("}", 1)[-1] == "a" and (element.get("href") or "").startswith(prefix)
+            and len(element) == 0 and (words == text if text else words.isdigit()))
 
 
 def _line_of(kind: str, name: str, source: str, occurrence: int) -> int:

@@ -15,12 +15,13 @@ from pathlib import Path
 # Where contributors' text lives, and what each folder holds.
 SOURCES = (("docs", "**/*.md"), ("data", "*.yml"), ("bib", "*.bib"), ("bib", "*.yml"), ("published", "*.yml"), ("published", "*.txt"))
 
-# Never wanted: bidirectional embeddings, overrides and isolates, zero-width space, word
-# joiner, and the byte order mark inside a text.
-FORBIDDEN = {*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x2060, 0xFEFF}
-# Wanted in Persian and Arabic names (the zero-width non-joiner of "احمدی‌نژاد"), never in
-# the English of docs/: joiners and the directional marks.
+# Never wanted: any invisible format character (Unicode's category Cf: bidirectional
+# embeddings, overrides and isolates, zero-width space, word joiner, soft hyphen, invisible
+# operators, tag characters, the byte order mark inside a text), whatever new ones Unicode
+# adds; except these, wanted in Persian and Arabic names (the zero-width non-joiner of
+# "احمدی‌نژاد"), never in the English of docs/: the joiners and the directional marks.
 NOT_IN_ENGLISH = {0x200C, 0x200D, 0x200E, 0x200F}
+NON_ASCII = re.compile(r"[^\x00-\x7f]")  # every format character is outside ASCII
 
 
 def check_sources(root: Path) -> list[str]:
@@ -44,8 +45,7 @@ def check_file(path: Path, shown: str, english: bool = False) -> list[str]:
     if text.startswith("\ufeff"):
         problems.append(f"{shown}:1: the file starts with a byte order mark (save it as UTF-8 without BOM)")
         text = text[1:]
-    pattern = ENGLISH_PATTERN if english else PATTERN
-    for found in pattern.finditer(text):
+    for found in _invisible(text, english):
         number = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
         character = found.group(0)
@@ -55,9 +55,18 @@ def check_file(path: Path, shown: str, english: bool = False) -> list[str]:
     return problems
 
 
-def _character_class(code_points: set[int]) -> re.Pattern:
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(code_points)) + "]")
+def invisible_in(text: str, english: bool = False) -> list[str]:
+    """The forbidden invisible characters `text` holds (for text already decoded: what a
+    page renders to, where `&#x202E;` has become the override itself)."""
+    return [found.group(0) for found in _invisible(text, english)]
 
 
-PATTERN = _character_class(FORBIDDEN)
-ENGLISH_PATTERN = _character_class(FORBIDDEN | NOT_IN_ENGLISH)
+def describe(character: str) -> str:
+    return f"U+{ord(character):04X} ({unicodedata.name(character, 'an invisible character')})"
+
+
+def _invisible(text: str, english: bool):
+    for found in NON_ASCII.finditer(text):
+        character = found.group(0)
+        if unicodedata.category(character) == "Cf" and (english or ord(character) not in NOT_IN_ENGLISH):
+            yield found
