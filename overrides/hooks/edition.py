@@ -76,6 +76,11 @@ def _stop(problems: list[str], what: str) -> None:
         raise PluginError(f"{what}:\n" + "\n".join(problems))
 
 
+def _report(problems: list[str]) -> None:
+    for problem in problems:  # logged: --strict stops the build at its end, with every page's problems
+        log.error(problem)
+
+
 def _checked(what: str, load):
     """load(), with a ContentError turned into the build's stop (not a traceback)."""
     try:
@@ -147,15 +152,13 @@ def on_pre_build(config, **kwargs):
     _stop(committed_cache_files(root), "A cache is part of the repository")
     _stop(check_pages(root, docs, config.markdown_extensions, config.mdx_configs),
           "HTML not allowed in a page")
-    for problem in published_texts(root, config.markdown_extensions, config.mdx_configs):
-        log.error(problem)  # --strict stops the build at its end, with the built pages' problems too
+    _report(published_texts(root, config.markdown_extensions, config.mdx_configs))
     layer = _checked("paragraph IDs", lambda: load_layer(root))
     pages, problems = load_pages(root, docs)
     problems += check_ids(pages, layer)
     _stop(problems, f"paragraph IDs: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     _stop(check_glossary(root, layer, pages), "glossary")
-    for problem in data_markup(root):
-        log.error(problem)  # --strict stops the build at its end, with the built pages' problems too
+    _report(data_markup(root))
     _stop(bibtex.check_citations(config, root, docs, layer), "citations")  # then one Pandoc run for the site
     _checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
 
@@ -171,8 +174,7 @@ def on_files(files, config, **kwargs):
     for page in sorted({p.page for p in paragraphs}):
         changes = two_readings.changes_json(page, paragraphs, config.repo_url)
         verdict = check_changes(changes, two_readings.changes_file(page), source_files(root, None))
-        for problem in verdict.problems:
-            log.error(problem)
+        _report(verdict.problems)
         files.append(File.generated(config, two_readings.changes_file(page), content=verdict.content))
     # The whole paper on one page: its content is made in on_page_context.
     title = config.extra["whole_paper"]["title"]
@@ -231,8 +233,7 @@ def on_page_content(html, page, config, files, **kwargs):
     own = Path(config.docs_dir) / source
     verdict = check_content(html, page.url or "/", source_files(root, own.relative_to(root).as_posix()
                                                               if own.is_file() else None))
-    for problem in verdict.problems:
-        log.error(problem)  # --strict stops the build; the refused markup is already out
+    _report(verdict.problems)  # the refused markup is already out
     return verdict.content
 
 
