@@ -253,6 +253,7 @@ def unguarded_site(tmp_path_factory):
     # The page rules taken out of the copy's build module (the names it calls them by).
     build = copy / "overrides" / "hooks" / "edition.py"
     build.write_text(build.read_text() + "\n\n# (rules taken out)\ncheck_pages = lambda *args: []\n"
+                     "check_files = lambda *args: []\n"
                      "check_content = lambda html, *args: type('Verdict', (), {'content': html, 'problems': []})\n")
     (copy / "docs" / "hostile.md").write_text(
         "---\neditorial: true\n---\n\n"
