@@ -135,6 +135,18 @@ def test_every_marker_finds_its_changes_from_its_pages_template(site):
     assert checked == 2 * len(CORRECTED)  # each on its reading page and on the whole paper
 
 
+@pytest.mark.browser
+def test_markers_of_two_pages_open_in_place_on_the_whole_paper(page, server):
+    # The whole paper holds every page's markers: each opens its own page's changes.
+    page.goto(server + "print_page/", wait_until="networkidle")
+    for ident, words in (("roots-1", "appered"), ("political-5", None)):
+        page.locator(f'a.corrected-marker[data-for="{ident}"]').click()
+        panel = page.locator(f"#published-{ident}")
+        panel.wait_for(state="visible", timeout=5000)
+        assert words is None or words in panel.locator(".published-reading__text").inner_text()
+    assert page.url.startswith(server + "print_page/")  # opened in place, not gone to the record
+
+
 def test_reading_pages_carry_one_reading(site):
     # The published wording of a corrected paragraph is not in its reading page: it is on
     # the record's page, and in the changes the marker fetches when asked.
