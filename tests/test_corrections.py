@@ -1,6 +1,7 @@
 """Corrected translations: two readings, visible corrections, provenance, the log."""
 import functools
 import json
+import posixpath
 import re
 import subprocess
 from urllib.parse import urlsplit
@@ -110,6 +111,40 @@ def test_each_corrected_paragraph_has_a_marker_linking_to_the_record_and_opening
     assert document.find(id=plain.id).get("data-reading") is None
     assert document.select_one(f'[data-for="{plain.id}"]') is None
     assert plain.id not in changes_of(site, page)
+
+
+def test_every_marker_finds_its_changes_from_its_pages_template(site):
+    """readings.js opens a marker from the changes JSON of the record page it links to, as
+    the page's #edition-changes (written by the template, out of content's reach) lists
+    them: on every page with markers, the whole paper's included, each marker's is there,
+    and it holds the marker's paragraph."""
+    checked = 0
+    for path in sorted(site.rglob("index.html")):
+        document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        markers = document.select("a.corrected-marker")
+        if not markers:
+            continue
+        listed = json.loads(document.select_one("head script#edition-changes").string)
+        here = path.parent.relative_to(site).as_posix()
+        for marker in markers:
+            assert not marker.has_attr("data-changes")
+            target = posixpath.normpath(posixpath.join(here, marker["href"].split("#")[0])) + "/"
+            changes = json.loads((site / listed[target.removeprefix("./")]).read_text(encoding="utf-8"))
+            assert marker["data-for"] in changes, (path, marker["data-for"])
+            checked += 1
+    assert checked == 2 * len(CORRECTED)  # each on its reading page and on the whole paper
+
+
+@pytest.mark.browser
+def test_markers_of_two_pages_open_in_place_on_the_whole_paper(page, server):
+    # The whole paper holds every page's markers: each opens its own page's changes.
+    page.goto(server + "print_page/", wait_until="networkidle")
+    for ident, words in (("roots-1", "appered"), ("political-5", None)):
+        page.locator(f'a.corrected-marker[data-for="{ident}"]').click()
+        panel = page.locator(f"#published-{ident}")
+        panel.wait_for(state="visible", timeout=5000)
+        assert words is None or words in panel.locator(".published-reading__text").inner_text()
+    assert page.url.startswith(server + "print_page/")  # opened in place, not gone to the record
 
 
 def test_reading_pages_carry_one_reading(site):

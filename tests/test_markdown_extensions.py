@@ -12,19 +12,30 @@ import pytest
 GOLDEN = Path(__file__).parent / "golden" / "markdown"
 PROJECT = GOLDEN / "project"
 BASE = ["attr_list", "footnotes", "smarty"]
+TOC = "toc"  # its permalinks (¶) and their titles, as mkdocs.yml sets them
 EXTENSIONS = {
     "paragraph_numbers": ["qarabagh_edition.markdown.paragraph_numbers"],
     "citation_links": ["qarabagh_edition.markdown.citation_links"],
     "glossary_links": ["qarabagh_edition.markdown.glossary_links"],
     "conjecture_marks": ["qarabagh_edition.markdown.conjecture_marks"],
+    "reading_markers": ["qarabagh_edition.markdown.reading_markers"],
+    "editorial_badges": [TOC, "qarabagh_edition.markdown.editorial_badges"],
+    "reading_time": ["qarabagh_edition.markdown.reading_time"],
+    "tooltips": [TOC, "qarabagh_edition.markdown.editorial_badges", "qarabagh_edition.markdown.tooltips"],
     # The site's order, as listed in mkdocs.yml.
-    "all": ["qarabagh_edition.markdown.paragraph_numbers", "qarabagh_edition.markdown.citation_links",
-            "qarabagh_edition.markdown.glossary_links", "qarabagh_edition.markdown.conjecture_marks"],
+    "all": [TOC, "qarabagh_edition.markdown.paragraph_numbers", "qarabagh_edition.markdown.citation_links",
+            "qarabagh_edition.markdown.glossary_links", "qarabagh_edition.markdown.conjecture_marks",
+            "qarabagh_edition.markdown.reading_markers", "qarabagh_edition.markdown.editorial_badges",
+            "qarabagh_edition.markdown.reading_time", "qarabagh_edition.markdown.tooltips"],
 }
+NAV = [{"The paper": [{"Sample": "sample.md"}]}]  # the project's one section
 SETTINGS = {
     "smarty": {"smart_quotes": False, "smart_angled_quotes": False, "smart_ellipses": False},  # as mkdocs.yml
+    TOC: {"permalink": "¶", "permalink_title": "Link to this heading"},  # as mkdocs.yml
     "qarabagh_edition.markdown.citation_links": {"root": str(PROJECT)},
     "qarabagh_edition.markdown.glossary_links": {"root": str(PROJECT), "docs_dir": "docs"},
+    "qarabagh_edition.markdown.reading_markers": {"root": str(PROJECT), "docs_dir": "docs"},
+    "qarabagh_edition.markdown.reading_time": {"root": str(PROJECT), "docs_dir": "docs", "nav": NAV},
 }
 CASES = sorted(GOLDEN.glob("*/*.md"))
 
@@ -54,5 +65,7 @@ def test_without_the_extensions_nothing_is_linked():
     # The golden files say something only if the extensions change the output.
     for case in CASES:
         if case.parent.name in EXTENSIONS:
-            plain = markdown.Markdown(extensions=BASE, extension_configs=SETTINGS).convert(case.read_text(encoding="utf-8")) + "\n"
+            others = BASE + [name for name in EXTENSIONS[case.parent.name] if not name.startswith("qarabagh_edition")]
+            plain = markdown.Markdown(extensions=others, extension_configs=SETTINGS).convert(
+                case.read_text(encoding="utf-8")) + "\n"
             assert plain != case.with_suffix(".html").read_text(encoding="utf-8"), case

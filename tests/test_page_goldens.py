@@ -1,6 +1,6 @@
 """Golden-file tests of what the package generates for pages (the Glossary, Timeline,
-References, Corrections and For instructors pages, the apparatus beside paragraphs, the
-whole paper on one page), from the small project in tests/golden/markdown/project/.
+References, Corrections and For instructors pages, what a marker opens, the whole paper
+on one page; the marks beside paragraphs are tests/golden/markdown/'s), from the small project in tests/golden/markdown/project/.
 Each output is compared with tests/golden/pages/<name>; after a deliberate change:
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_page_goldens.py
 """
@@ -20,7 +20,7 @@ from qarabagh_edition.pages.glossary import glossary_pages
 from qarabagh_edition.pages.instructors import instructors_markdown, reading_time, section_stats
 from qarabagh_edition.pages.references import audit, bibliography, citing_paragraphs
 from qarabagh_edition.pages.record import name_the_readings, record_pages
-from qarabagh_edition.pages.two_readings import changes_data, reading_paragraphs, with_apparatus
+from qarabagh_edition.pages.two_readings import changes_data, reading_paragraphs
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 PROJECT = Path(__file__).parent / "golden" / "markdown" / "project"
@@ -89,8 +89,6 @@ OUTPUTS = {
     "references-audit.md": _audit,
     "instructors.md": _instructors,
     "corrections.md": lambda: corrections_markdown(paragraphs(), TITLES, REPO),
-    "apparatus.html": lambda: with_apparatus(rendered_page(), PAGE, paragraphs(), "../as-published/sample/",
-                                             "../as-published/changes/sample.json"),
     "changes.json": lambda: json.dumps(changes_data(PAGE, paragraphs(), REPO), ensure_ascii=False, indent=1,
                                        sort_keys=True),
     "record-sample.md": lambda: _record("as-published/sample.md"),

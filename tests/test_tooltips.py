@@ -1,45 +1,15 @@
 """Tooltips: the page's titles are shown by the edition's one tooltip, made on hover or
 focus, not by one Material tooltip per element made at load
-(qarabagh_edition.pages.tooltips, assets/javascripts/tooltips.js)."""
+(qarabagh_edition.markdown.tooltips, assets/javascripts/tooltips.js)."""
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from qarabagh_edition.pages.tooltips import titles_as_tooltips
 
 
-def test_a_permalinks_title_becomes_its_tooltip_and_its_name():
-    html = '<h2 id="a">Roots<a class="headerlink" href="#a" title="Link to this heading">¶</a></h2>'
-    assert titles_as_tooltips(html) == ('<h2 id="a">Roots<a class="headerlink" href="#a" data-tooltip="Link to this '
-                                        'heading" aria-label="Link to this heading">¶</a></h2>')
-
-
-def test_a_badges_title_becomes_its_tooltip_only():
-    html = '<span class="editorial-badge" title="Added by the editors &amp; not &quot;published&quot;.">Editorial</span>'
-    assert titles_as_tooltips(html) == ('<span class="editorial-badge" data-tooltip="Added by the editors &amp; '
-                                        'not &quot;published&quot;.">Editorial</span>')
-
-
-def test_other_titles_stay_for_material():
-    """An abbreviation's expansion, or a button whose title is its only name, is left as
-    it is (Material shows it)."""
-    html = ('<abbr title="Organization for Security and Co-operation in Europe">OSCE</abbr>'
-            '<a href="https://example.org/edit" title="Edit this page" class="md-content__button md-icon">✎</a>')
-    assert titles_as_tooltips(html) == html
-
-
-def test_text_and_other_attributes_that_look_like_a_title_are_left_alone():
-    html = ('<p data-note="x" id="p1">Write title="x" in text; <img alt="a title" src="a.png" />'
-            '<a class="conjecture-mark" data-tooltip="As published: x" title="y">conj.</a>'
-            '<a data-x="see title=" class="headerlink" href="#z">¶</a></p>')
-    assert titles_as_tooltips(html) == html
-
-
-def test_single_quoted_and_upper_case_attributes_are_read_too():
-    html = "<A CLASS='footnote-backref' href=#fnref:1 TITLE='Jump back'>↩</A>"
-    assert titles_as_tooltips(html) == "<A CLASS='footnote-backref' href=#fnref:1 data-tooltip='Jump back' aria-label='Jump back'>↩</A>"
+# What the treeprocessor writes (qarabagh_edition.markdown.tooltips): tests/golden/markdown/tooltips/.
 
 
 def test_no_page_keeps_a_title_on_the_editions_marks(site):

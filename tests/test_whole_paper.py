@@ -55,13 +55,13 @@ def test_contents_lead_to_each_page_and_a_page_without_heading_gets_an_anchor():
     assert page.select("section.whole-paper__section")[0]["id"] == "page-home"
 
 
-def test_a_markers_changes_file_is_found_from_the_whole_paper_page():
-    # A corrected paragraph's marker fetches its page's changes: the address is rewritten
-    # for print_page/ like a link (here from the home page, one level up).
+def test_a_markers_link_to_the_record_is_rewritten_for_the_whole_paper_page():
+    # A corrected paragraph's marker links to the record's page (and opens that page's
+    # changes, which the template lists by it): the address is rewritten for print_page/
+    # like any link (here from the home page, one level up).
     home = Section("", "Abstract", '<p id="abstract-1">A.</p><p class="reading-marker"><a class="corrected-marker" '
-                   'href="as-published/#abstract-1" data-changes="as-published/changes/index.json">Corrected</a></p>')
+                   'href="as-published/#abstract-1">Corrected</a></p>')
     marker = BeautifulSoup(combine([home], "print_page/"), "lxml").select_one("a.corrected-marker")
-    assert marker["data-changes"] == "../as-published/changes/index.json"
     assert marker["href"] == "../as-published/#abstract-1"
 
 

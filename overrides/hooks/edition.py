@@ -8,10 +8,12 @@ engine's objects, stops the build on their `file:line` problems, and keeps no st
 1. check     on_config, on_pre_build: every rule over the whole project, before any page
              is rendered (a duplicate or deleted ID is a fact about two pages)
 2. generate  on_files, on_page_markdown: pages and files made from the data
-3. render    Python-Markdown, once per page, with the edition's treeprocessors in the
-             order mkdocs.yml lists them
-4. annotate  on_page_content: apparatus markers and notes, editorial badges, reading
-             time, tooltips; then the gate: the final content against the allowlist
+3. render    Python-Markdown, once per page, with the edition's extensions in the order
+             mkdocs.yml lists them: every mark beside or in a paragraph (apparatus
+             markers and notes, editorial badges, reading time, tooltips) is made there,
+             on the element tree (qarabagh_edition.markdown; ARCHITECTURE.md)
+4. judge     on_page_content: the table of contents' editorial badges (data, not the
+             content); then the gate: the final content against the allowlist
 5. combine   on_page_context: the whole paper and the syllabus pack, from the pages'
              content (every page is rendered before the first context is made)
 6. outputs   on_post_build: citation files, record redirects, the search index's
@@ -37,10 +39,9 @@ from qarabagh_edition import downloads
 from qarabagh_edition.downloads import build_time, offline_zip
 from qarabagh_edition.downloads.whole_paper import Section, combine
 from qarabagh_edition.pages import corrections, glossary, instructors, record, references, syllabus_pack, two_readings
-from qarabagh_edition.pages.tooltips import titles_as_tooltips
 from qarabagh_edition.paper import load_paper_record
 from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages, nav_titles
-from qarabagh_edition.pages.editorial_marks import with_editorial_badges
+from qarabagh_edition.pages.editorial_marks import editorial_headings, mark_contents
 from qarabagh_edition.rules.cache_trust import committed_cache_files
 from qarabagh_edition.rules.content_files import check_files
 from qarabagh_edition.rules.built_pages import check_changes, check_content, check_markup, source_files
@@ -61,6 +62,9 @@ PRINT_PAGE = "print_page.md"  # the whole paper on one page
 HOME_TITLE = "Abstract and keywords"  # the home page's section in the whole paper and the pack
 TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # the glossary's descriptions, for tooltips.js
 PAGES = {"references": "references.md", "corrections": "corrections.md", "pack": "pack.md"}
+# What each of the edition's Markdown extensions is told (qarabagh_edition.markdown).
+MARKDOWN_SETTINGS = {"citation_links": ("root",), "glossary_links": ("root", "docs_dir"),
+                     "reading_markers": ("root", "docs_dir"), "reading_time": ("root", "docs_dir", "nav")}
 
 
 def _root(config) -> Path:
@@ -110,11 +114,12 @@ def on_config(config, **kwargs):
     if not config.repo_url:  # a local clone: no "Edit this page" links to nowhere
         config.edit_uri = None
     _stop(bibtex.set_up(config, root, CSL_STYLE), "bibliography")  # mkdocs-bibtex would crash on broken BibTeX
-    for name in ("qarabagh_edition.markdown.citation_links", "qarabagh_edition.markdown.glossary_links"):
-        if name in map(str, config.markdown_extensions):  # the extensions read the project's data
-            config.mdx_configs.setdefault(name, {})["root"] = str(root)
-    if "qarabagh_edition.markdown.glossary_links" in config.markdown_extensions:
-        config.mdx_configs["qarabagh_edition.markdown.glossary_links"]["docs_dir"] = _docs(config)
+    # The extensions read the project's data: where it is, and which pages are the paper's.
+    settings = {"root": str(root), "docs_dir": _docs(config), "nav": config.nav}
+    for name, keys in MARKDOWN_SETTINGS.items():
+        if f"qarabagh_edition.markdown.{name}" in map(str, config.markdown_extensions):
+            config.mdx_configs.setdefault(f"qarabagh_edition.markdown.{name}", {}).update(
+                {key: settings[key] for key in keys})
     config.extra["paper"] = _checked("published/paper.yml", lambda: load_paper_record(root))
     config.extra["cite"] = cite = _checked("citation", lambda: cite_this.cite_data(
         root, config.extra["paper"], config.site_url, config.extra["edition"]["editors"]))
@@ -170,12 +175,14 @@ def on_files(files, config, **kwargs):
     # The glossary's descriptions, written once for tooltips.js (not a title on every link).
     files.append(File.generated(config, TOOLTIP_DATA, content=glossary.tooltip_script(load_glossary(root))))
     # What each corrected paragraph's marker opens, one file per page, judged like a page.
-    paragraphs = two_readings.reading_paragraphs(root, docs)
+    paragraphs, changes_urls = two_readings.reading_paragraphs(root, docs), {}
     for page in sorted({p.page for p in paragraphs}):
         changes = two_readings.changes_json(page, paragraphs, config.repo_url)
         verdict = check_changes(changes, two_readings.changes_file(page), source_files(root, None))
         _report(verdict.problems)
-        files.append(File.generated(config, two_readings.changes_file(page), content=verdict.content))
+        made = File.generated(config, two_readings.changes_file(page), content=verdict.content)
+        files.append(made)
+        changes_urls[page] = made.url
     # The whole paper on one page: its content is made in on_page_context.
     title = config.extra["whole_paper"]["title"]
     front = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #the-whole-paper }}\n"
@@ -188,6 +195,9 @@ def on_files(files, config, **kwargs):
         if (reading := files.get_file_from_path(page.reading)) is not None:
             pairs.append((reading.src_uri, reading.url, made.src_uri, made.url))
     config.extra["record"] = record.pairs_data(pairs, config.site_url)  # the reading switch, readings.js
+    # Record page -> its changes JSON (site paths): what a marker, which links to the record, opens.
+    config.extra["record"]["changes"] = {made_url: changes_urls[source] for source, _, _, made_url in pairs
+                                         if source in changes_urls}
     return files
 
 
@@ -215,21 +225,13 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     return markdown
 
 
-# -- 4. annotate each page's content, then the gate ----------------------------------------
+# -- 4. the table of contents' badges, then the gate --------------------------------------
 
 @event_priority(-1000)  # last of every plugin's: the gate judges the content as published
 def on_page_content(html, page, config, files, **kwargs):
     root, source = _root(config), page.file.src_uri
-    made = files.get_file_from_path(record.record_uri(source))
-    changes = files.get_file_from_path(two_readings.changes_file(source))
-    html = (two_readings.with_apparatus(html, source, [], "", "") if made is None or changes is None else
-            two_readings.with_apparatus(html, source, two_readings.reading_paragraphs(root, _docs(config)),
-                                        get_relative_url(made.url, page.url), get_relative_url(changes.url, page.url)))
-    html = with_editorial_badges(html, page.toc)
-    stat = instructors.section_stats(root, _docs(config), config.nav).get(source)
-    if stat:
-        html = instructors.with_reading_time(html, stat)
-    html = titles_as_tooltips(html)
+    # The table of contents is data beside the content: its editorial headings get a badge.
+    mark_contents(page.toc, editorial_headings(page.markdown))
     own = Path(config.docs_dir) / source
     verdict = check_content(html, page.url or "/", source_files(root, own.relative_to(root).as_posix()
                                                               if own.is_file() else None))
@@ -241,6 +243,11 @@ def on_page_content(html, page, config, files, **kwargs):
 
 @event_priority(100)  # before Material's search plugin and the template read the page
 def on_page_context(context, page, config, nav, **kwargs):
+    # Where the page's markers find what they open, for main.html to write where content
+    # cannot reach (the context, not the page's front matter): the whole paper, every page's.
+    changes, made = config.extra["record"]["changes"], config.extra["record"]["pages"].get(page.file.src_uri)
+    context["edition_changes"] = changes if page.file.src_uri == PRINT_PAGE else \
+        {made: changes[made]} if made in changes else {}
     # Each page cited by its role: who wrote its words (qarabagh_edition.cite_this.page_role).
     role = context["role"] = cite_this.page_role(page.meta)
     if page.is_homepage:  # the article's front: the paper and the edition are cited, not the page

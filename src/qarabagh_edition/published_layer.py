@@ -334,6 +334,13 @@ def load_pages(root: Path, docs_dir: str = "docs") -> tuple[dict[str, list[Block
     return dict(pages), list(problems)
 
 
+def holding_pages(root: Path, docs_dir: str = "docs") -> dict[str, str]:
+    """Block ID -> the reading page that holds it (its path inside `docs/`): which page a
+    rendered tree is, told by its IDs, as the rules read the pages."""
+    pages, _ = load_pages(root, docs_dir)
+    return {block.id: page for page, blocks in pages.items() for block in blocks if block.id}
+
+
 def _read_pages(root: Path, docs_dir: str) -> tuple[dict[str, list[Block]], list[str]]:
     pages: dict[str, list[Block]] = {}
     problems: list[str] = []

@@ -4,8 +4,8 @@
 // link to the same paragraph in the record. With it:
 //  * the switch leads to the paragraph in view, and the choice is remembered
 //    (localStorage): the site's links then lead to the chosen reading;
-//  * the marker opens the published wording and the changes in place, fetched from the
-//    page's changes JSON when first asked for (opened from disk, where nothing can be
+//  * the marker opens the published wording and the changes in place, fetched from its
+//    record page's changes JSON (#edition-changes says which) when first asked for (opened from disk, where nothing can be
 //    fetched, the marker goes to the record instead).
 // Material's `document$` re-runs setUp after each instant-navigation page change.
 (function () {
@@ -82,8 +82,20 @@
     });
   }
 
+  // The changes JSON of the record page the marker links to: the page's template lists
+  // them (#edition-changes, site paths, resolved like the pairs of #edition-readings).
+  function changesUrl(marker) {
+    var root = new URL(document.getElementById("edition-readings").getAttribute("data-root") + "/",
+                       window.location.href);
+    var changes = JSON.parse(document.getElementById("edition-changes").textContent);
+    var path = sitePath(new URL(marker.href, window.location.href), root);
+    if (!(path in changes)) throw new Error("no changes for " + path);
+    return new URL(changes[path], root).href;
+  }
+
   function changesOf(marker) {
-    var url = new URL(marker.getAttribute("data-changes"), window.location.href).href;
+    var url;
+    try { url = changesUrl(marker); } catch (e) { return Promise.reject(e); }
     if (!fetched[url]) {
       fetched[url] = window.fetch(url).then(function (response) {
         if (!response.ok) throw new Error(response.status);

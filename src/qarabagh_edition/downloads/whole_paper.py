@@ -87,8 +87,7 @@ def combine(sections: list[Section], here: str) -> str:
                 continue  # comments
             if element.get("id"):
                 element.set("id", names[element.get("id")])
-            # data-changes: where a corrected paragraph's marker fetches what it opens.
-            for attribute in ("href", "src", "data-changes"):
+            for attribute in ("href", "src"):
                 url = element.get(attribute)
                 if url is None or is_external(url):
                     continue

@@ -8,8 +8,17 @@ that renders pages with Python-Markdown (MkDocs, ProperDocs, Zensical) runs them
   glossary.
 * `conjecture_marks`: each conjecture's words marked where they stand, with a "conj."
   mark linked to the Corrections page; after the glossary links, which it leaves whole.
+* `reading_markers`: a corrected paragraph's "Corrected" marker (a link to the record)
+  and the editors' queries under a paragraph;
+* `editorial_badges`: the "Editorial heading" badge of a heading the editors added;
+* `reading_time`: a section's reading time under its title;
+* `tooltips`: the permalinks' and back-links' titles as the edition's tooltips.
 
-List them in mkdocs.yml's `markdown_extensions`, after `attr_list` and `footnotes`
-(they read the IDs and footnote references those make). Each reads the project's
+The apparatus lines a page's paragraphs carry are read once, and taken out of the page,
+by `apparatus_lines` (a preprocessor the two extensions that show them register).
+
+List them in mkdocs.yml's `markdown_extensions`, after `attr_list`, `footnotes` and
+`toc` (they read the IDs, footnote references and permalinks those make); their
+priorities keep the order ARCHITECTURE.md documents. Each reads the project's
 data from `root` (default: the current folder, where engines run).
 """

@@ -7,7 +7,7 @@ Corrections page, which gives the editors' reason; with JavaScript (readings.js)
 opens the paragraph's changes in place.
 
 The conjectures are read from the page's own apparatus lines (qarabagh_edition.apparatus),
-by the parser lint uses, before Python-Markdown takes the comments away. The marks are
+by the parser lint uses (markdown.apparatus_lines, which then takes them out). The marks are
 made on the element tree, after the glossary links: a mention is a fact of the reading's
 words, decided on the paragraph's whole text as the Glossary's lists decide it, and a
 mark over part of it must not change it. (Marks written into the Markdown as raw HTML
@@ -22,13 +22,12 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.apparatus import Change, parse
+from qarabagh_edition.apparatus import Change
+from qarabagh_edition.markdown import apparatus_lines
 from qarabagh_edition.markdown.tree_text import block_text, insert_at, wrap
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
-from qarabagh_edition.published_layer import parse_page
 
 BLOCKS = {"p", "li"}
 
@@ -39,23 +38,6 @@ def _opaque(element: etree.Element) -> bool:
 
 def _enter(element: etree.Element) -> bool:
     return element.tag != "a"  # a mark is a link: never inside another
-
-
-class ReadConjectures(Preprocessor):
-    """The page's conjectures by paragraph ID, from its apparatus lines."""
-
-    def __init__(self, md, found: dict[str, list[Change]]):
-        super().__init__(md)
-        self.found = found
-
-    def run(self, lines):
-        self.found.clear()
-        blocks, _ = parse_page("\n".join(lines), "")  # problems are lint's and the build's checks' to report
-        for block in blocks:
-            notes = [note for note in block.notes if note[0] == "conjecture"]
-            if block.id and notes:
-                self.found[block.id] = parse(notes, "")[0].changes
-        return lines
 
 
 def words_pattern(words: str) -> re.Pattern:
@@ -85,16 +67,17 @@ def mark_block(block: etree.Element, ident: str, conjectures: list[Change], corr
 
 
 class ConjectureMarks(Treeprocessor):
-    def __init__(self, md, found: dict[str, list[Change]], corrections: str):
+    def __init__(self, md, corrections: str):
         super().__init__(md)
-        self.found, self.corrections = found, corrections
+        self.corrections = corrections
 
     def run(self, root):
+        found = apparatus_lines.apparatus_of(self.md)
         for block in list(root.iter()):
             ident = block.get("id", "")
-            if (block.tag in BLOCKS and ident in self.found
-                    and RECORD_CLASS not in block.get("class", "").split()):
-                mark_block(block, ident, self.found[ident], self.corrections)
+            conjectures = found[ident].of("conjecture") if ident in found else []
+            if block.tag in BLOCKS and conjectures and RECORD_CLASS not in block.get("class", "").split():
+                mark_block(block, ident, conjectures, self.corrections)
 
 
 class ConjectureMarksExtension(Extension):
@@ -103,12 +86,10 @@ class ConjectureMarksExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        found: dict[str, list[Change]] = {}  # this page's, filled anew for each page converted
-        # Before html_block (20), which stashes the comments away.
-        md.preprocessors.register(ReadConjectures(md, found), "edition_read_conjectures", 25)
+        apparatus_lines.register(md)  # the page's apparatus, read from its lines
         # After the glossary links (6.5), whose mentions it leaves whole; before MkDocs'
         # relative-path step (0), which turns `corrections.md#...` into the page's URL.
-        md.treeprocessors.register(ConjectureMarks(md, found, self.getConfig("corrections")),
+        md.treeprocessors.register(ConjectureMarks(md, self.getConfig("corrections")),
                                    "edition_conjecture_marks", 6.2)
 
 

@@ -1,6 +1,6 @@
-"""What readers see of the apparatus: the marker under a corrected paragraph, the notes
-(queries, conjectures) beside it, and the
-Corrections page, which groups and counts every change by its class."""
+"""What readers see of the apparatus: what a corrected paragraph's marker opens (the
+marker and the queries under a paragraph are written by markdown.reading_markers), and
+the Corrections page, which groups and counts every change by its class."""
 from __future__ import annotations
 
 import difflib
@@ -129,43 +129,22 @@ def apparatus_items(apparatus: Apparatus) -> str:
     return "\n".join(items)
 
 
-def marker_label(paragraph: Paragraph) -> str:
-    return "Corrected · conjecture" if paragraph.apparatus.of("conjecture") else "Corrected"
-
-
-def marker_link(paragraph: Paragraph, record_page: str, changes: str) -> str:
-    """The "Corrected" marker under a paragraph of a reading page: a link to the same
-    paragraph on the record's page (`record_page`, relative to the reading page). With
-    JavaScript it opens the published wording and the changes in place, loaded when
-    asked for from `changes` (the page's `changes_entry`s as JSON)."""
-    return (f'<a class="reading-marker corrected-marker" href="{record_page}#{paragraph.id}" '
-            f'data-for="{paragraph.id}" data-changes="{changes}" aria-label="{marker_label(paragraph)}: '
-            f'¶ {paragraph.number} as published, and the changes">{marker_label(paragraph)}</a>')
+def marker_label(apparatus: Apparatus) -> str:
+    """The words of a corrected paragraph's marker (markdown.reading_markers writes it)."""
+    return "Corrected · conjecture" if apparatus.of("conjecture") else "Corrected"
 
 
 def changes_entry(paragraph: Paragraph, repo_url: str | None) -> dict[str, str]:
     """What the marker opens, as HTML pieces: the published wording, the changes in
     context, every change of the apparatus with its class and reason, the revision."""
     return {
-        "label": marker_label(paragraph),
+        "label": marker_label(paragraph.apparatus),
         "number": str(paragraph.number),
         "published": inline_html(paragraph.published),
         "changes": changes_in_context(paragraph.published, paragraph.corrected),
         "apparatus": apparatus_items(paragraph.apparatus),
         "revised": revision_html(paragraph.revision, repo_url),
     }
-
-
-def notes(paragraph: Paragraph) -> str:
-    """The editorial queries of a paragraph, shown under it. (A conjecture's reason is one
-    step away, in the marker's panel and on the Corrections page: its mark links there.)"""
-    return "\n".join(
-        # Its label is drawn by the style sheet (and named by aria-label): one element a
-        # query, on pages that carry forty of them.
-        '<aside class="editorial-note editorial-query" role="note" aria-label="Editorial query">'
-        f'“{html.escape(query.words)}”: '
-        f"{html.escape(query.question)}</aside>"
-        for query in paragraph.apparatus.queries)
 
 
 # -- The Corrections page --------------------------------------------------------------

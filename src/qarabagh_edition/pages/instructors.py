@@ -113,13 +113,6 @@ def instructors_markdown(stats: dict[str, dict], site: str, downloads: dict[str,
     ])
 
 
-def with_reading_time(html: str, stat: dict) -> str:
-    """A section's content with its reading time under its title."""
-    end = html.find("</h1>")
-    return html if end < 0 else html[:end + 5] + reading_time(stat) + html[end + 5:]
-
-
 def reading_time(stat: dict) -> str:
-    """The line under a section's title."""
-    return (f'<p class="reading-time">{stat["minutes"]} min read · {stat["words"]:,} words · '
-            f'{stat["paragraphs"]} paragraphs</p>')
+    """The line under a section's title (markdown.reading_time writes it)."""
+    return f'{stat["minutes"]} min read · {stat["words"]:,} words · {stat["paragraphs"]} paragraphs'

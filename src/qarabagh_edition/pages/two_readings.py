@@ -1,22 +1,21 @@
 """The reading pages' two readings: the corrected reading (docs/) and the text as published
-(published/), with the apparatus between them (qarabagh_edition.apparatus) shown beside
-each paragraph: the "Corrected" marker with the published wording and every change with
-its class and reason; queries. (Conjectures are marked where they stand by
+(published/), with the apparatus between them (qarabagh_edition.apparatus): every body
+paragraph with both readings, and what each corrected paragraph's marker opens (its
+changes JSON). (The markers and queries under the paragraphs are written by
+qarabagh_edition.markdown.reading_markers, the conjectures marked where they stand by
 qarabagh_edition.markdown.conjecture_marks.)
 
 A reading page carries one reading. Each corrected paragraph's marker links to the same
 paragraph on the record's page (qarabagh_edition.pages.record); with JavaScript
 (assets/javascripts/readings.js) it opens the published wording and the changes in
-place, from the record's changes.json, fetched when first asked for.
+place, from the page's changes JSON, fetched when first asked for.
 """
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.apparatus import KINDS
 from qarabagh_edition.history import checked_out, last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
 from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, load_pages, published_form
@@ -58,23 +57,6 @@ def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
                       lambda: _reading_paragraphs(root, docs_dir))
 
 
-# The contributors' apparatus, as Markdown passes it through: shown to readers in the
-# marker and the notes, so the raw comments are dropped from the page.
-NOTE_COMMENT = re.compile(rf"<!--\s*(?:\[[^\]]*\]\s*)?(?:correction|{'|'.join(KINDS)})\s*:.*?-->\n?", re.S | re.I)
-
-
-def with_apparatus(content: str, page: str, paragraphs: list[shown.Paragraph], record_page: str,
-                   changes: str) -> str:
-    """The page's HTML without the apparatus comments, each corrected paragraph followed
-    by its marker (a link to `record_page`, the record of this page, relative to it; and
-    `changes`, where its changes_data is) and every paragraph by its notes. The published wording is not in the page: it is on the
-    record's page, and in its changes.json for the marker to open."""
-    content = NOTE_COMMENT.sub("", content)
-    here = {p.id: p for p in paragraphs if p.page == page}
-    return BLOCK.sub(lambda block: _with_apparatus(block, here.get(block.group(3)), record_page, changes),
-                     content)
-
-
 CHANGES_DIR = "as-published/changes"  # <reading page>.json: what each marker of the page opens
 
 
@@ -90,22 +72,3 @@ def changes_data(page: str, paragraphs: list[shown.Paragraph], repo_url: str | N
 def changes_json(page: str, paragraphs: list[shown.Paragraph], repo_url: str | None) -> str:
     """changes_data as the JSON file readings.js fetches."""
     return json.dumps(changes_data(page, paragraphs, repo_url), ensure_ascii=False, sort_keys=True)
-
-
-# A paragraph or list item of the page, with its ID (one pass over the page for all of them).
-BLOCK = re.compile(r'<(p|li)\b([^>]*\bid="([^"]+)"[^>]*)>(.*?)</\1>', re.S)
-
-
-def _with_apparatus(block: re.Match, paragraph, record_page: str, changes: str) -> str:
-    if paragraph is None:
-        return block.group(0)
-    tag, attributes, inner = block.group(1), block.group(2), block.group(4)
-    after = "\n".join(filter(None, [shown.marker_link(paragraph, record_page, changes)
-                                    if paragraph.corrected_differs else "", shown.notes(paragraph)]))
-    if not after:
-        return block.group(0)
-    if paragraph.corrected_differs:
-        attributes += ' data-reading="corrected"'
-    # After a paragraph; inside a list item (nothing may stand between <li>s).
-    return (f"<{tag}{attributes}>{inner}\n{after}</li>" if tag == "li"
-            else f"<{tag}{attributes}>{inner}</p>\n{after}")

@@ -32,7 +32,7 @@ from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE
 EDITION_TAGS = {"aside"}  # editorial notes (markdown/citations.py, pages/two_readings.py)
 EDITION_ATTRIBUTES = {
     "*": {"aria-label", "role"},
-    "a": {"data-changes", "data-for", "data-tooltip", "download"},  # reading markers, conjecture marks, tooltips
+    "a": {"data-for", "data-tooltip", "download"},  # reading markers, conjecture marks, tooltips
     "p": {"data-paragraph", "data-reading", "data-search-exclude"},  # paragraph numbers, readings, search
     "li": {"data-paragraph", "data-reading"},
     "span": {"data-tooltip", "data-search-exclude"},  # editorial badges
@@ -49,8 +49,6 @@ EDITION_CLASSES = {
     "nocase",  # Pandoc's citeproc, in the formatted references (cite_this.py)
     "headerlink",  # toc's permalinks, which the pages' own judgment leaves out (html_allowlist.render)
 }
-# readings.js fetches a marker's data-changes: it may name a file of this site only.
-EDITION_RESOURCES = {("a", "data-changes")}
 
 
 def _merged(*tables: dict) -> dict:
@@ -65,7 +63,7 @@ BUILT = Allowlist(
     tags=frozenset(TAGS | EDITION_TAGS),
     attributes=_merged(ATTRIBUTES, EDITION_ATTRIBUTES),
     classes=frozenset(CLASSES | EDITION_CLASSES),
-    resource_attributes=frozenset(RESOURCE_ATTRIBUTES | EDITION_RESOURCES),
+    resource_attributes=frozenset(RESOURCE_ATTRIBUTES),
 )
 assert SOURCE.tags <= BUILT.tags  # the built page is judged at least as strictly as it is written
 
