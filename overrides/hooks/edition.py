@@ -194,10 +194,8 @@ def on_files(files, config, **kwargs):
         files.append(made)
         if (reading := files.get_file_from_path(page.reading)) is not None:
             pairs.append((reading.src_uri, reading.url, made.src_uri, made.url))
-    config.extra["record"] = record.pairs_data(pairs, config.site_url)  # the reading switch, readings.js
-    # Record page -> its changes JSON (site paths): what a marker, which links to the record, opens.
-    config.extra["record"]["changes"] = {made_url: changes_urls[source] for source, _, _, made_url in pairs
-                                         if source in changes_urls}
+    # For the reading switch and readings.js; what a marker (a link to the record) opens.
+    config.extra["record"] = record.pairs_data(pairs, config.site_url, changes_urls)
     return files
 
 
@@ -250,13 +248,9 @@ def on_page_context(context, page, config, nav, **kwargs):
         {made: changes[made]} if made in changes else {}
     # Each page cited by its role: who wrote its words (qarabagh_edition.cite_this.page_role).
     role = context["role"] = cite_this.page_role(page.meta)
-    if page.is_homepage:  # the article's front: the paper and the edition are cited, not the page
-        context["page_cite"] = None
-    else:
-        cited = _cited(config, role, page.canonical_url, page.title)
-        context["page_cite"] = {**cite_this.citation(*cited, editors_url=_editors_url(config)),
-                                "download": cite_files.page_download(page.url)}
-        cite_files.write(Path(config.site_dir) / cite_files.page_download(page.url), cited)
+    # The home page is the article's front: the paper and the edition are cited, not the page.
+    context["page_cite"] = None if page.is_homepage else cite_files.page_citation(
+        _cited(config, role, page.canonical_url, page.title), _editors_url(config), page.url, Path(config.site_dir))
     if page.file.src_uri == PRINT_PAGE:
         excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PRINT_PAGE}
         sections = [Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
@@ -279,12 +273,8 @@ def on_page_context(context, page, config, nav, **kwargs):
 @event_priority(-90)  # after Material's search plugin wrote its index, before its offline plugin copies it
 def on_post_build(config, **kwargs):
     root, site = _root(config), Path(config.site_dir)
-    cite, paper = config.extra["cite"], config.extra["paper"]
-    (site / "cite").mkdir(parents=True, exist_ok=True)
-    (site / "cite" / f"{cite['key']}.bib").write_text(cite["bibtex"], encoding="utf-8")
-    (site / "cite" / f"{cite['key']}.ris").write_bytes(
-        cite_this.ris(cite_this.RECORD, cite, paper, "", paper["url"]).encode("utf-8"))
-    cite_files.write(site / "cite" / f"{cite['key']}-edition", _cited(config, cite_this.READING, config.site_url))
+    cite_files.write_article_and_edition(site, config.extra["cite"], config.extra["paper"],
+                                         _cited(config, cite_this.READING, config.site_url))
     _record_redirects_and_search(config, site)
     if os.environ.get(OFFLINE_BUILD):
         _stop(offline_zip.copy_worker_shim(root, site / SHIM), "offline build")

@@ -18,3 +18,20 @@ def write(target: Path, what: tuple) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.with_suffix(".bib").write_text(cite_this.bibtex(*what), encoding="utf-8")
     target.with_suffix(".ris").write_bytes(cite_this.ris(*what).encode("utf-8"))
+
+
+def write_article_and_edition(site: Path, cite: dict, paper: dict, edition: tuple) -> None:
+    """cite/<key>.bib|.ris, the article (its BibTeX as bib/paper.bib gives it), and
+    cite/<key>-edition.bib|.ris, the corrected edition (`edition`: as for write)."""
+    (site / "cite").mkdir(parents=True, exist_ok=True)
+    (site / "cite" / f"{cite['key']}.bib").write_text(cite["bibtex"], encoding="utf-8")
+    (site / "cite" / f"{cite['key']}.ris").write_bytes(
+        cite_this.ris(cite_this.RECORD, cite, paper, "", paper["url"]).encode("utf-8"))
+    write(site / "cite" / f"{cite['key']}-edition", edition)
+
+
+def page_citation(cited: tuple, editors_url: str | None, page_url: str, site: Path) -> dict:
+    """A page's citation for its Cite box (cite_this.citation of `cited`, with where its
+    BibTeX and RIS are), its files written into the built `site` as they are made."""
+    write(site / page_download(page_url), cited)
+    return {**cite_this.citation(*cited, editors_url=editors_url), "download": page_download(page_url)}

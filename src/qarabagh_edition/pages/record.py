@@ -200,9 +200,10 @@ def record_redirects(redirect_maps: dict[str, str], records: dict[str, str]) -> 
             if new in records and record_uri(old) not in records.values()}
 
 
-def pairs_data(pairs: list[tuple[str, str, str, str]], site_url: str | None) -> dict:
+def pairs_data(pairs: list[tuple[str, str, str, str]], site_url: str | None, changes: dict[str, str]) -> dict:
     """What templates and scripts need of the (reading source, reading URL, record source,
-    record URL) pairs: for the reading switch, the metadata and readings.js."""
+    record URL) pairs: for the reading switch, the metadata and readings.js. `changes`:
+    reading page -> the URL of its changes JSON, which readings.js finds by record page."""
     site = (site_url or "").rstrip("/") + "/"
     return {
         "pages": {source: made_url for source, _, _, made_url in pairs},  # reading page -> its record
@@ -210,6 +211,7 @@ def pairs_data(pairs: list[tuple[str, str, str, str]], site_url: str | None) -> 
         "urls": {url: made_url for _, url, _, made_url in pairs},  # site paths, for readings.js
         "fulltext": site + next((made_url for _, _, made, made_url in pairs if made == WHOLE_PAPER), ""),
         "sources": {source: made for source, _, made, _ in pairs},
+        "changes": {made_url: changes[source] for source, _, _, made_url in pairs if source in changes},
     }
 
 
