@@ -1,27 +1,27 @@
 #!/usr/bin/env python3
 """Help with a paragraph's apparatus (see CONTRIBUTING.md).
 
-  scripts/apparatus.py base ID      the published text of paragraph ID, as the page writes it
-                                    (citations as [@key]): the words your change lines start from
-  scripts/apparatus.py suggest ID   after you edited paragraph ID: one change line per changed
-                                    sentence, to paste above it; then give each its class
-                                    (normalisation, emendation, conjecture) and replace REASON
-  scripts/apparatus.py progress [--update]
-                                    how many paragraphs are reviewed; --update writes it into
-                                    CONTRIBUTING.md (the tests check that it is up to date)
+scripts/apparatus.py base ID      the published text of paragraph ID, as the page writes it
+                                  (citations as [@key]): the words your change lines start from
+scripts/apparatus.py suggest ID   after you edited paragraph ID: one change line per changed
+                                  sentence, to paste above it; then give each its class
+                                  (normalisation, emendation, conjecture) and replace REASON
+scripts/apparatus.py progress [--update]
+                                  how many paragraphs are reviewed; --update writes it into
+                                  CONTRIBUTING.md (the tests check that it is up to date)
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from qarabagh_edition.rules.content import reviewed_count
-from qarabagh_edition.published_layer import load_citations, load_layer, load_pages, uncorrected_reading
-
 from qarabagh_edition.apparatus import PROGRESS_LINE, progress_line, suggest
+from qarabagh_edition.published_layer import load_citations, load_layer, load_pages, uncorrected_reading
+from qarabagh_edition.rules.content import reviewed_count
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def progress(layer, update: bool) -> int:

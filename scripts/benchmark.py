@@ -13,6 +13,7 @@ Two floors are measured, because "plain" can mean two things:
 Machines are noisy, so each build runs --runs times and the median is reported.
 This is a benchmark, not a test: it prints figures and never fails on them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,18 +37,25 @@ class _Loader(yaml.SafeLoader):
     """Reads mkdocs.yml, keeping `!ENV` and `!!python/name` tags as plain values."""
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: (
-    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+_Loader.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: loader.construct_scalar(node))
 
 
-def timed_build(project: Path, config: Path, runs: int, strict: bool = True, keep: tuple | None = None,
-                downloads: bool = False, engine: str = "properdocs") -> list[float]:
+def timed_build(
+    project: Path,
+    config: Path,
+    runs: int,
+    strict: bool = True,
+    keep: tuple | None = None,
+    downloads: bool = False,
+    engine: str = "properdocs",
+) -> list[float]:
     """`runs` timed builds; with `keep`, .cache/ is emptied first of all but those folders."""
     times = []
     # The site alone: the downloads (PDF, offline zip) are timed separately.
-    env = {**os.environ,
-           **({} if downloads else {"EDITION_SKIP_DOWNLOADS": "1"})}
+    env = {**os.environ, **({} if downloads else {"EDITION_SKIP_DOWNLOADS": "1"})}
     for _ in range(runs):
         if keep is not None and (project / ".cache").is_dir():
             for kept in (project / ".cache").iterdir():
@@ -56,8 +64,9 @@ def timed_build(project: Path, config: Path, runs: int, strict: bool = True, kee
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
             command = [sys.executable, "-m", engine, "build", "-q", "-f", str(config), "-d", out]
-            result = subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
-                                    capture_output=True, text=True)
+            result = subprocess.run(
+                command + (["--strict"] if strict else []), cwd=project, env=env, capture_output=True, text=True
+            )
             if result.returncode:
                 sys.exit(f"build failed: {' '.join(command)}\n{result.stderr}")
             times.append(time.perf_counter() - start)
@@ -75,14 +84,21 @@ def main(argv=None) -> int:
         same_theme = {k: v for k, v in config.items() if k not in ("plugins", "hooks")}
         same_theme["plugins"] = []
         # The edition's own Markdown extensions are what this project adds, like its hooks.
-        same_theme["markdown_extensions"] = [e for e in config["markdown_extensions"]
-                                             if not str(e).startswith("qarabagh_edition.")]
+        same_theme["markdown_extensions"] = [
+            e for e in config["markdown_extensions"] if not str(e).startswith("qarabagh_edition.")
+        ]
         # The floors build a copy of the same Markdown, minus our landing-page template.
         docs = scratch / "docs"
         shutil.copytree(ROOT / "docs", docs)
         for page in docs.rglob("*.md"):
-            page.write_text("".join(line for line in page.read_text(encoding="utf-8").splitlines(True)
-                                    if not line.startswith("template:")), encoding="utf-8")
+            page.write_text(
+                "".join(
+                    line
+                    for line in page.read_text(encoding="utf-8").splitlines(True)
+                    if not line.startswith("template:")
+                ),
+                encoding="utf-8",
+            )
         same_theme["docs_dir"] = str(docs)
         same_theme["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
         same_theme.pop("extra_css", None)
@@ -112,7 +128,9 @@ def main(argv=None) -> int:
     for name, value in (("", median(full)), (", cold", median(cold))):
         ratio, target = value / median(floor_theme), TARGETS["cold" if name else "pandoc"]
         verdict = "within" if ratio <= target else "OVER"
-        print(f"ratio to floor (same theme){name}:{' ' * (9 - len(name))}{ratio:6.2f}x  ({verdict} the {target:.0f}x target)")
+        print(
+            f"ratio to floor (same theme){name}:{' ' * (9 - len(name))}{ratio:6.2f}x  ({verdict} the {target:.0f}x target)"
+        )
     print(f"ratio to floor (mkdocs theme):       {median(full) / median(floor_plain):6.2f}x")
     return 0
 

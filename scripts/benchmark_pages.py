@@ -18,6 +18,7 @@ index, and how fast `properdocs serve` rebuilds after a one-paragraph edit.
 The site is built into a temporary folder and served on 127.0.0.1 with gzip. This is a
 benchmark, not a test: it prints figures and never fails on them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE \
-                or not path.is_file():
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.suffix not in COMPRESSIBLE
+            or not path.is_file()
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -86,8 +90,11 @@ def reading_pages(site: Path) -> list[str]:
     """The landing page, every page of the paper in both readings, and both whole-paper
     pages: the pages the budgets are about (issue 15)."""
     config = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    named = [d["location"] for d in config if "#" not in d["location"]
-             and d["title"].endswith(("(corrected reading)", "(as published)"))]
+    named = [
+        d["location"]
+        for d in config
+        if "#" not in d["location"] and d["title"].endswith(("(corrected reading)", "(as published)"))
+    ]
     return named + ["print_page/", "as-published/whole-paper/"]
 
 
@@ -96,8 +103,9 @@ def elements(base: str, path: str) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = playwright.chromium.launch(
+            executable_path=chromium(), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         page = browser.new_page()
         page.goto(base + path, wait_until="networkidle")
         count = page.evaluate("document.getElementsByTagName('*').length")
@@ -111,14 +119,18 @@ def transferred(base: str, path: str) -> tuple[int, int]:
 
     sizes: dict[str, int] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = playwright.chromium.launch(
+            executable_path=chromium(), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         page = browser.new_page()
 
         def record(response):
             try:
-                sizes[response.url] = len(response.body()) if response.headers.get("content-encoding") != "gzip" \
+                sizes[response.url] = (
+                    len(response.body())
+                    if response.headers.get("content-encoding") != "gzip"
                     else int(response.headers.get("content-length", "0"))
+                )
             except Exception:
                 pass
 
@@ -130,8 +142,12 @@ def transferred(base: str, path: str) -> tuple[int, int]:
     return sum(sizes.values()) - index, sum(sizes.values())
 
 
-METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP",
-           "total-blocking-time": "TBT", "cumulative-layout-shift": "CLS"}
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+}
 
 
 def lighthouse(base: str, path: str) -> dict[str, float] | None:
@@ -140,18 +156,41 @@ def lighthouse(base: str, path: str) -> dict[str, float] | None:
     binary = folder / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run(["npm", "i", "-E", f"lighthouse@{LIGHTHOUSE}", "--prefix", str(folder),
-                                 "--no-audit", "--no-fund", "--loglevel=error"], capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                "npm",
+                "i",
+                "-E",
+                f"lighthouse@{LIGHTHOUSE}",
+                "--prefix",
+                str(folder),
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+            ],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode:
             print(f"  (lighthouse could not be installed: {result.stderr.strip()[:200]})")
             return None
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
-            [str(binary), base + path, "--quiet", "--output=json", "--output-path=stdout",
-             "--only-categories=performance,accessibility,best-practices,seo",
-             f"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-             f"--user-data-dir={profile}"],
-            capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chromium()}, timeout=600)
+            [
+                str(binary),
+                base + path,
+                "--quiet",
+                "--output=json",
+                "--output-path=stdout",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                f"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                f"--user-data-dir={profile}",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CHROME_PATH": chromium()},
+            timeout=600,
+        )
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
@@ -169,8 +208,10 @@ def lighthouse_medians(base: str, path: str, runs: int) -> str | None:
     median = {key: statistics.median(r[key] for r in results) for key in results[0]}
     performance = sorted(r["performance"] for r in results)
     scores = ", ".join(f"{name} {median[name]:.2f}" for name in results[0] if name not in METRICS.values())
-    metrics = (f"FCP {median['FCP'] / 1000:.1f} s, LCP {median['LCP'] / 1000:.1f} s, "
-               f"TBT {median['TBT']:.0f} ms, CLS {median['CLS']:.3f}")
+    metrics = (
+        f"FCP {median['FCP'] / 1000:.1f} s, LCP {median['LCP'] / 1000:.1f} s, "
+        f"TBT {median['TBT']:.0f} ms, CLS {median['CLS']:.3f}"
+    )
     spread = f"performance per run: {' '.join(f'{p:.2f}' for p in performance)}"
     return f"{scores}\n    ({metrics}; {spread})"
 
@@ -190,8 +231,24 @@ def serve_rebuild(runs: int) -> list[float]:
         with socket.socket() as probe:  # a free port on this machine
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-f", str(project / "mkdocs.yml"), "--livereload", "-a", f"127.0.0.1:{port}"],
-                                   cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "properdocs",
+                "serve",
+                "-f",
+                str(project / "mkdocs.yml"),
+                "--livereload",
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=project,
+            env=ENV,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         builds: list[float] = []
         serving = threading.Event()
         reader = threading.Thread(target=_watch, args=(process, builds, serving), daemon=True)
@@ -250,19 +307,39 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="serve rebuilds to time (default 5)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 20 s a run)")
     parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page (default 5)")
-    parser.add_argument("--lighthouse-pages", nargs="*", metavar="PATH",
-                        help="the pages to run Lighthouse on (default: every reading page, both readings, "
-                             "and both whole-paper pages)")
+    parser.add_argument(
+        "--lighthouse-pages",
+        nargs="*",
+        metavar="PATH",
+        help="the pages to run Lighthouse on (default: every reading page, both readings, and both whole-paper pages)",
+    )
     parser.add_argument("--no-serve", action="store_true", help="skip the serve-rebuild timing")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as out:
         site = Path(out) / "site"
-        subprocess.run([sys.executable, "-m", "properdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                       env=ENV, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "properdocs",
+                "build",
+                "-f",
+                str(ROOT / "mkdocs.yml"),
+                "--strict",
+                "-q",
+                "-d",
+                str(site),
+            ],
+            cwd=ROOT,
+            env=ENV,
+            check=True,
+        )
         server, base = serve(site)
         index = site / "search" / "search_index.json"
-        print(f"search index: {index.stat().st_size / 1024:.1f} KB raw, "
-              f"{len(gzip.compress(index.read_bytes(), 6)) / 1024:.1f} KB gzip")
+        print(
+            f"search index: {index.stat().st_size / 1024:.1f} KB raw, "
+            f"{len(gzip.compress(index.read_bytes(), 6)) / 1024:.1f} KB gzip"
+        )
         budget = {"elements": 1100, "KB": 90.0}
         print(f"{'page':44} {'elements':>8} {'first visit, gzip, no index':>28}")
         for path in reading_pages(site):
@@ -272,7 +349,7 @@ def main(argv=None) -> int:
         print(f"(budgets for the longest reading page: <= {budget['elements']} elements, <= {budget['KB']:.0f} KB)")
         if not args.no_lighthouse:
             print(f"lighthouse, median of {args.lighthouse_runs} runs per page:")
-            for path in (args.lighthouse_pages or reading_pages(site)):
+            for path in args.lighthouse_pages or reading_pages(site):
                 shown = lighthouse_medians(base, path, args.lighthouse_runs)
                 if shown:
                     print(f"  /{path}: {shown}")
@@ -280,8 +357,10 @@ def main(argv=None) -> int:
     if args.no_serve:
         return 0
     rebuilds = serve_rebuild(args.runs)
-    print(f"properdocs serve rebuild after a one-paragraph edit (median of {len(rebuilds)}): "
-          f"{statistics.median(rebuilds):.2f} s")
+    print(
+        f"properdocs serve rebuild after a one-paragraph edit (median of {len(rebuilds)}): "
+        f"{statistics.median(rebuilds):.2f} s"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ Make the fix in published/, then run this with the reason: it records the reason
 the date and the changed entries in published/frozen.yml and accepts the new text.
 Without a recorded fix, `scripts/lint` and the tests fail on any change to the layer.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from qarabagh_edition.rules.content import FROZEN, fingerprint, frozen_texts
+
+ROOT = Path(__file__).resolve().parent.parent
 
 HEADER = """\
 # Fingerprints of the frozen as-published layer (published/), and the record of every
@@ -44,18 +45,28 @@ def main(argv=None) -> int:
             print("The frozen layer is unchanged: nothing to record.")
             return 0
         if not args.reason or not args.reason.strip():
-            print(f"error: {len(changed)} entries changed ({', '.join(changed)}); "
-                  "a transcription fix needs --reason \"what was mis-transcribed\"", file=sys.stderr)
+            print(
+                f"error: {len(changed)} entries changed ({', '.join(changed)}); "
+                'a transcription fix needs --reason "what was mis-transcribed"',
+                file=sys.stderr,
+            )
             return 2
-        manifest.setdefault("fixes", []).append({
-            "date": datetime.date.today().isoformat(),
-            "entries": changed,
-            "reason": args.reason.strip(),
-        })
+        manifest.setdefault("fixes", []).append(
+            {
+                "date": datetime.date.today().isoformat(),
+                "entries": changed,
+                "reason": args.reason.strip(),
+            }
+        )
     manifest["fixes"] = manifest.get("fixes") or []
     manifest["fingerprints"] = dict(sorted(current.items()))
-    path.write_text(HEADER + yaml.safe_dump({"fixes": manifest["fixes"], "fingerprints": manifest["fingerprints"]},
-                                           allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(
+        HEADER
+        + yaml.safe_dump(
+            {"fixes": manifest["fixes"], "fingerprints": manifest["fingerprints"]}, allow_unicode=True, sort_keys=False
+        ),
+        encoding="utf-8",
+    )
     print(f"recorded {'the first fingerprints' if args.init else 'the fix of ' + ', '.join(changed)} in {FROZEN}")
     return 0
 

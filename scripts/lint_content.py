@@ -13,15 +13,16 @@ and values an allowlist); headings and titles as plain text; the IDs and classes
 site's own templates and scripts use; comments in the one form every parser reads alike.
 Exit status 0 when there is nothing to fix, 1 otherwise.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from qarabagh_edition.rules.content import lint
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv=None) -> int:

@@ -16,6 +16,7 @@ keeps it (the anchor is then looked for on the page redirected to).
 
 The home page is written `./` (`./#abstract-1`), since a line starting with `#` is a comment.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,9 +41,21 @@ except ImportError:  # run with a Python outside the project's .venv: rerun insi
 def build_site(site_dir: Path, project: Path = ROOT) -> None:
     environment = dict(os.environ)
     result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "-f", str(project / "mkdocs.yml"), "--strict", "--site-dir",
-         str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=environment,
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "--strict",
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
     )
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
@@ -53,13 +66,24 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--update", action="store_true", help=f"rewrite {CONTRACT.name} from the build")
-    action.add_argument("--check", action="store_true",
-                        help="exit 1 listing every contract URL that no longer resolves, or every public "
-                             "URL missing from the contract")
-    parser.add_argument("--site", type=Path, metavar="DIR",
-                        help="an existing build to read (default: build with `properdocs build --strict` into a temporary folder)")
-    parser.add_argument("--contract", type=Path, default=CONTRACT, metavar="FILE",
-                        help=f"the contract file (default: {CONTRACT.relative_to(ROOT)})")
+    action.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 listing every contract URL that no longer resolves, or every public URL missing from the contract",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        metavar="DIR",
+        help="an existing build to read (default: build with `properdocs build --strict` into a temporary folder)",
+    )
+    parser.add_argument(
+        "--contract",
+        type=Path,
+        default=CONTRACT,
+        metavar="FILE",
+        help=f"the contract file (default: {CONTRACT.relative_to(ROOT)})",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="url-contract-") as temporary:
@@ -83,8 +107,10 @@ def main(argv=None) -> int:
             for message in broken:
                 print(message)
             if unlisted:
-                print(f"{len(unlisted)} public URLs are not in {args.contract.name}; run "
-                      f"scripts/url_contract.py --update to add them:")
+                print(
+                    f"{len(unlisted)} public URLs are not in {args.contract.name}; run "
+                    f"scripts/url_contract.py --update to add them:"
+                )
                 print("".join(f"  {url}\n" for url in unlisted), end="")
             if broken or unlisted:
                 if broken:

@@ -1,6 +1,7 @@
 """Shared fixtures: one strict build of the site per test session, a local server
 for it, a real Chromium driven by Playwright, and throw-away copies of the project
 for bad-input tests."""
+
 from __future__ import annotations
 
 import functools
@@ -24,9 +25,21 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "published", "overrides", "bib", "data"]
 def run_build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     environment = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "-f", str(project / "mkdocs.yml"), "--strict", "--site-dir",
-         str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=environment,
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "--strict",
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
     )
 
 
@@ -41,8 +54,11 @@ def site(tmp_path_factory) -> Path:
 
 
 # A published fork: its own site URL and repository (the downloads are tested on `site`).
-FORK = {"SITE_URL": "https://edition.example.org/qarabagh/", "REPO_URL": "https://github.com/example-org/qarabagh",
-        "EDITION_SKIP_DOWNLOADS": "1"}
+FORK = {
+    "SITE_URL": "https://edition.example.org/qarabagh/",
+    "REPO_URL": "https://github.com/example-org/qarabagh",
+    "EDITION_SKIP_DOWNLOADS": "1",
+}
 
 
 @pytest.fixture(scope="session")
@@ -73,11 +89,13 @@ def project_copy(tmp_path) -> Path:
 @pytest.fixture
 def build_copy(tmp_path):
     """Build a (broken) project copy; returns the completed process with its output."""
+
     def build(project: Path) -> subprocess.CompletedProcess:
         # Broken copies are about the pages; the PDF and the offline zip are tested on the real site.
         result = run_build(project, tmp_path / "site-of-copy", env={"EDITION_SKIP_DOWNLOADS": "1"})
         result.output = result.stdout + result.stderr
         return result
+
     return build
 
 
@@ -130,8 +148,15 @@ def browser():
         # Flags from this machine's notes: no background connections to Google's hosts.
         chromium = playwright.chromium.launch(
             executable_path=chromium_path(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield chromium
         chromium.close()

@@ -1,12 +1,11 @@
 """Reading the built site the way a reader meets it."""
+
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
-
-from conftest import ROOT
 
 # The paper's sections in the paper's order: (URL path, heading as published).
 SECTIONS = [

@@ -2,6 +2,7 @@
 changes account for every difference from the published text, numbers and dates are
 kept, every paragraph has a review status; readers see the classes, conjectures where
 they stand, and the Corrections page groups and counts them."""
+
 import functools
 import json
 import re
@@ -9,13 +10,13 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from qarabagh_edition.rules.content import apparatus_of
 from helpers import content, line_of, soup
-from qarabagh_edition.published_layer import load_citations, load_layer, load_pages
-from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
 from test_lint import lint
+
+from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
+from qarabagh_edition.published_layer import load_citations, load_layer, load_pages
+from qarabagh_edition.rules.content import apparatus_of
 
 LAYER = load_layer(ROOT)
 PAGES, _ = load_pages(ROOT)
@@ -31,56 +32,93 @@ def check(notes, reading, base=BASE):
 
 
 def test_changes_applied_in_order_give_the_reading():
-    apparatus, problems = check([
-        ("reviewed", "yes"),
-        ("emendation", "dates back → date back | agreement with 'origins'"),
-        ("conjecture", "Mr Salehi visited → Mr Salehi is said to have visited | the editors' reading"),
-        ("normalisation", "Qarabagh → Karabakh | the glossary's standard spelling"),
-        ("query", "in May 2012 | the month is uncertain"),
-    ], "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi is said to have visited "
-       "Karabakh in May 2012.")
+    apparatus, problems = check(
+        [
+            ("reviewed", "yes"),
+            ("emendation", "dates back → date back | agreement with 'origins'"),
+            ("conjecture", "Mr Salehi visited → Mr Salehi is said to have visited | the editors' reading"),
+            ("normalisation", "Qarabagh → Karabakh | the glossary's standard spelling"),
+            ("query", "in May 2012 | the month is uncertain"),
+        ],
+        "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi is said to have visited "
+        "Karabakh in May 2012.",
+    )
     assert problems == []
     assert [c.kind for c in apparatus.changes] == ["emendation", "conjecture", "normalisation"]
     assert apparatus.reviewed is True and apparatus.queries[0].question == "the month is uncertain"
     # Where each change stands in the reading, for marking it there.
     conjecture = apparatus.changes[1]
-    reading = "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi is said to have visited " \
-              "Karabakh in May 2012."
-    assert reading[conjecture.start:conjecture.end] == "Mr Salehi is said to have visited"
+    reading = (
+        "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi is said to have visited "
+        "Karabakh in May 2012."
+    )
+    assert reading[conjecture.start : conjecture.end] == "Mr Salehi is said to have visited"
 
 
 BAD = {
     "a change the apparatus does not record": (
-        [("reviewed", "no")], "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi visited "
-                              "Qarabagh in May 2012.",
-        "docs/x.md:20: paragraph 'x-1' differs from its published text where its apparatus says nothing"),
-    "no reason": ([("reviewed", "no"), ("emendation", "dates back → date back")], BASE,
-                  "docs/x.md:11: this emendation gives no reason"),
-    "a reason left to fill in": ([("reviewed", "no"), ("emendation", "dates back → date back | REASON")], BASE,
-                                 "docs/x.md:11: this emendation gives no reason"),
-    "no arrow": ([("reviewed", "no"), ("emendation", "dates back, date back | agreement")], BASE,
-                 "docs/x.md:11: this emendation has no '→'"),
-    "words not as published": ([("reviewed", "no"), ("emendation", "date back → dates back | agreement")], BASE,
-                               "docs/x.md:11: the emendation 'date back' → 'dates back' does not match the published words"),
-    "out of order": ([("reviewed", "no"), ("normalisation", "Qarabagh → Karabakh | spelling"),
-                      ("emendation", "dates back → date back | agreement")],
-                     BASE.replace("dates", "date").replace("Qarabagh", "Karabakh"),
-                     "docs/x.md:12: the emendation 'dates back' → 'date back' does not match the published words after "
-                     "the previous change"),
-    "a number changed": ([("reviewed", "no"), ("emendation", "in May 2012 → in May 2013 | typo")],
-                         BASE.replace("2012", "2013"),
-                         "must keep every number and date of its published text: missing 2012; added 2013"),
-    "a month dropped": ([("reviewed", "no"), ("emendation", "in May 2012 → in 2012 | style")],
-                        BASE.replace("May ", ""), "missing May"),
+        [("reviewed", "no")],
+        "The origins of Turkish nationalism in Iran date back to 1925. Mr Salehi visited Qarabagh in May 2012.",
+        "docs/x.md:20: paragraph 'x-1' differs from its published text where its apparatus says nothing",
+    ),
+    "no reason": (
+        [("reviewed", "no"), ("emendation", "dates back → date back")],
+        BASE,
+        "docs/x.md:11: this emendation gives no reason",
+    ),
+    "a reason left to fill in": (
+        [("reviewed", "no"), ("emendation", "dates back → date back | REASON")],
+        BASE,
+        "docs/x.md:11: this emendation gives no reason",
+    ),
+    "no arrow": (
+        [("reviewed", "no"), ("emendation", "dates back, date back | agreement")],
+        BASE,
+        "docs/x.md:11: this emendation has no '→'",
+    ),
+    "words not as published": (
+        [("reviewed", "no"), ("emendation", "date back → dates back | agreement")],
+        BASE,
+        "docs/x.md:11: the emendation 'date back' → 'dates back' does not match the published words",
+    ),
+    "out of order": (
+        [
+            ("reviewed", "no"),
+            ("normalisation", "Qarabagh → Karabakh | spelling"),
+            ("emendation", "dates back → date back | agreement"),
+        ],
+        BASE.replace("dates", "date").replace("Qarabagh", "Karabakh"),
+        "docs/x.md:12: the emendation 'dates back' → 'date back' does not match the published words after "
+        "the previous change",
+    ),
+    "a number changed": (
+        [("reviewed", "no"), ("emendation", "in May 2012 → in May 2013 | typo")],
+        BASE.replace("2012", "2013"),
+        "must keep every number and date of its published text: missing 2012; added 2013",
+    ),
+    "a month dropped": (
+        [("reviewed", "no"), ("emendation", "in May 2012 → in 2012 | style")],
+        BASE.replace("May ", ""),
+        "missing May",
+    ),
     "no review status": ([], BASE, "docs/x.md:20: paragraph 'x-1' has no review status"),
     "two review statuses": ([("reviewed", "yes"), ("reviewed", "no")], BASE, "has two review statuses"),
     "a review status that is neither": ([("reviewed", "maybe")], BASE, "the review status is 'maybe'"),
-    "an unclassed correction note": ([("reviewed", "no"), ("correction", "fixed the grammar")], BASE,
-                                     "docs/x.md:11: a 'correction:' note no longer says what kind of change it is"),
-    "a query about words not in the paragraph": ([("reviewed", "no"), ("query", "Persepolis | what is meant?")], BASE,
-                                                 "the query's words 'Persepolis' are not in the paragraph"),
-    "a change that changes nothing": ([("reviewed", "no"), ("emendation", "dates back → dates back | none")], BASE,
-                                      "this emendation changes nothing"),
+    "an unclassed correction note": (
+        [("reviewed", "no"), ("correction", "fixed the grammar")],
+        BASE,
+        "docs/x.md:11: a 'correction:' note no longer says what kind of change it is",
+    ),
+    "a query about words not in the paragraph": (
+        [("reviewed", "no"), ("query", "Persepolis | what is meant?")],
+        BASE,
+        "the query's words 'Persepolis' are not in the paragraph",
+    ),
+    "a change that changes nothing": (
+        [("reviewed", "no"), ("emendation", "dates back → dates back | none")],
+        BASE,
+        "this emendation changes nothing",
+    ),
 }
 
 
@@ -108,7 +146,9 @@ def test_lint_and_build_stop_on_an_unrecorded_change(project_copy, build_copy):
     assert code == 1 and "differs from its published text where its apparatus says nothing" in output, output
     assert re.search(r"docs/conclusion\.md:\d+: paragraph 'conclusion-1'", output)
     result = build_copy(project_copy)
-    assert result.returncode != 0 and "differs from its published text where its apparatus says nothing" in result.output
+    assert (
+        result.returncode != 0 and "differs from its published text where its apparatus says nothing" in result.output
+    )
 
 
 def test_contributing_states_the_progress_of_the_review():
@@ -119,12 +159,16 @@ def test_contributing_states_the_progress_of_the_review():
 
 # -- What readers see --------------------------------------------------------------------
 
+
 def test_corrections_page_groups_and_counts_every_change_by_class(site):
     page = content(site, "corrections/")
     done = sum(1 for a in APPARATUS.values() if a.reviewed)
     assert f"{done} of {len(APPARATUS)} paragraphs reviewed" in page.get_text(" ")
-    for kind, anchor in (("normalisation", "normalisations"), ("emendation", "emendations"),
-                         ("conjecture", "conjectures")):
+    for kind, anchor in (
+        ("normalisation", "normalisations"),
+        ("emendation", "emendations"),
+        ("conjecture", "conjectures"),
+    ):
         count = sum(len(a.of(kind)) for a in APPARATUS.values())
         heading = page.find(id=anchor)
         assert heading.get_text().startswith(f"{kind.capitalize()}s ({count})"), heading.get_text()
@@ -137,7 +181,8 @@ def test_corrections_page_groups_and_counts_every_change_by_class(site):
 def test_each_change_is_shown_beside_its_paragraph_with_its_class_and_reason(site):
     # What the paragraph's marker opens (the page's changes, fetched when asked for).
     read = functools.lru_cache(maxsize=None)(
-        lambda page: json.loads((site / "as-published" / "changes" / f"{page.removesuffix('.md')}.json").read_text()))
+        lambda page: json.loads((site / "as-published" / "changes" / f"{page.removesuffix('.md')}.json").read_text())
+    )
     for ident, apparatus in APPARATUS.items():
         if not apparatus.changes:
             continue
@@ -171,7 +216,8 @@ def test_a_conjecture_is_marked_where_it_stands_with_the_published_words_one_ste
         assert " ".join(change.reason.split()) in " ".join(why.get_text().split()), ident
     # No note repeats under the paragraph what the marker's panel and the Corrections page give.
     assert not read(PAGE_OF[conjectures[0][0]].removesuffix(".md").removesuffix("index")).select(
-        "aside.editorial-conjecture")
+        "aside.editorial-conjecture"
+    )
 
 
 @pytest.mark.browser
@@ -203,11 +249,16 @@ def test_line_numbers_in_messages_are_the_notes_lines(project_copy):
 
 def test_a_number_written_as_a_word_is_kept_like_any_number():
     base = "The government closed two religious schools in 2001."
-    _, problems = check([("reviewed", "no"), ("emendation", "two → three | typo")],
-                        base.replace("two", "three"), base=base)
-    assert any("must keep every number and date of its published text: missing 2; added 3" in p for p in problems), \
+    _, problems = check(
+        [("reviewed", "no"), ("emendation", "two → three | typo")], base.replace("two", "three"), base=base
+    )
+    assert any("must keep every number and date of its published text: missing 2; added 3" in p for p in problems), (
         problems
+    )
     # Written in figures instead, the number is the same.
-    _, problems = check([("reviewed", "no"), ("emendation", "two religious → 2 religious | figures")],
-                        base.replace("two", "2"), base=base)
+    _, problems = check(
+        [("reviewed", "no"), ("emendation", "two religious → 2 religious | figures")],
+        base.replace("two", "2"),
+        base=base,
+    )
     assert problems == [], problems

@@ -2,6 +2,7 @@
 engine; the build's stages are called from one module, in order, which keeps no state and
 puts nothing on sys.path; no module is over 300 lines; mkdocs-bibtex is reached through
 one module."""
+
 from __future__ import annotations
 
 import ast
@@ -46,11 +47,15 @@ def test_the_package_imports_no_site_engine():
 
 
 def test_importing_every_module_of_the_package_loads_no_engine():
-    modules = sorted(".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
-                     for p in PACKAGE.rglob("*.py"))
-    script = ("import importlib, sys\n"
-              f"for name in {modules!r}: importlib.import_module(name)\n"
-              f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(ENGINES)!r}))")
+    modules = sorted(
+        ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        for p in PACKAGE.rglob("*.py")
+    )
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {sorted(ENGINES)!r}))"
+    )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]", f"engine modules loaded by the package: {done.stdout}"
@@ -73,8 +78,11 @@ _IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 def test_the_build_module_is_under_300_lines():
     # (Five modules of the package are still over 300 lines: the budget of issue 25 that is open.)
-    too_long = {p.relative_to(ROOT).as_posix(): n for p in sorted([*HOOKS.glob("*.py"), *(ROOT / "src" / "qarabagh_mkdocs").glob("*.py")])
-                if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    too_long = {
+        p.relative_to(ROOT).as_posix(): n
+        for p in sorted([*HOOKS.glob("*.py"), *(ROOT / "src" / "qarabagh_mkdocs").glob("*.py")])
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
     assert not too_long, f"modules over {MAX_MODULE_LINES} lines (one concern per module): {too_long}"
 
 
@@ -83,18 +91,30 @@ def test_the_build_keeps_no_module_state_and_touches_no_sys_path():
         source = path.read_text(encoding="utf-8")
         assert "sys.path" not in source, f"{path.name} changes sys.path"
         tree = ast.parse(source)
-        assigned = [(node.targets[0] if isinstance(node, ast.Assign) else node.target, node.value)
-                    for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))]
+        assigned = [
+            (node.targets[0] if isinstance(node, ast.Assign) else node.target, node.value)
+            for node in tree.body
+            if isinstance(node, (ast.Assign, ast.AnnAssign))
+        ]
         # A mutable value under a lower-case name at module level is state kept between events.
-        state = [target.id for target, value in assigned if isinstance(target, ast.Name)
-                 and isinstance(value, (ast.Dict, ast.List, ast.Set, ast.Call)) and not target.id.isupper()
-                 and "getLogger" not in ast.unparse(value)]
+        state = [
+            target.id
+            for target, value in assigned
+            if isinstance(target, ast.Name)
+            and isinstance(value, (ast.Dict, ast.List, ast.Set, ast.Call))
+            and not target.id.isupper()
+            and "getLogger" not in ast.unparse(value)
+        ]
         assert not state, f"{path.name} keeps state between events: {state}"
         assert "global " not in source
 
 
 def test_mkdocs_bibtex_is_reached_through_one_module():
-    users = [p.relative_to(ROOT).as_posix() for p in sorted([*HOOKS.glob("*.py"), *(ROOT / "src").rglob("*.py")])
-             if "mkdocs_bibtex" in imported_modules(p) or ".registry" in p.read_text(encoding="utf-8")
-             or 'plugins.get("bibtex")' in p.read_text(encoding="utf-8")]
+    users = [
+        p.relative_to(ROOT).as_posix()
+        for p in sorted([*HOOKS.glob("*.py"), *(ROOT / "src").rglob("*.py")])
+        if "mkdocs_bibtex" in imported_modules(p)
+        or ".registry" in p.read_text(encoding="utf-8")
+        or 'plugins.get("bibtex")' in p.read_text(encoding="utf-8")
+    ]
     assert users == ["src/qarabagh_mkdocs/bibtex.py"]

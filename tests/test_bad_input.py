@@ -1,8 +1,8 @@
 """A contributor's mistake fails the build with `file:line: what is wrong (how to fix)`."""
+
 import re
 
 import pytest
-
 from helpers import line_of
 
 
@@ -20,8 +20,11 @@ def test_duplicate_paragraph_id_fails(project_copy, build_copy):
     result = build_copy(project_copy)
     assert result.returncode != 0
     line = first_line_of_block_ending(page, line_of(page, "In 2001, the Azerbaijani government") + 1)
-    assert re.search(rf"docs/political-implications\.md:{line}: ID 'political-4' is already used at "
-                     rf"docs/political-implications\.md:\d+", result.output), result.output
+    assert re.search(
+        rf"docs/political-implications\.md:{line}: ID 'political-4' is already used at "
+        rf"docs/political-implications\.md:\d+",
+        result.output,
+    ), result.output
     assert "unique" in result.output
 
 
@@ -43,13 +46,14 @@ def test_paragraph_whose_published_text_is_missing_fails(project_copy, build_cop
     result = build_copy(project_copy)
     assert result.returncode != 0
     line = line_of(page, "A paragraph that was never published.")
-    assert (f"docs/introduction.md:{line}: paragraph 'introduction-99' has no published text in published/"
-            in result.output), result.output
+    assert (
+        f"docs/introduction.md:{line}: paragraph 'introduction-99' has no published text in published/" in result.output
+    ), result.output
 
 
 def test_heading_without_id_fails(project_copy, build_copy):
     page = project_copy / "docs" / "social-impacts.md"
-    heading = next(l for l in page.read_text().split("\n") if l.endswith(" { #social-israel .editorial }"))
+    heading = next(text for text in page.read_text().split("\n") if text.endswith(" { #social-israel .editorial }"))
     title = heading.removeprefix("## ").removesuffix(" { #social-israel .editorial }")
     page.write_text(page.read_text().replace(" { #social-israel .editorial }", ""))
     result = build_copy(project_copy)
@@ -69,8 +73,10 @@ def test_duplicate_id_in_the_published_layer_fails(project_copy, build_copy):
 
 
 def test_all_problems_are_reported_at_once(project_copy, build_copy):
-    for name, old, new in [("conclusion.md", "{: #conclusion-1 }", "{: #conclusion-x }"),
-                           ("introduction.md", "{: #introduction-2 }", "{: #introduction-1 }")]:
+    for name, old, new in [
+        ("conclusion.md", "{: #conclusion-1 }", "{: #conclusion-x }"),
+        ("introduction.md", "{: #introduction-2 }", "{: #introduction-1 }"),
+    ]:
         page = project_copy / "docs" / name
         page.write_text(page.read_text().replace(old, new))
     output = build_copy(project_copy).output
@@ -81,17 +87,23 @@ def test_all_problems_are_reported_at_once(project_copy, build_copy):
 # expected at that line ({line}; {next} is the line after it).
 COMMENT_MISTAKES = {
     "text after a comment is not published unrecorded": (
-        "<!-- reviewed: yes --> Iran never had a Caucasus policy.", "Iran never had a Caucasus policy.",
+        "<!-- reviewed: yes --> Iran never had a Caucasus policy.",
+        "Iran never had a Caucasus policy.",
         "docs/conclusion.md:{line}: text after the end of a comment ('-->'): 'Iran never had a Caucasus policy.' "
-        "would be published outside any paragraph's record"),
+        "would be published outside any paragraph's record",
+    ),
     "a misspelt kind of note is named": (
-        "<!-- reviewed: yes -->\n<!-- querry: At the end | really? -->", "<!-- querry:",
+        "<!-- reviewed: yes -->\n<!-- querry: At the end | really? -->",
+        "<!-- querry:",
         "docs/conclusion.md:{line}: 'querry:' is not a kind of note (one of: normalisation, emendation, "
-        "conjecture, query, reviewed; check the spelling)"),
+        "conjecture, query, reviewed; check the spelling)",
+    ),
     "a comment left open is named where it opens": (
-        "<!-- check the next paragraph\n<!-- reviewed: yes -->", "<!-- check the next paragraph",
+        "<!-- check the next paragraph\n<!-- reviewed: yes -->",
+        "<!-- check the next paragraph",
         "docs/conclusion.md:{line}: this comment is never closed: the next one starts at line {next} "
-        "(end it with '-->')"),
+        "(end it with '-->')",
+    ),
 }
 
 
@@ -112,16 +124,22 @@ def test_a_bracket_never_closed_does_not_hold_the_build():
     import subprocess
     import sys
 
-    probe = ("from qarabagh_edition.published_layer import CITATION\n"
-             "assert list(CITATION.finditer('[' + '@a' * 100000)) == []\n")
+    probe = (
+        "from qarabagh_edition.published_layer import CITATION\n"
+        "assert list(CITATION.finditer('[' + '@a' * 100000)) == []\n"
+    )
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=20)
 
 
 def test_a_printed_heading_reworded_fails(project_copy, build_copy):
     page = project_copy / "docs" / "conclusion.md"
-    page.write_text(page.read_text().replace("# Conclusion { #conclusion }", "# Conclusion: Iran was wrong { #conclusion }", 1))
+    page.write_text(
+        page.read_text().replace("# Conclusion { #conclusion }", "# Conclusion: Iran was wrong { #conclusion }", 1)
+    )
     result = build_copy(project_copy)
     assert result.returncode != 0
     line = line_of(page, "# Conclusion: Iran was wrong")
-    assert (f"docs/conclusion.md:{line}: the heading 'conclusion' reads 'Conclusion: Iran was wrong' but was printed "
-            "'Conclusion' (put the printed words back") in result.output, result.output
+    assert (
+        f"docs/conclusion.md:{line}: the heading 'conclusion' reads 'Conclusion: Iran was wrong' but was printed "
+        "'Conclusion' (put the printed words back"
+    ) in result.output, result.output

@@ -1,15 +1,16 @@
 """Broken BibTeX stops the build and `scripts/lint` with `bib/paper.bib:line: what is wrong
 (how to fix)`, the line being where the problem is. One bad fixture per kind of defect,
 each a minimal edit of one entry of the real bib/paper.bib."""
+
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
-from conftest import ROOT
 
 SHOWN = "bib/paper.bib"
 KEY = "vaezi2008"  # the entry that every fixture breaks
@@ -63,7 +64,8 @@ def test_unbalanced_brace_inside_a_value(bib):
     assert problems_of(bib) == [
         f"{SHOWN}:{line}: the braces of the value of 'title' do not balance: a '{{' in it is not closed, "
         f"so the value runs on to line {closing_line(bib)} over what follows it "
-        "(add the missing '}' or remove the extra '{')"]
+        "(add the missing '}' or remove the extra '{')"
+    ]
 
 
 def test_closing_brace_too_many_inside_a_value(bib):
@@ -71,8 +73,10 @@ def test_closing_brace_too_many_inside_a_value(bib):
     break_entry(bib, "{forign policy of Iran in Caucasi}", "{forign policy of} Iran in Caucasi}")
     line = line_in_entry(bib, "forign policy of")
     [problem] = problems_of(bib)
-    assert problem.startswith(f"{SHOWN}:{line}: unexpected 'Iran in Caucasi}},' after the value of 'title': "
-                              "the braces of the value do not balance"), problem
+    assert problem.startswith(
+        f"{SHOWN}:{line}: unexpected 'Iran in Caucasi}},' after the value of 'title': "
+        "the braces of the value do not balance"
+    ), problem
     assert "(remove the extra '}' or add the missing '{'" in problem
 
 
@@ -82,7 +86,8 @@ def test_closing_brace_too_many_that_closes_the_entry_early(bib):
     line = line_in_entry(bib, "forign policy of")
     assert problems_of(bib) == [
         f"{SHOWN}:{line}: entry '{KEY}' is closed early by a '}}' too many on this line: what follows it "
-        f"(',', line {line}) is outside any entry and BibTeX ignores it (remove the extra '}}')"]
+        f"(',', line {line}) is outside any entry and BibTeX ignores it (remove the extra '}}')"
+    ]
 
 
 def test_missing_closing_brace_of_an_entry(bib):
@@ -90,7 +95,8 @@ def test_missing_closing_brace_of_an_entry(bib):
     entry_line, last_field = line_in_entry(bib, f"@book{{{KEY},"), line_in_entry(bib, "langid")
     assert problems_of(bib) == [
         f"{SHOWN}:{entry_line}: entry '{KEY}' is not closed: there is no '}}' after its last field on line "
-        f"{last_field} (add a line '}}' after line {last_field})"]
+        f"{last_field} (add a line '}}' after line {last_field})"
+    ]
 
 
 def test_missing_closing_brace_of_the_last_entry(bib):
@@ -102,7 +108,8 @@ def test_missing_closing_brace_of_the_last_entry(bib):
     last_field = text[:-3].count("\n") + 1
     assert problems_of(bib) == [
         f"{SHOWN}:{entry_line}: entry '{last}' is not closed: there is no '}}' after its last field on line "
-        f"{last_field} (add a line '}}' after line {last_field})"]
+        f"{last_field} (add a line '}}' after line {last_field})"
+    ]
 
 
 def test_field_without_its_comma(bib):
@@ -110,14 +117,16 @@ def test_field_without_its_comma(bib):
     line = line_in_entry(bib, "year")
     assert problems_of(bib) == [
         f"{SHOWN}:{line}: no ',' after the value of 'year', before the field 'langid' on line {line + 1} "
-        "(add ',' after the value)"]
+        "(add ',' after the value)"
+    ]
 
 
 def test_field_without_equals(bib):
     break_entry(bib, "  publisher = {Ney publishing},", "  publisher {Ney publishing},")
     line = line_in_entry(bib, "publisher")
     assert problems_of(bib) == [
-        f"{SHOWN}:{line}: field 'publisher' has no '=' before its value (write publisher = {{...}})"]
+        f"{SHOWN}:{line}: field 'publisher' has no '=' before its value (write publisher = {{...}})"
+    ]
 
 
 def test_every_broken_entry_is_reported_once(bib):
@@ -125,7 +134,9 @@ def test_every_broken_entry_is_reported_once(bib):
     break_entry(bib, "  year      = {2008},\n", "  year      = {2008}\n", key="vosoghi2008")
     problems = problems_of(bib)
     assert [p.split(": ", 1)[0] for p in problems] == [
-        f"{SHOWN}:{line_in_entry(bib, 'publisher')}", f"{SHOWN}:{line_in_entry(bib, 'year', 'vosoghi2008')}"]
+        f"{SHOWN}:{line_in_entry(bib, 'publisher')}",
+        f"{SHOWN}:{line_in_entry(bib, 'year', 'vosoghi2008')}",
+    ]
 
 
 def test_the_strict_build_stops_at_an_unclosed_entry(project_copy, build_copy):
@@ -134,8 +145,10 @@ def test_the_strict_build_stops_at_an_unclosed_entry(project_copy, build_copy):
     result = build_copy(project_copy)
     assert result.returncode != 0
     entry_line, last_field = line_in_entry(bib, f"@book{{{KEY},"), line_in_entry(bib, "langid")
-    assert (f"{SHOWN}:{entry_line}: entry '{KEY}' is not closed: there is no '}}' after its last field on line "
-            f"{last_field} (add a line '}}' after line {last_field})") in result.output, result.output
+    assert (
+        f"{SHOWN}:{entry_line}: entry '{KEY}' is not closed: there is no '}}' after its last field on line "
+        f"{last_field} (add a line '}}' after line {last_field})"
+    ) in result.output, result.output
     assert "Traceback" not in result.output
 
 
@@ -145,5 +158,7 @@ def test_lint_reports_a_field_without_equals(project_copy):
     result = subprocess.run(LINT + ["--root", str(project_copy)], capture_output=True, text=True)
     assert result.returncode == 1
     line = line_in_entry(bib, "publisher")
-    assert (f"{SHOWN}:{line}: field 'publisher' has no '=' before its value (write publisher = {{...}})"
-            in result.stdout.splitlines()), result.stdout
+    assert (
+        f"{SHOWN}:{line}: field 'publisher' has no '=' before its value (write publisher = {{...}})"
+        in result.stdout.splitlines()
+    ), result.stdout

@@ -1,8 +1,8 @@
 """In a real Chromium, served from 127.0.0.1: pages load cleanly, stay local, search works."""
+
 from urllib.parse import urlparse
 
 import pytest
-
 from helpers import SECTIONS, follow_without_reload
 
 pytestmark = pytest.mark.browser
@@ -62,6 +62,7 @@ def test_colour_scheme_follows_the_operating_system(browser, server):
 def test_page_is_drawn_in_its_final_colours_before_materials_script_runs(browser, server):
     """No flash of other colours on a first visit: what the reader sees before Material's
     script (which picks the scheme) has run is what they see after it."""
+
     def colours(context, block_material: bool):
         page = context.new_page()
         if block_material:

@@ -1,5 +1,6 @@
 """What builds keep in .cache/ (Pandoc's results and Jinja's compiled templates: the output
 of external programs only) never hides an edit: a rebuild after a change shows it."""
+
 from __future__ import annotations
 
 import json

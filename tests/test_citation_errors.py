@@ -1,6 +1,7 @@
 """Mistakes in bib/citations.yml, in permanent IDs across pages and in citation keys on the
 editors' own pages fail the build with `file:line: what is wrong (how to fix)`, not with a
 traceback, and name the place the contributor has to change."""
+
 import subprocess
 import sys
 
@@ -30,20 +31,25 @@ def test_citations_file_that_is_not_valid_yaml_fails_with_its_line(project_copy,
     result = build_copy(project_copy)
     assert result.returncode != 0
     assert "Traceback" not in result.output, result.output
-    assert (f"bib/citations.yml:{line}: not valid YAML: did not find expected key (check indentation and quotes)"
-            in result.output), result.output
+    assert (
+        f"bib/citations.yml:{line}: not valid YAML: did not find expected key (check indentation and quotes)"
+        in result.output
+    ), result.output
 
 
 def test_occurrence_that_is_not_a_number_fails_with_its_line(project_copy, build_copy):
     citations = project_copy / "bib" / "citations.yml"
-    replace(citations, 'cite: "[@vaezi2008, pp. 157–158]"\n',
-            'cite: "[@vaezi2008, pp. 157–158]"\n  occurrence: first\n')
+    replace(
+        citations, 'cite: "[@vaezi2008, pp. 157–158]"\n', 'cite: "[@vaezi2008, pp. 157–158]"\n  occurrence: first\n'
+    )
     line = line_of(citations, "occurrence: first")
     result = build_copy(project_copy)
     assert result.returncode != 0
     assert "Traceback" not in result.output, result.output
-    assert (f"bib/citations.yml:{line}: occurrence must be a whole number (1 for the first place the published "
-            "words stand in the paragraph, 2 for the second, ...), not 'first'") in result.output, result.output
+    assert (
+        f"bib/citations.yml:{line}: occurrence must be a whole number (1 for the first place the published "
+        "words stand in the paragraph, 2 for the second, ...), not 'first'"
+    ) in result.output, result.output
     # scripts/lint says the same.
     assert f"bib/citations.yml:{line}: occurrence must be a whole number" in lint_output(project_copy)
 
@@ -55,12 +61,18 @@ def test_citation_fields_of_the_wrong_type_are_named(project_copy):
     replace(citations, "- paragraph: political-2\n", "- paragraph: [political-2]\n")
     output = lint_output(project_copy)
     assert "Traceback" not in output, output
-    assert (f"bib/citations.yml:{line_of(citations, 'published: 2008')}: published must be text "
-            "(the citation exactly as printed, in quotes), not 2008") in output, output
-    assert (f"bib/citations.yml:{line_of(citations, 'cite: [vosoghi2008]')}: cite must be text "
-            "(the Pandoc citation, in quotes), not ['vosoghi2008']") in output, output
-    assert (f"bib/citations.yml:{line_of(citations, 'paragraph: [political-2]')}: paragraph must be text "
-            "(a paragraph ID of published/, e.g. political-2), not ['political-2']") in output, output
+    assert (
+        f"bib/citations.yml:{line_of(citations, 'published: 2008')}: published must be text "
+        "(the citation exactly as printed, in quotes), not 2008"
+    ) in output, output
+    assert (
+        f"bib/citations.yml:{line_of(citations, 'cite: [vosoghi2008]')}: cite must be text "
+        "(the Pandoc citation, in quotes), not ['vosoghi2008']"
+    ) in output, output
+    assert (
+        f"bib/citations.yml:{line_of(citations, 'paragraph: [political-2]')}: paragraph must be text "
+        "(a paragraph ID of published/, e.g. political-2), not ['political-2']"
+    ) in output, output
 
 
 def test_id_reused_on_another_page_blames_the_reuse_not_the_original(project_copy, build_copy):
@@ -73,9 +85,11 @@ def test_id_reused_on_another_page_blames_the_reuse_not_the_original(project_cop
     assert result.returncode != 0
     assert "Traceback" not in result.output, result.output
     # introduction.md comes first alphabetically, yet political-4 is political-implications.md's paragraph.
-    assert (f"docs/introduction.md:{line}: ID 'political-4' is already used at docs/political-implications.md:"
-            f"{original_line} (IDs are permanent links and must be unique; give this one a new number never used "
-            "before)") in result.output, result.output
+    assert (
+        f"docs/introduction.md:{line}: ID 'political-4' is already used at docs/political-implications.md:"
+        f"{original_line} (IDs are permanent links and must be unique; give this one a new number never used "
+        "before)"
+    ) in result.output, result.output
     assert f"docs/political-implications.md:{original_line}: ID 'political-4' is already used" not in result.output
 
 
@@ -84,8 +98,9 @@ def test_unknown_citation_key_on_an_editorial_page_fails(project_copy, build_cop
     assert "editorial: true" in page.read_text()
     page.write_text(page.read_text() + "\nSee [@nosuchkey].\n")
     line = line_of(page, "See [@nosuchkey].")
-    expected = (f"docs/glossary.md:{line}: unknown citation key 'nosuchkey' in [@nosuchkey] "
-                "(keys are listed in bib/paper.bib)")
+    expected = (
+        f"docs/glossary.md:{line}: unknown citation key 'nosuchkey' in [@nosuchkey] (keys are listed in bib/paper.bib)"
+    )
     result = build_copy(project_copy)
     assert result.returncode != 0
     assert "Traceback" not in result.output, result.output

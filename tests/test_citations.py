@@ -1,13 +1,14 @@
 """In-text citations are linked to a BibTeX bibliography; the References page lists
 the published reference list, the formatted bibliography and the citation audit."""
+
 import re
 
 import pytest
-from pybtex.database import parse_file
-from qarabagh_edition.published_layer import load_citations, load_layer
-
 from conftest import ROOT
-from helpers import paragraph_line, content, line_of, soup
+from helpers import content, line_of, paragraph_line, soup
+from pybtex.database import parse_file
+
+from qarabagh_edition.published_layer import load_citations, load_layer
 
 BIB = ROOT / "bib" / "paper.bib"
 PAPER_KEY = "sarmadi2018qarabagh"
@@ -54,12 +55,19 @@ def test_differing_citations_carry_an_editorial_note(site):
         if not record.differs:
             continue
         element = soup(site, page_of(record.paragraph)).find(id=record.paragraph)
-        note = element.find_next(lambda tag: tag.name == "aside" and "editorial-note" in tag.get("class", [])
-                                 and not {"editorial-query", "editorial-conjecture"} & set(tag.get("class", [])))
+        note = element.find_next(
+            lambda tag: (
+                tag.name == "aside"
+                and "editorial-note" in tag.get("class", [])
+                and not {"editorial-query", "editorial-conjecture"} & set(tag.get("class", []))
+            )
+        )
         assert note is not None, record.paragraph
         assert record.published in note.get_text() and "Editorial note" in note.get_text()
-    notes = sum(len(soup(site, p).select("aside.editorial-note:not(.editorial-query):not(.editorial-conjecture)")) for p in
-                {page_of(r.paragraph) for r in all_records()})
+    notes = sum(
+        len(soup(site, p).select("aside.editorial-note:not(.editorial-query):not(.editorial-conjecture)"))
+        for p in {page_of(r.paragraph) for r in all_records()}
+    )
     assert notes == len({r.paragraph for r in all_records() if r.differs})
 
 
@@ -74,8 +82,18 @@ def test_bibliography_keys_are_readable_and_unique():
 def test_bibliography_keeps_the_published_names_and_titles():
     bib = parse_file(str(BIB))
     published = [e.text for i, e in sorted(load_layer(ROOT).items()) if i.startswith("references-")]
-    listed = ["abazari2012", "abbasimousavi2013", "amirahmadian2012", "falah2006", "herbert2004", "javad1993",
-              "rashidi2016", "shifer2006", "vaezi2008", "vosoghi2008"]
+    listed = [
+        "abazari2012",
+        "abbasimousavi2013",
+        "amirahmadian2012",
+        "falah2006",
+        "herbert2004",
+        "javad1993",
+        "rashidi2016",
+        "shifer2006",
+        "vaezi2008",
+        "vosoghi2008",
+    ]
     assert len(published) == len(listed) == 10
     for key in listed:
         entry = bib.entries[key]
@@ -154,8 +172,13 @@ def test_citation_audit_lists_every_disagreement(site):
     differing = [r for r in all_records() if r.differs]
     assert len(rows) == len(differing)
     text = table.get_text(" ")
-    for published in ["(Vosoughi, 2009: p. 1)", "(Fala'ah, 2016: p. 7)", "(Maelfashar, 2012: p. 2)",
-                      "(Javadi Arjmand, 1993: p. 5)", "(Vaezi, 2008: 158-157)"]:
+    for published in [
+        "(Vosoughi, 2009: p. 1)",
+        "(Fala'ah, 2016: p. 7)",
+        "(Maelfashar, 2012: p. 2)",
+        "(Javadi Arjmand, 1993: p. 5)",
+        "(Vaezi, 2008: 158-157)",
+    ]:
         assert published in text, published
 
 
@@ -176,14 +199,17 @@ def test_hovering_or_focusing_a_citation_shows_the_full_reference(page, server):
 
 # -- Bad input: each fails the strict build with file:line and a plain message ------------
 
+
 def test_unknown_citation_key_fails(project_copy, build_copy):
     page = project_copy / "docs" / "roots-of-the-crisis.md"
     page.write_text(page.read_text().replace("[@vaezi2008, pp. 157–158]", "[@vaezi2009, pp. 157–158]"))
     result = build_copy(project_copy)
     assert result.returncode != 0
     line = paragraph_line(page, "roots-1")
-    assert (f"docs/roots-of-the-crisis.md:{line}: unknown citation key 'vaezi2009' in [@vaezi2009, pp. 157–158] "
-            "(did you mean 'vaezi2008'?)") in result.output, result.output
+    assert (
+        f"docs/roots-of-the-crisis.md:{line}: unknown citation key 'vaezi2009' in [@vaezi2009, pp. 157–158] "
+        "(did you mean 'vaezi2008'?)"
+    ) in result.output, result.output
 
 
 def test_duplicate_bibtex_key_fails(project_copy, build_copy):
@@ -194,38 +220,53 @@ def test_duplicate_bibtex_key_fails(project_copy, build_copy):
     assert result.returncode != 0
     first = line_of(bib, "@book{vaezi2008")  # the entry as it was; the duplicate is appended
     second = len(text.split("\n")) + 1
-    assert (f"bib/paper.bib:{second}: BibTeX key 'vaezi2008' is already used at line {first}"
-            in result.output), result.output
+    assert f"bib/paper.bib:{second}: BibTeX key 'vaezi2008' is already used at line {first}" in result.output, (
+        result.output
+    )
 
 
 def test_malformed_bibtex_fails(project_copy, build_copy):
     bib = project_copy / "bib" / "paper.bib"
     text = bib.read_text()
-    broken = text.replace("  year      = {2008},\n  publisher = {Ney publishing}", "  year      = {2008}\n  publisher = {Ney publishing}", 1)
+    broken = text.replace(
+        "  year      = {2008},\n  publisher = {Ney publishing}",
+        "  year      = {2008}\n  publisher = {Ney publishing}",
+        1,
+    )
     if broken == text:  # the entry's layout changed; break any entry's comma instead
         broken = re.sub(r"(year\s*=\s*\{\d{4}\}),", r"\1", text, count=1)
     bib.write_text(broken)
     result = build_copy(project_copy)
     assert result.returncode != 0
-    assert re.search(r"bib/paper\.bib:\d+: no ',' after the value of 'year', before the field '\w+' on line \d+ "
-                     r"\(add ',' after the value\)", result.output), result.output
+    assert re.search(
+        r"bib/paper\.bib:\d+: no ',' after the value of 'year', before the field '\w+' on line \d+ "
+        r"\(add ',' after the value\)",
+        result.output,
+    ), result.output
     assert "Traceback" not in result.output
 
 
 def test_citation_map_must_quote_the_published_text(project_copy, build_copy):
     mapping = project_copy / "bib" / "citations.yml"
-    mapping.write_text(mapping.read_text().replace('published: "(Vaezi, 2008: 158-157)"',
-                                                   'published: "(Vaezi, 2008: 157-158)"'))
+    mapping.write_text(
+        mapping.read_text().replace('published: "(Vaezi, 2008: 158-157)"', 'published: "(Vaezi, 2008: 157-158)"')
+    )
     result = build_copy(project_copy)
     assert result.returncode != 0
-    assert re.search(r"bib/citations\.yml:\d+: '\(Vaezi, 2008: 157-158\)' is not in the published text of "
-                     r"'roots-1'", result.output), result.output
+    assert re.search(
+        r"bib/citations\.yml:\d+: '\(Vaezi, 2008: 157-158\)' is not in the published text of "
+        r"'roots-1'",
+        result.output,
+    ), result.output
 
 
 def test_the_editors_notes_on_entries_are_shown_under_them_visibly_editorial(site):
     page = content(site, "references/")
-    notes = {key: " ".join(e.fields["note"].split()) for key, e in parse_file(str(BIB)).entries.items()
-             if e.fields.get("note")}
+    notes = {
+        key: " ".join(e.fields["note"].split())
+        for key, e in parse_file(str(BIB)).entries.items()
+        if e.fields.get("note")
+    }
     assert "shifer2006" in notes and len(notes) >= 3
     for key, note in notes.items():
         entry = page.find(id=f"ref-{key}")
@@ -235,8 +276,10 @@ def test_the_editors_notes_on_entries_are_shown_under_them_visibly_editorial(sit
         assert f"Editors' note: {note}" in text, (key, text)
         assert text.index("Editors' note") < text.index("Cited in"), key  # under the entry, not under another
     shaffer = " ".join(page.find(id="ref-shifer2006").get_text().split())
-    assert "The author is Brenda Shaffer; the original is Borders and Brothers: Iran and the Challenge of " \
-           "Azerbaijani Identity (Cambridge, MA: MIT Press, 2002)." in shaffer
+    assert (
+        "The author is Brenda Shaffer; the original is Borders and Brothers: Iran and the Challenge of "
+        "Azerbaijani Identity (Cambridge, MA: MIT Press, 2002)." in shaffer
+    )
     # Entries without a note have none.
     assert page.find(id="ref-vaezi2008").select_one(".editorial-label") is None
 
@@ -247,8 +290,10 @@ def test_an_editors_note_is_shown_as_written_never_as_markup():
 
     from qarabagh_edition.pages.references import bibliography
 
-    hostile = ('<script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) *em* `code`'
-               ' {: #ref-other } &amp; \\ <!-- c -->\n\n# heading\n- item\n| a | b |')
+    hostile = (
+        "<script>alert(1)</script> <img src=x onerror=alert(1)> [link](javascript:alert(1)) *em* `code`"
+        " {: #ref-other } &amp; \\ <!-- c -->\n\n# heading\n- item\n| a | b |"
+    )
     source = bibliography({"vaezi2008": "Vaezi, A. 2008. A Book."}, {}, {"vaezi2008": hostile})
     html = markdown.markdown(source, extensions=["attr_list", "tables", "md_in_html"])
     item = BeautifulSoup(html, "html.parser").find(id="ref-vaezi2008")
@@ -264,4 +309,4 @@ def test_the_editors_notes_are_in_the_pdf_under_their_entry(site):
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     note = text.index("EDITORS' NOTE: The author is Brenda Shaffer")  # the label is set in capitals
     entry = text.rindex("Shifer, Brenda. 2006. Borders and Brothers", 0, note)  # the entry it is under
-    assert note - entry < 200 and "MIT Press, 2002). Cited in: social-10" in text[note:note + 300]
+    assert note - entry < 200 and "MIT Press, 2002). Cited in: social-10" in text[note : note + 300]

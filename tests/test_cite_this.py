@@ -1,15 +1,15 @@
 """Citing the paper: the Cite box, downloads, paragraph links with citations, and the
 metadata that Google Scholar, Zotero and social sites read."""
+
 import json
 import subprocess
 from collections import defaultdict
 
 import pytest
 import yaml
-from pybtex.database import parse_string
-
 from conftest import ROOT
-from helpers import SECTIONS, html_pages, soup
+from helpers import SECTIONS, soup
+from pybtex.database import parse_string
 
 PAPER = yaml.safe_load((ROOT / "published" / "paper.yml").read_text(encoding="utf-8"))
 ALL_PAGES = [""] + [path for path, _ in SECTIONS]
@@ -33,12 +33,16 @@ def test_every_page_offers_the_paper_in_chicago_and_apa(site, path):
     assert box is not None and box.summary.get_text(strip=True) == "Cite"
     chicago = " ".join(box.select_one("#cite-paper-chicago").get_text().split())
     apa = " ".join(box.select_one("#cite-paper-apa").get_text().split())
-    assert chicago.startswith("Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018. "
-                              "“The Qarabagh Crisis and Its Consequences")
+    assert chicago.startswith(
+        "Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018. "
+        "“The Qarabagh Crisis and Its Consequences"
+    )
     assert "Specialty Journal of Politics and Law 3 (4): 16–32." in chicago
-    assert apa.startswith("Sarmadi, H., Noormohamadi Nazariian, M., & Qarashi Habashi, Y. (2018). "
-                          "The Qarabagh crisis and its consequences on the foreign policy of Iran and the Republic "
-                          "of Azerbaijan.")
+    assert apa.startswith(
+        "Sarmadi, H., Noormohamadi Nazariian, M., & Qarashi Habashi, Y. (2018). "
+        "The Qarabagh crisis and its consequences on the foreign policy of Iran and the Republic "
+        "of Azerbaijan."
+    )
     assert "Specialty Journal of Politics and Law, 3(4), 16–32." in apa
     links = {a.get_text(strip=True): a["href"] for a in box.select(".cite-this__downloads a")}
     assert set(links) == {"BibTeX", "RIS"}
@@ -59,7 +63,10 @@ def test_bibtex_and_ris_downloads_describe_the_paper(site):
     entry = bib.entries["sarmadi2018qarabagh"]
     assert entry.type == "article"
     assert [str(p) for p in entry.persons["author"]] == [
-        "Sarmadi, Hamid", "Noormohamadi Nazariian, Morteza", "Qarashi Habashi, Yaser"]
+        "Sarmadi, Hamid",
+        "Noormohamadi Nazariian, Morteza",
+        "Qarashi Habashi, Yaser",
+    ]
     assert entry.fields["journal"] == PAPER["journal"] and entry.fields["pages"] == "16--32"
     assert (entry.fields["volume"], entry.fields["number"], entry.fields["year"]) == ("3", "4", "2018")
     ris = (site / "cite" / "sarmadi2018qarabagh.ris").read_bytes().decode("utf-8")
@@ -71,7 +78,12 @@ def test_bibtex_and_ris_downloads_describe_the_paper(site):
     assert fields["AU"] == ["Sarmadi, Hamid", "Noormohamadi Nazariian, Morteza", "Qarashi Habashi, Yaser"]
     assert fields["TI"] == [PAPER["title"]] and fields["JO"] == [PAPER["journal"]]
     assert (fields["VL"], fields["IS"], fields["SP"], fields["EP"], fields["PY"]) == (
-        ["3"], ["4"], ["16"], ["32"], ["2018"])
+        ["3"],
+        ["4"],
+        ["16"],
+        ["32"],
+        ["2018"],
+    )
     assert fields["SN"] == ["2520-3282"]
 
 
@@ -83,7 +95,8 @@ def test_bib_entry_of_the_paper_agrees_with_its_record():
     assert entry.fields["journal"] == PAPER["journal"] and entry.fields["issn"] == PAPER["issn"]
     assert entry.fields["pages"].replace("--", "-") == PAPER["pages"]
     assert [" ".join(p.first_names + p.last_names) for p in entry.persons["author"]] == [
-        a["name"] for a in PAPER["authors"]]
+        a["name"] for a in PAPER["authors"]
+    ]
 
 
 @pytest.mark.parametrize("path", RECORD_PAGES)
@@ -99,11 +112,17 @@ def test_scholar_meta_tags_give_the_right_record(site, path):
     assert record["citation_publisher"] == ["Science Arena Publications"]
     # The full text is the record: the article as published, on one page.
     assert record["citation_fulltext_html_url"] == [FULL_TEXT]
-    assert record["citation_pdf_url"] == ["http://127.0.0.1:8000/downloads/sarmadi-2018-qarabagh-crisis-as-published.pdf"]
+    assert record["citation_pdf_url"] == [
+        "http://127.0.0.1:8000/downloads/sarmadi-2018-qarabagh-crisis-as-published.pdf"
+    ]
     references = record["citation_reference"]
     assert len(references) >= 15
-    assert any("citation_title=forign policy of Iran in Caucasi" in r and "citation_author=Hassan Vaezi" in r
-               and "citation_publication_date=2008" in r for r in references)
+    assert any(
+        "citation_title=forign policy of Iran in Caucasi" in r
+        and "citation_author=Hassan Vaezi" in r
+        and "citation_publication_date=2008" in r
+        for r in references
+    )
 
 
 def test_json_ld_and_open_graph(site):
@@ -142,7 +161,11 @@ def test_citation_cff_agrees_with_the_record():
     names = [f"{a['given-names']} {a['family-names']}" for a in preferred["authors"]]
     assert names == [a["name"] for a in PAPER["authors"]]
     assert (preferred["journal"], preferred["volume"], preferred["issue"], preferred["year"]) == (
-        PAPER["journal"], PAPER["volume"], PAPER["issue"], PAPER["year"])
+        PAPER["journal"],
+        PAPER["volume"],
+        PAPER["issue"],
+        PAPER["year"],
+    )
     assert f"{preferred['start']}-{preferred['end']}" == PAPER["pages"]
 
 
@@ -152,8 +175,9 @@ BY_THE_AUTHORS = "by Hamid Sarmadi, Morteza Noormohamadi Nazariian, and Yaser Qa
 
 
 def version_of_the_site() -> str:
-    date, short = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True,
-                                 text=True).stdout.split()
+    date, short = subprocess.run(
+        ["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
     return f"version of {date}, commit {short}"
 
 
@@ -179,10 +203,16 @@ def credits_the_editors(citation: str, url: str) -> None:
 
 
 # A page of each role (qarabagh_edition.cite_this.page_role), and who its citations credit.
-ROLES = [("political-implications/", credits_the_edition), ("references/", credits_the_edition),
-         ("as-published/political-implications/", credits_the_authors), ("glossary/", credits_the_editors),
-         ("timeline/", credits_the_editors), ("corrections/", credits_the_editors),
-         ("instructors/", credits_the_editors), ("pack/", credits_the_editors)]
+ROLES = [
+    ("political-implications/", credits_the_edition),
+    ("references/", credits_the_edition),
+    ("as-published/political-implications/", credits_the_authors),
+    ("glossary/", credits_the_editors),
+    ("timeline/", credits_the_editors),
+    ("corrections/", credits_the_editors),
+    ("instructors/", credits_the_editors),
+    ("pack/", credits_the_editors),
+]
 
 
 @pytest.mark.parametrize("path, credits", ROLES)
@@ -194,13 +224,20 @@ def test_each_page_is_cited_as_the_work_of_who_wrote_its_words(site, path, credi
     credits(box.select_one("#cite-section-chicago").get_text(), url)
     credits(box["data-cite-chicago-base"] + " " + url, url)  # what a paragraph's "cite" starts with
     apa = " ".join(box.select_one("#cite-section-apa").get_text().split())
-    assert apa.startswith({credits_the_authors: "Sarmadi, H.,", credits_the_edition: f"{EDITORS} (Eds.). (",
-                           credits_the_editors: f"{EDITORS}. ("}[credits]), apa
+    assert apa.startswith(
+        {
+            credits_the_authors: "Sarmadi, H.,",
+            credits_the_edition: f"{EDITORS} (Eds.). (",
+            credits_the_editors: f"{EDITORS}. (",
+        }[credits]
+    ), apa
 
 
 def test_the_home_page_and_every_page_share_one_citation_of_the_edition(site):
-    texts = {" ".join(soup(site, path).select_one("#cite-edition-chicago").get_text().split())
-             for path in ["", "introduction/", "glossary/", "as-published/"]}
+    texts = {
+        " ".join(soup(site, path).select_one("#cite-edition-chicago").get_text().split())
+        for path in ["", "introduction/", "glossary/", "as-published/"]
+    }
     assert len(texts) == 1
     credits_the_edition(texts.pop(), "http://127.0.0.1:8000/")
     # A paragraph of the home page (the abstract, in the corrected reading) is cited as the edition.
@@ -240,7 +277,10 @@ def test_bibtex_and_ris_of_the_edition_and_of_each_section_credit_the_right_peop
     assert fields["TI"] == ["Social Impacts"] and fields["T2"] == [PAPER["title"]]
     record = bib_entry(site, "as-published/social-impacts.bib")
     assert [str(p) for p in record.persons["author"]] == [
-        "Sarmadi, Hamid", "Noormohamadi Nazariian, Morteza", "Qarashi Habashi, Yaser"]
+        "Sarmadi, Hamid",
+        "Noormohamadi Nazariian, Morteza",
+        "Qarashi Habashi, Yaser",
+    ]
     assert record.fields["url"] == "http://127.0.0.1:8000/as-published/social-impacts/"
     fields = ris_fields(site, "as-published/social-impacts.ris")
     assert fields["TY"] == ["JOUR"] and len(fields["AU"]) == 3 and "ED" not in fields
@@ -271,13 +311,16 @@ def copied_citation(browser, url: str, paragraph: str | None) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path, paragraph, credits", [
-    ("political-implications/", "political-5", credits_the_edition),
-    ("political-implications/", None, credits_the_edition),
-    ("as-published/political-implications/", "political-5", credits_the_authors),
-    ("as-published/political-implications/", None, credits_the_authors),
-    ("glossary/", None, credits_the_editors),  # the editors' pages have no numbered paragraphs
-])
+@pytest.mark.parametrize(
+    "path, paragraph, credits",
+    [
+        ("political-implications/", "political-5", credits_the_edition),
+        ("political-implications/", None, credits_the_edition),
+        ("as-published/political-implications/", "political-5", credits_the_authors),
+        ("as-published/political-implications/", None, credits_the_authors),
+        ("glossary/", None, credits_the_editors),  # the editors' pages have no numbered paragraphs
+    ],
+)
 def test_a_copied_citation_credits_who_wrote_the_words(browser, server, path, paragraph, credits):
     copied = copied_citation(browser, server + path, paragraph)
     url = f"http://127.0.0.1:8000/{path}" + (f"#{paragraph}" if paragraph else "")
@@ -301,7 +344,9 @@ def test_a_paragraph_link_can_be_copied_with_its_citation(browser, server):
     assert "Section “Political implications”, ¶ 5." in copied
     assert copied.endswith("http://127.0.0.1:8000/political-implications/#political-5")
     page.locator("#political-5 .paragraph-link").click()
-    assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/political-implications/#political-5"
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/political-implications/#political-5"
+    )
     from playwright.sync_api import expect
 
     expect(page.locator("#copy-status")).to_contain_text("Copied link to paragraph 5")  # announced (aria-live)
@@ -329,8 +374,9 @@ def test_the_corrected_edition_is_credited_to_its_editors_with_its_version(site,
     edition = soup(site, "introduction/").select_one("#cite-edition-chicago").get_text(" ", strip=True)
     assert edition.startswith("The editors of the online edition, eds.")
     assert "by Hamid Sarmadi, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi" in " ".join(edition.split())
-    date, short = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True,
-                                 text=True).stdout.split()
+    date, short = subprocess.run(
+        ["git", "log", "-1", "--format=%cs %h"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
     assert f"Corrected English edition, version of {date}, commit {short}" in " ".join(edition.split())
     assert "First published in Specialty Journal of Politics and Law 3 (4): 16–32, 2018" in " ".join(edition.split())
     # A published fork links the editors to the repository's contributors.
@@ -394,12 +440,15 @@ def test_the_pdfs_name_whose_text_they_are(site):
     assert all("Sarmadi et al. (2018), The Qarabagh Crisis" in page.extract_text() for page in record.pages)
 
 
-@pytest.mark.parametrize("title", ['Unmatched } brace', 'A {b', 'Quoted "title" }', 'Line\nTY  - JOUR', "@misc{x,"])
+@pytest.mark.parametrize("title", ["Unmatched } brace", "A {b", 'Quoted "title" }', "Line\nTY  - JOUR", "@misc{x,"])
 def test_any_page_title_gives_bibtex_and_ris_that_read_back(title):
     from qarabagh_edition import cite_this
 
-    cite = {"edition": {"date": "2026-12-07", "short": "abc1234", "commit": "abc1234" * 5},
-            "chicago_base": "Sarmadi, Hamid. 2018. “T.” <em>J</em>.", "bibtex": ""}
+    cite = {
+        "edition": {"date": "2026-12-07", "short": "abc1234", "commit": "abc1234" * 5},
+        "chicago_base": "Sarmadi, Hamid. 2018. “T.” <em>J</em>.",
+        "bibtex": "",
+    }
     for role in ("reading", "editorial"):
         text = cite_this.bibtex(role, cite, PAPER, EDITORS, "http://x/print_page/", title)
         entries = parse_string(text, "bibtex").entries

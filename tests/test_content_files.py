@@ -2,6 +2,7 @@
 .page_urls): each hostile file, planted in a copy of the project, stops the strict build
 and scripts/lint alike with `file:line: what is wrong (how to fix)`, never a traceback,
 and nothing is published."""
+
 from __future__ import annotations
 
 import os
@@ -50,8 +51,14 @@ def test_symbolic_links_are_refused_and_a_linked_folder_is_not_walked(project_co
     (assets / "page.html").write_text("<script>alert(1)</script>\n")
     (docs / "assets").symlink_to("../site-assets", target_is_directory=True)
     (project_copy / "data" / "x.yml").symlink_to(ROOT / "mkdocs.yml")
-    refused(project_copy, build_copy, f"docs/hostname.png:1: {LINK}", f"docs/git-config.png:1: {LINK}",
-            f"docs/assets:1: {LINK} (a folder", f"data/x.yml:1: {LINK}")
+    refused(
+        project_copy,
+        build_copy,
+        f"docs/hostname.png:1: {LINK}",
+        f"docs/git-config.png:1: {LINK}",
+        f"docs/assets:1: {LINK} (a folder",
+        f"data/x.yml:1: {LINK}",
+    )
 
 
 def test_a_symbolic_link_tracked_elsewhere_is_refused_unless_allowed(project_copy):
@@ -72,10 +79,17 @@ def test_files_are_judged_by_what_they_are(project_copy, build_copy):
     (docs / "picture.md").write_bytes(png_header(10, 10))
     (project_copy / "data" / "notes.txt").write_text("notes\n")
     (project_copy / "published" / "extra").mkdir()
-    refused(project_copy, build_copy, "docs/beacon.png:1: docs/ holds Markdown pages (.md) only",
-            "docs/huge.png:1: docs/ holds", "docs/drawing.svg:1: docs/ holds", "docs/page.html:1: docs/ holds",
-            "docs/picture.md:1: a '.md' file holds binary data, not text", "data/notes.txt:1: data/ holds YAML",
-            "published/extra:1: published/ holds files only")
+    refused(
+        project_copy,
+        build_copy,
+        "docs/beacon.png:1: docs/ holds Markdown pages (.md) only",
+        "docs/huge.png:1: docs/ holds",
+        "docs/drawing.svg:1: docs/ holds",
+        "docs/page.html:1: docs/ holds",
+        "docs/picture.md:1: a '.md' file holds binary data, not text",
+        "data/notes.txt:1: data/ holds YAML",
+        "published/extra:1: published/ holds files only",
+    )
 
 
 def test_names_are_lower_case_letters_digits_hyphens_and_dots(project_copy, build_copy):
@@ -84,26 +98,49 @@ def test_names_are_lower_case_letters_digits_hyphens_and_dots(project_copy, buil
         (docs / name).write_text("# A page { #a-page }\n")
     (docs / "Sub").mkdir()
     (project_copy / "data" / "Glossary_2.yml").write_text("entries: []\n")
-    refused(project_copy, build_copy, "docs/Intro.md:1: the name 'Intro.md' is not allowed",
-            "docs/my page.md:1: the name", "docs/.hidden.md:1: the name", 'docs/a"b.md:1: the name',
-            "docs/résumé.md:1: the name", "docs/-x.md:1: the name", "docs/Sub:1: the name",
-            "data/Glossary_2.yml:1: the name")
+    refused(
+        project_copy,
+        build_copy,
+        "docs/Intro.md:1: the name 'Intro.md' is not allowed",
+        "docs/my page.md:1: the name",
+        "docs/.hidden.md:1: the name",
+        'docs/a"b.md:1: the name',
+        "docs/résumé.md:1: the name",
+        "docs/-x.md:1: the name",
+        "docs/Sub:1: the name",
+        "data/Glossary_2.yml:1: the name",
+    )
 
 
 def test_two_pages_for_one_url_and_the_builds_own_names_are_refused(project_copy, build_copy):
     docs = project_copy / "docs"
     page = "# A page { #a-page }\n\nText.\n{: #a-page-1 .editorial }\n"
-    for path in ("introduction/index.md", "sitemap.xml.md", "404.md", "search/index.md", "assets/x.md",
-                 "as-published/introduction/index.md", "downloads.md", "cite/index.md", "print_page.md"):
+    for path in (
+        "introduction/index.md",
+        "sitemap.xml.md",
+        "404.md",
+        "search/index.md",
+        "assets/x.md",
+        "as-published/introduction/index.md",
+        "downloads.md",
+        "cite/index.md",
+        "print_page.md",
+    ):
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(page)
-    refused(project_copy, build_copy,
-            "docs/introduction/index.md:1: this page has the same URL, /introduction/, as docs/introduction.md",
-            "docs/sitemap.xml.md:1: the name 'sitemap.xml' is the build's own", "docs/404.md:1: the name '404'",
-            "docs/search/index.md:1: the name 'search'", "docs/assets/x.md:1: the name 'assets'",
-            "docs/as-published/introduction/index.md:1: the name 'as-published'",
-            "docs/downloads.md:1: the name 'downloads'", "docs/cite/index.md:1: the name 'cite'",
-            "docs/print_page.md:1: the name 'print_page.md' is not allowed")
+    refused(
+        project_copy,
+        build_copy,
+        "docs/introduction/index.md:1: this page has the same URL, /introduction/, as docs/introduction.md",
+        "docs/sitemap.xml.md:1: the name 'sitemap.xml' is the build's own",
+        "docs/404.md:1: the name '404'",
+        "docs/search/index.md:1: the name 'search'",
+        "docs/assets/x.md:1: the name 'assets'",
+        "docs/as-published/introduction/index.md:1: the name 'as-published'",
+        "docs/downloads.md:1: the name 'downloads'",
+        "docs/cite/index.md:1: the name 'cite'",
+        "docs/print_page.md:1: the name 'print_page.md' is not allowed",
+    )
 
 
 def test_sitemap_page_alone_stops_the_build_with_file_and_line(project_copy, build_copy):
@@ -121,7 +158,8 @@ def test_every_path_the_build_writes_of_its_own_is_reserved(site):
 
 def test_yaml_anchors_and_aliases_are_refused_before_anything_expands_them(project_copy, build_copy):
     laughs = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
     page = project_copy / "docs" / "timeline.md"
     text = page.read_text()
     page.write_text("---\n" + laughs + text.removeprefix("---\n"))
@@ -130,9 +168,15 @@ def test_yaml_anchors_and_aliases_are_refused_before_anything_expands_them(proje
     record = project_copy / "published" / "paper.yml"
     record.write_text(record.read_text() + "extra: &e 1\nagain: *e\n")
     line = 1 + glossary.read_text().split("\n").index("- <<: &entry {native: x}")
-    refused(project_copy, build_copy, "docs/timeline.md:2: an anchor ('&a'): YAML anchors and aliases are not "
-            "accepted", "docs/timeline.md:3: an alias ('*a')", f"data/glossary.yml:{line}: an anchor ('&entry')",
-            "published/paper.yml:", "an alias ('*e')")
+    refused(
+        project_copy,
+        build_copy,
+        "docs/timeline.md:2: an anchor ('&a'): YAML anchors and aliases are not accepted",
+        "docs/timeline.md:3: an alias ('*a')",
+        f"data/glossary.yml:{line}: an anchor ('&entry')",
+        "published/paper.yml:",
+        "an alias ('*e')",
+    )
 
 
 def test_file_size_line_length_and_nesting_have_limits(project_copy, build_copy):
@@ -143,8 +187,14 @@ def test_file_size_line_length_and_nesting_have_limits(project_copy, build_copy)
     (docs / "wide.md").write_text("# Wide { #wide }\n\n" + "word " * (MAX_LINE_CHARACTERS // 5 + 1) + "\n")
     (docs / "deep.md").write_text("# Deep { #deep }\n\n" + ">" * 5000 + " deep\n")
     (docs / "lists.md").write_text("# Lists { #lists }\n\n" + "".join("    " * i + "- item\n" for i in range(12)))
-    refused(project_copy, build_copy, "docs/big.md:1: the file has", "docs/wide.md:3: the line has",
-            "docs/deep.md:3: blockquotes and lists are nested 5000 deep", "docs/lists.md:11: blockquotes and lists are nested 9 deep")
+    refused(
+        project_copy,
+        build_copy,
+        "docs/big.md:1: the file has",
+        "docs/wide.md:3: the line has",
+        "docs/deep.md:3: blockquotes and lists are nested 5000 deep",
+        "docs/lists.md:11: blockquotes and lists are nested 9 deep",
+    )
 
 
 def test_the_limits_leave_the_edition_itself_room():

@@ -1,11 +1,10 @@
 """What a contributor meets: CONTRIBUTING.md, the GitHub templates and workflows."""
+
 import re
 import subprocess
 import sys
 
-import pytest
 import yaml
-
 from conftest import ROOT
 
 GITHUB = ROOT / ".github"
@@ -13,8 +12,11 @@ GITHUB = ROOT / ".github"
 
 def check_schema(schema: str, *files) -> subprocess.CompletedProcess:
     # check-jsonschema validates against the schemas it ships (no network).
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
-                           *map(str, files)], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
 
 
 def readme_test_command() -> str:
@@ -54,12 +56,17 @@ def test_a_pull_requests_ci_has_a_read_only_token_and_no_credentials_on_disk():
     for path in sorted((GITHUB / "workflows").glob("*.yml")):
         workflow = yaml.safe_load(path.read_text())
         assert "pull_request_target" not in workflow[True], f"{path.name}: pull_request_target runs with secrets"
-        checkouts = [s for job in workflow["jobs"].values() for s in job["steps"]
-                     if s.get("uses", "").startswith("actions/checkout")]
+        checkouts = [
+            s
+            for job in workflow["jobs"].values()
+            for s in job["steps"]
+            if s.get("uses", "").startswith("actions/checkout")
+        ]
         assert checkouts, path.name
         for step in checkouts:
             assert step.get("with", {}).get("persist-credentials") is False, (
-                f"{path.name}: actions/checkout must not leave the token in .git/config")
+                f"{path.name}: actions/checkout must not leave the token in .git/config"
+            )
         assert "${{ secrets." not in path.read_text(), f"{path.name} hands a secret to the job"
     test = yaml.safe_load((GITHUB / "workflows" / "test.yml").read_text())
     assert test["permissions"] == {"contents": "read"}
@@ -100,10 +107,23 @@ def test_pull_request_template_has_the_contribution_checklist():
 
 def test_contributing_explains_the_steps_and_its_commands_exist():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for topic in ["<!-- emendation:", "<!-- normalisation:", "conjecture:", "<!-- query:", "<!-- reviewed: yes -->",
-                  "{: #political-5 }", "scripts/test", "scripts/lint", "scripts/apparatus", "Progress:",
-                  "Names and transliteration", "Neutrality", "Report a problem without coding",
-                  "Report a translation problem", "Edit this page"]:
+    for topic in [
+        "<!-- emendation:",
+        "<!-- normalisation:",
+        "conjecture:",
+        "<!-- query:",
+        "<!-- reviewed: yes -->",
+        "{: #political-5 }",
+        "scripts/test",
+        "scripts/lint",
+        "scripts/apparatus",
+        "Progress:",
+        "Names and transliteration",
+        "Neutrality",
+        "Report a problem without coding",
+        "Report a translation problem",
+        "Edit this page",
+    ]:
         assert topic in guide, topic
     for script in set(re.findall(r"scripts/(\w+)", guide)):
         path = ROOT / "scripts" / script

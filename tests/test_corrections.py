@@ -1,4 +1,5 @@
 """Corrected translations: two readings, visible corrections, provenance, the log."""
+
 import functools
 import json
 import posixpath
@@ -6,14 +7,13 @@ import re
 import subprocess
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-
 import pytest
-from qarabagh_edition.rules.content import apparatus_of
-from qarabagh_edition.published_layer import is_corrected, load_citations, load_layer, load_pages
-
+from bs4 import BeautifulSoup
 from conftest import ROOT
 from helpers import content, follow_without_reload, soup
+
+from qarabagh_edition.published_layer import is_corrected, load_citations, load_layer, load_pages
+from qarabagh_edition.rules.content import apparatus_of
 
 LAYER = load_layer(ROOT)
 CITATIONS = load_citations(ROOT, LAYER)
@@ -47,7 +47,9 @@ def opened(site, ident: str) -> BeautifulSoup:
         f'<p class="published-reading__text">{entry["published"]}</p>'
         f'<p class="published-reading__diff">Changes: {entry["changes"]}</p>'
         f'<ul class="published-reading__why">{entry["apparatus"]}</ul>'
-        f'<p class="published-reading__revised">{entry["revised"]}</p>', "html.parser")
+        f'<p class="published-reading__revised">{entry["revised"]}</p>',
+        "html.parser",
+    )
 
 
 def test_every_corrected_paragraph_records_each_change_with_a_rationale():
@@ -105,8 +107,12 @@ def test_each_corrected_paragraph_has_a_marker_linking_to_the_record_and_opening
         why = " ".join(opens.select_one(".published-reading__why").get_text().split())
         assert all(" ".join(c.reason.split()) in why for c in APPARATUS[ident].changes), ident
     # An uncorrected paragraph has no marker, and nothing to open.
-    page, plain = next((p, b) for p, blocks in PAGES.items() for b in blocks
-                       if b.kind != "heading" and b.id in LAYER and b.id not in CORRECTED)
+    page, plain = next(
+        (p, b)
+        for p, blocks in PAGES.items()
+        for b in blocks
+        if b.kind != "heading" and b.id in LAYER and b.id not in CORRECTED
+    )
     document = page_soup(site, url_of(page))
     assert document.find(id=plain.id).get("data-reading") is None
     assert document.select_one(f'[data-for="{plain.id}"]') is None
@@ -162,8 +168,12 @@ def test_reading_pages_carry_one_reading(site):
 def test_the_notes_reach_readers_once_not_as_leftover_comments(site):
     for page in PAGES:
         html = (site / url_of(page) / "index.html").read_text(encoding="utf-8")
-        assert not re.search(r"<!--\s*(\[[^\]]*\]\s*)?(correction|query|normalisation|emendation|conjecture|"
-                             r"reviewed)\s*:", html, re.I), page
+        assert not re.search(
+            r"<!--\s*(\[[^\]]*\]\s*)?(correction|query|normalisation|emendation|conjecture|"
+            r"reviewed)\s*:",
+            html,
+            re.I,
+        ), page
     # The rationale is still shown, in what the marker opens.
     why = opened(site, "social-1").select_one(".published-reading__why")
     assert " ".join(APPARATUS["social-1"].changes[0].reason.split()) in " ".join(why.get_text().split())
@@ -188,8 +198,9 @@ def test_changes_beside_a_paragraph_are_the_changes_in_context_not_the_paragraph
         beside = details.select_one(".published-reading__diff")
         whole = log.find(id=f"correction-{ident}").find_next(class_="correction-diff")
         # The same changes as the full diff on the Corrections page, in the same order.
-        assert [(t.name, t.get_text()) for t in beside.select("del, ins")] == \
-            [(t.name, t.get_text()) for t in whole.select("del, ins")], ident
+        assert [(t.name, t.get_text()) for t in beside.select("del, ins")] == [
+            (t.name, t.get_text()) for t in whole.select("del, ins")
+        ], ident
         words = beside.get_text(" ", strip=True).removeprefix("Changes:").split()
         assert len(words) <= len(whole.get_text(" ", strip=True).split()) + 1, ident
         published_words = len(details.select_one(".published-reading__text").get_text().split())
@@ -205,8 +216,10 @@ def test_changes_beside_a_paragraph_are_the_changes_in_context_not_the_paragraph
 
 def test_provenance_comes_from_git(site):
     revised = opened(site, "political-5").select_one(".published-reading__revised")
-    dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", "docs/political-implications.md"],
-                           cwd=ROOT).returncode != 0
+    dirty = (
+        subprocess.run(["git", "diff", "--quiet", "HEAD", "--", "docs/political-implications.md"], cwd=ROOT).returncode
+        != 0
+    )
     if dirty:
         assert "Not yet committed" in revised.get_text()
         return
@@ -214,8 +227,12 @@ def test_provenance_comes_from_git(site):
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time["datetime"])
     short = revised.find("code").get_text()
     block = CORRECTED["political-5"][1]
-    log = subprocess.run(["git", "log", "--format=%h %cs", "-L", f"{block.line},{block.end_line}:"
-                          "docs/political-implications.md"], cwd=ROOT, capture_output=True, text=True).stdout
+    log = subprocess.run(
+        ["git", "log", "--format=%h %cs", "-L", f"{block.line},{block.end_line}:docs/political-implications.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout
     newest = log.split("\n")[0].split()
     assert short.startswith(newest[0][:7]) and time["datetime"] == newest[1]
 
@@ -261,6 +278,7 @@ def test_corrections_page_lists_every_correction_newest_first(site):
 
 
 # -- In a browser ------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_reading_switch_keeps_the_paragraph_in_view_and_is_remembered(page, instant_server):
@@ -335,10 +353,13 @@ def test_without_javascript_the_switch_and_the_marker_are_links_to_the_record(br
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("query, reading, where", [
-    ("Ilchibek", "as published", "as-published/political-implications/"),
-    ("Elchibey", "corrected reading", "political-implications/"),
-])
+@pytest.mark.parametrize(
+    "query, reading, where",
+    [
+        ("Ilchibek", "as published", "as-published/political-implications/"),
+        ("Elchibey", "corrected reading", "political-implications/"),
+    ],
+)
 def test_search_finds_words_of_either_reading_and_names_it(page, server, query, reading, where):
     page.goto(server + "introduction/", wait_until="networkidle")
     page.keyboard.press("/")
@@ -346,9 +367,11 @@ def test_search_finds_words_of_either_reading_and_names_it(page, server, query, 
     page.locator(".md-search-result__list a").first.wait_for(timeout=15000)
     results = page.eval_on_selector_all(
         ".md-search-result__list > li > a:first-child",
-        "els => els.map(e => [e.href, e.querySelector('h1, h2') ? e.querySelector('h1, h2').innerText : ''])")
-    assert any(urlsplit(href).path.endswith("/" + where) and f"({reading})" in title
-               for href, title in results), results
+        "els => els.map(e => [e.href, e.querySelector('h1, h2') ? e.querySelector('h1, h2').innerText : ''])",
+    )
+    assert any(urlsplit(href).path.endswith("/" + where) and f"({reading})" in title for href, title in results), (
+        results
+    )
 
 
 def test_the_edition_states_its_sources_and_method_and_the_home_page_links_them(site):
@@ -358,9 +381,15 @@ def test_the_edition_states_its_sources_and_method_and_the_home_page_links_them(
     section = soup(site, "corrections/").find(id="sources-and-method")
     assert section is not None and section.name == "h2"
     text = " ".join(el.get_text(" ", strip=True) for el in section.find_next_siblings("p")[:4])
-    for said in ("made from the printed English alone", "No Persian text of the paper",
-                 "none was consulted", "the editors' inference", "A query leaves the printed words",
-                 "the contributors to its repository", "open a pull request"):
+    for said in (
+        "made from the printed English alone",
+        "No Persian text of the paper",
+        "none was consulted",
+        "the editors' inference",
+        "A query leaves the printed words",
+        "the contributors to its repository",
+        "open a pull request",
+    ):
         assert said in " ".join(text.split()), said
     home = soup(site, "").select_one(".paper-record")
     assert home.find("a", href=lambda h: h and h.endswith("corrections/#sources-and-method")) is not None

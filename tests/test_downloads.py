@@ -1,6 +1,7 @@
 """The parts the downloads are made of (qarabagh_edition.downloads): the build's one
 date, the offline zip and the PDF, each the same bytes however often it is made.
 tests/test_reproducible.py builds the whole site twice."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from qarabagh_edition.downloads import build_time, offline_zip, pdf
 
 EPOCH = 1796101886  # 2026-12-01 05:11:26 UTC, an even second (zip counts in twos)
@@ -18,6 +19,7 @@ WHEN = (2026, 12, 1, 5, 11, 26)
 
 
 # --- the build's date ---------------------------------------------------------------
+
 
 def test_a_given_source_date_epoch_is_kept():
     environ = {"SOURCE_DATE_EPOCH": "1000000000"}
@@ -31,9 +33,15 @@ def test_a_malformed_source_date_epoch_is_an_error_that_says_what_is_wanted():
 
 
 def test_without_one_it_is_the_last_commit_time_and_is_set_for_the_engine(tmp_path):
-    dated = {**os.environ, "GIT_AUTHOR_DATE": "2001-02-03T04:05:06Z", "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z",
-             "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-             "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    dated = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2001-02-03T04:05:06Z",
+        "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     subprocess.run(["git", "commit", "-q", "--allow-empty", "-m", "dated"], cwd=tmp_path, env=dated, check=True)
     environ: dict[str, str] = {}
@@ -62,10 +70,14 @@ def test_dates_are_utc_whatever_the_local_zone(monkeypatch):
 
 # --- the offline zip -------------------------------------------------------------------
 
+
 def site_folder(folder: Path, order: list[str], mtime: int, mode: int) -> Path:
     """The same three files, written in another order, at another time, with other permissions."""
-    files = {"index.html": b"<p>home</p>\n" * 50, "search/search_index.js": b"var index = {};\n",
-             "assets/a.css": b"body{}\n"}
+    files = {
+        "index.html": b"<p>home</p>\n" * 50,
+        "search/search_index.js": b"var index = {};\n",
+        "assets/a.css": b"body{}\n",
+    }
     for name in order:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,8 +96,11 @@ def test_the_zip_is_the_same_bytes_whenever_and_however_its_files_were_written(t
     with zipfile.ZipFile(tmp_path / "one.zip") as archive:
         entries = archive.infolist()
         assert archive.read("edition/index.html") == b"<p>home</p>\n" * 50
-    assert [e.filename for e in entries] == ["edition/assets/a.css", "edition/index.html",
-                                             "edition/search/search_index.js"]
+    assert [e.filename for e in entries] == [
+        "edition/assets/a.css",
+        "edition/index.html",
+        "edition/search/search_index.js",
+    ]
     assert {e.date_time for e in entries} == {WHEN}, "every entry carries the build's date, not its file's"
     assert {e.external_attr >> 16 for e in entries} == {0o100644}
     assert {(e.create_system, e.compress_type) for e in entries} == {(3, zipfile.ZIP_DEFLATED)}
@@ -100,9 +115,17 @@ def test_another_build_date_gives_another_zip(tmp_path):
 
 # --- the PDF ------------------------------------------------------------------------------
 
-PAPER = {"title": "The Qarabagh Crisis", "authors": [{"name": "A. Author"}, {"name": "B. Author"}],
-         "journal": "Journal", "volume": 3, "issue": 4, "year": 2018, "first_page": 16, "last_page": 32,
-         "issn": "2520-3282"}
+PAPER = {
+    "title": "The Qarabagh Crisis",
+    "authors": [{"name": "A. Author"}, {"name": "B. Author"}],
+    "journal": "Journal",
+    "volume": 3,
+    "issue": 4,
+    "year": 2018,
+    "first_page": 16,
+    "last_page": 32,
+    "issn": "2520-3282",
+}
 PRINT_PAGE = """<html><body><div id="whole-paper">
 <nav class="whole-paper__contents"><a href="#introduction">Introduction</a></nav>
 <section class="whole-paper__section"><h1 id="introduction">Introduction <a class="headerlink" href="#introduction">¶</a></h1>
@@ -112,8 +135,12 @@ PRINT_PAGE = """<html><body><div id="whole-paper">
 <details><summary>As published</summary>Qarabagh</details></section></div></body></html>"""
 
 
-EDITION = {"editors": "The editors", "short_title": "Crisis", "date": "2026-12-01",
-           "citation": "The editors, eds. 2026. The Qarabagh Crisis <&>, by A. Author and B. Author."}
+EDITION = {
+    "editors": "The editors",
+    "short_title": "Crisis",
+    "date": "2026-12-01",
+    "citation": "The editors, eds. 2026. The Qarabagh Crisis <&>, by A. Author and B. Author.",
+}
 
 
 def test_the_pdf_document_keeps_the_paper_and_drops_what_works_only_on_screen():
@@ -135,8 +162,14 @@ def test_the_pdf_is_the_same_bytes_twice_and_dated_by_the_build(tmp_path):
     stylesheet = ROOT / "overrides" / "assets" / "stylesheets" / "pdf.css"
     document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH, EDITION)
     for name in ("one.pdf", "two.pdf"):
-        pdf.write_pdf(document, base_url=f"{tmp_path}/", stylesheet=stylesheet, target=tmp_path / name, site=tmp_path,
-                      site_url="https://edition.example.org/")
+        pdf.write_pdf(
+            document,
+            base_url=f"{tmp_path}/",
+            stylesheet=stylesheet,
+            target=tmp_path / name,
+            site=tmp_path,
+            site_url="https://edition.example.org/",
+        )
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
     reader = PdfReader(str(tmp_path / "one.pdf"))
     info = reader.metadata

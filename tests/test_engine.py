@@ -1,6 +1,7 @@
 """The site is built with ProperDocs, the maintained continuation of MkDocs 1.6. MkDocs
 itself (which Material and the plugins still import) builds the same site: every file
 is the same but for the generator named in each page's <meta name="generator">."""
+
 import filecmp
 import re
 
@@ -19,8 +20,23 @@ def test_properdocs_builds_what_mkdocs_builds_apart_from_the_generator_tag(tmp_p
     # (tests/test_reproducible.py compares the downloads of two builds).
     environment = {**os.environ, "EDITION_SKIP_DOWNLOADS": "1"}
     for engine, target in (("mkdocs", mkdocs_site), ("properdocs", tmp_path / "properdocs-site")):
-        result = subprocess.run([sys.executable, "-m", engine, "build", "-f", str(ROOT / "mkdocs.yml"), "--strict", "--site-dir", str(target)],
-                                cwd=ROOT, capture_output=True, text=True, env=environment)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                engine,
+                "build",
+                "-f",
+                str(ROOT / "mkdocs.yml"),
+                "--strict",
+                "--site-dir",
+                str(target),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=environment,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         if engine == "properdocs":
             assert "MkDocs 2.0" not in result.stdout + result.stderr, "an end-of-life banner"

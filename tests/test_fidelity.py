@@ -1,13 +1,22 @@
 """The published wording is kept verbatim: in the frozen layer, on the record's pages, and on
 the reading pages wherever a paragraph is not corrected."""
+
 import re
 
 import yaml
-from qarabagh_edition.published_layer import (CITATION, is_corrected, load_citations, load_layer, load_pages, normalise,
-                                              strip_emphasis, uncorrected_reading)
-
 from conftest import ROOT
 from helpers import soup
+
+from qarabagh_edition.published_layer import (
+    CITATION,
+    is_corrected,
+    load_citations,
+    load_layer,
+    load_pages,
+    normalise,
+    strip_emphasis,
+    uncorrected_reading,
+)
 
 TRANSCRIPT = ROOT / "published" / "paper-as-published.txt"
 

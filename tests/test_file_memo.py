@@ -1,4 +1,5 @@
 """qarabagh_edition.file_memo: a result is kept while its files are unchanged, and no longer."""
+
 import os
 
 from qarabagh_edition.file_memo import remembered

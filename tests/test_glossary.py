@@ -1,15 +1,14 @@
 """The glossary of actors and the timeline: data, pages, linking in the text, search."""
+
 import json
 import re
-from datetime import date
 
 import pytest
-import yaml
-from qarabagh_edition.actors import TYPES, load_glossary, load_timeline, mention_records
-from qarabagh_edition.published_layer import load_layer, load_pages
-
 from conftest import ROOT
 from helpers import SECTIONS, content, follow_without_reload, line_of, soup
+
+from qarabagh_edition.actors import TYPES, load_glossary, load_timeline, mention_records
+from qarabagh_edition.published_layer import load_layer, load_pages
 
 ACTORS = load_glossary(ROOT)
 
@@ -61,8 +60,9 @@ def test_known_garbled_names_are_identified():
 def test_glossary_page_groups_by_type_alphabetically_with_anchors(site):
     page = content(site, "glossary/")
     groups = page.select("h2[id^=type-]")
-    assert [g["id"].removeprefix("type-") for g in groups] == [t for t in TYPES if any(
-        a.type == t for a in ACTORS.values())]
+    assert [g["id"].removeprefix("type-") for g in groups] == [
+        t for t in TYPES if any(a.type == t for a in ACTORS.values())
+    ]
     for group in groups:
         names = []
         for sibling in group.find_next_siblings():
@@ -94,18 +94,24 @@ def test_mentions_are_generated_from_the_text(site):
     glossary = content(site, "glossary/")
     checked = 0
     records = [r for rs in mention_records(ROOT, ACTORS, pages).values() for r in rs]
-    decided = {r.actor.id for r in records if r.actor} | {a.id for a in ACTORS.values()
-                                                         for r in records for v in a.spellings if r.words in v or v in r.words}
+    decided = {r.actor.id for r in records if r.actor} | {
+        a.id for a in ACTORS.values() for r in records for v in a.spellings if r.words in v or v in r.words
+    }
     for actor in ACTORS.values():
         if any(v != w and v in w for v in actor.spellings for w in all_variants):
             continue  # a longer spelling of another entry contains this one
         if actor.id in decided:
             continue  # data/mentions.yml decides some of its mentions (tests/test_mentions.py)
-        expected = {b.id for _, b in blocks
-                    if any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", b.text) for v in actor.spellings)}
+        expected = {
+            b.id for _, b in blocks if any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", b.text) for v in actor.spellings)
+        }
         heading = glossary.find(id=actor.id)
-        linked = {a["href"].split("#")[1] for element in section_after(heading)
-                  if "glossary-mentions" in (element.get("class") or []) for a in element.select("a")}
+        linked = {
+            a["href"].split("#")[1]
+            for element in section_after(heading)
+            if "glossary-mentions" in (element.get("class") or [])
+            for a in element.select("a")
+        }
         assert linked == expected, actor.id
         checked += 1
     assert checked >= 40
@@ -115,7 +121,7 @@ def tooltip_data(site) -> dict:
     """The descriptions tooltips.js shows, as the site serves them."""
     text = (site / "assets" / "javascripts" / "glossary-data.js").read_text(encoding="utf-8")
     assert text.startswith("window.editionGlossary = ") and text.rstrip().endswith(";")
-    return json.loads(text.strip()[len("window.editionGlossary = "):-1])
+    return json.loads(text.strip()[len("window.editionGlossary = ") : -1])
 
 
 def test_first_mention_in_each_paragraph_links_to_the_glossary_with_a_tooltip(site):
@@ -132,8 +138,10 @@ def test_first_mention_in_each_paragraph_links_to_the_glossary_with_a_tooltip(si
             actor = ACTORS[link["href"].split("#")[1]]
             # The description is shown from the shared data, not repeated in every link.
             assert "title" not in link.attrs and actor.id in tooltips
-            assert link.get_text() in actor.spellings or link.get_text() in decided_words.get(paragraph["id"], ()), \
-                (paragraph["id"], link.get_text())
+            assert link.get_text() in actor.spellings or link.get_text() in decided_words.get(paragraph["id"], ()), (
+                paragraph["id"],
+                link.get_text(),
+            )
             assert link["href"].startswith("../glossary/" if path else "glossary/")
             linked_somewhere += 1
         assert all(a.find_parent("span", class_="citation") is None for a in links)
@@ -202,15 +210,28 @@ def test_editorial_pages_say_they_are_editorial(site):
 
 # -- Search: any spelling finds the glossary entry and the pages that mention the actor --
 
+
 @pytest.mark.browser
-@pytest.mark.parametrize("query, actor", [
-    ("Karabakh", "karabakh"), ("Elchibey", "elchibey"), ("Ter-Petrosyan", "ter-petrosyan"),
-    ("Shusha", "shusha"), ("Khojaly", "khojaly"), ("Nagorno-Karabakh", "karabakh"), ("Artsakh", "karabakh"),
-])
+@pytest.mark.parametrize(
+    "query, actor",
+    [
+        ("Karabakh", "karabakh"),
+        ("Elchibey", "elchibey"),
+        ("Ter-Petrosyan", "ter-petrosyan"),
+        ("Shusha", "shusha"),
+        ("Khojaly", "khojaly"),
+        ("Nagorno-Karabakh", "karabakh"),
+        ("Artsakh", "karabakh"),
+    ],
+)
 def test_search_finds_an_actor_by_any_spelling(page, server, site, query, actor):
     pages, _ = load_pages(ROOT)
-    mentioning = {p.removesuffix(".md") + "/" for p, blocks in pages.items() if p != "index.md" and any(
-        re.search(rf"(?<!\w){re.escape(v)}(?!\w)", b.text) for b in blocks for v in ACTORS[actor].spellings)}
+    mentioning = {
+        p.removesuffix(".md") + "/"
+        for p, blocks in pages.items()
+        if p != "index.md"
+        and any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", b.text) for b in blocks for v in ACTORS[actor].spellings)
+    }
     assert mentioning
     page.goto(server + "introduction/", wait_until="networkidle")
     page.keyboard.press("/")
@@ -286,6 +307,7 @@ def test_glossary_tooltip_works_from_disk_and_after_instant_navigation(browser, 
 
 # -- Bad input ---------------------------------------------------------------------------
 
+
 def test_variant_claimed_by_two_entries_fails(project_copy, build_copy):
     glossary = project_copy / "data" / "glossary.yml"
     text = glossary.read_text()
@@ -293,14 +315,17 @@ def test_variant_claimed_by_two_entries_fails(project_copy, build_copy):
     glossary.write_text(text)
     result = build_copy(project_copy)
     assert result.returncode != 0
-    assert re.search(r"data/glossary\.yml:\d+: variant 'Tehran' of '\w+' is already claimed by '[\w-]+' \(line \d+\)",
-                     result.output), result.output
+    assert re.search(
+        r"data/glossary\.yml:\d+: variant 'Tehran' of '\w+' is already claimed by '[\w-]+' \(line \d+\)", result.output
+    ), result.output
 
 
 def test_entry_never_mentioned_fails(project_copy, build_copy):
     glossary = project_copy / "data" / "glossary.yml"
-    glossary.write_text(glossary.read_text() + "\n- id: zz-nowhere\n  name: Atlantis\n  type: place\n"
-                        "  variants: [Atlantis]\n  description: Not in the paper.\n")
+    glossary.write_text(
+        glossary.read_text() + "\n- id: zz-nowhere\n  name: Atlantis\n  type: place\n"
+        "  variants: [Atlantis]\n  description: Not in the paper.\n"
+    )
     result = build_copy(project_copy)
     assert result.returncode != 0
     line = line_of(glossary, "- id: zz-nowhere")
@@ -311,11 +336,13 @@ def test_reference_to_unknown_entry_fails(project_copy, build_copy):
     timeline = project_copy / "data" / "timeline.yml"
     text = timeline.read_text()
     first = re.search(r"actors: \[([\w-]+)", text)
-    timeline.write_text(text[: first.start(1)] + "elchibay" + text[first.end(1):])
+    timeline.write_text(text[: first.start(1)] + "elchibay" + text[first.end(1) :])
     result = build_copy(project_copy)
     assert result.returncode != 0
     line = line_of(timeline, "elchibay")
-    event_line = max(n for n, l in enumerate(timeline.read_text().split("\n")[:line], 1) if "- id:" in l)
-    assert (f"data/timeline.yml:{event_line}: event" in result.output
-            and "'elchibay' is not listed in data/glossary.yml. Check your spelling (did you mean 'elchibey'?)"
-            in result.output), result.output
+    event_line = max(n for n, text in enumerate(timeline.read_text().split("\n")[:line], 1) if "- id:" in text)
+    assert (
+        f"data/timeline.yml:{event_line}: event" in result.output
+        and "'elchibay' is not listed in data/glossary.yml. Check your spelling (did you mean 'elchibey'?)"
+        in result.output
+    ), result.output

@@ -7,6 +7,7 @@ give a fake reading marker (`a.corrected-marker`, which readings.js opens into a
 another paragraph's changes), a heading full of character references, or one of the IDs
 the site's scripts look up.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -15,13 +16,14 @@ import sys
 import markdown
 import pytest
 import tinyhtml5
-
 from conftest import ROOT
 
 LINT = [sys.executable, str(ROOT / "scripts" / "lint_content.py")]
 
-MARKER = ('<span class="reading-marker"><a class="corrected-marker" href="x" '
-          'data-changes="../as-published/changes/social-impacts.json" data-for="social-1">¶</a></span>')
+MARKER = (
+    '<span class="reading-marker"><a class="corrected-marker" href="x" '
+    'data-changes="../as-published/changes/social-impacts.json" data-for="social-1">¶</a></span>'
+)
 
 
 def lint(project) -> str:
@@ -29,17 +31,20 @@ def lint(project) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("field, hostile, words", [
-    ("description", MARKER, "class 'corrected-marker' on <a> is not one of the edition's classes"),
-    ("description", 'Named. <span id="cite-this">spoof</span>', "the ID 'cite-this' is the edition's own"),
-    ("description", "*Named*{: #pack-link } here.", "the ID 'pack-link' is the edition's own"),
-    ("description", "*Named*{: .needs-javascript } here.", "the class 'needs-javascript' is the edition's own"),
-    ("description", "## Inner &lt;img src=x onerror=alert(1)&gt;", "contains '<'"),
-    ("description", "Named. <script>alert(1)</script>", "the element <script> is not allowed"),
-    ("native", '<aside class="editorial-note" role="note">Not the editors</aside>', "<aside> is not allowed"),
-    ("name", "`Abazi`{: #pack-link .needs-javascript }", "the ID 'pack-link' is the edition's own"),
-    ("name", "*Abazi*{: .needs-javascript }", "the class 'needs-javascript' is the edition's own"),
-])
+@pytest.mark.parametrize(
+    "field, hostile, words",
+    [
+        ("description", MARKER, "class 'corrected-marker' on <a> is not one of the edition's classes"),
+        ("description", 'Named. <span id="cite-this">spoof</span>', "the ID 'cite-this' is the edition's own"),
+        ("description", "*Named*{: #pack-link } here.", "the ID 'pack-link' is the edition's own"),
+        ("description", "*Named*{: .needs-javascript } here.", "the class 'needs-javascript' is the edition's own"),
+        ("description", "## Inner &lt;img src=x onerror=alert(1)&gt;", "contains '<'"),
+        ("description", "Named. <script>alert(1)</script>", "the element <script> is not allowed"),
+        ("native", '<aside class="editorial-note" role="note">Not the editors</aside>', "<aside> is not allowed"),
+        ("name", "`Abazi`{: #pack-link .needs-javascript }", "the ID 'pack-link' is the edition's own"),
+        ("name", "*Abazi*{: .needs-javascript }", "the class 'needs-javascript' is the edition's own"),
+    ],
+)
 def test_hostile_markup_in_a_glossary_entry_is_refused_by_lint(project_copy, field, hostile, words):
     glossary = project_copy / "data" / "glossary.yml"
     text = glossary.read_text()
@@ -91,10 +96,13 @@ def test_a_fake_reading_marker_in_the_published_front_stops_the_build_and_lint(p
     assert expected in lint(project_copy)
 
 
-@pytest.mark.parametrize("hostile, words", [
-    ('<span id="pack-link">At</span>', "the ID 'pack-link' is the edition's own"),
-    ('<aside class="editorial-note">At</aside>', "<aside> is not allowed"),
-])
+@pytest.mark.parametrize(
+    "hostile, words",
+    [
+        ('<span id="pack-link">At</span>', "the ID 'pack-link' is the edition's own"),
+        ('<aside class="editorial-note">At</aside>', "<aside> is not allowed"),
+    ],
+)
 def test_hostile_markup_in_a_published_paragraph_is_refused_by_lint(project_copy, hostile, words):
     layer = project_copy / "published" / "conclusion.yml"
     text = layer.read_text()
@@ -102,17 +110,22 @@ def test_hostile_markup_in_a_published_paragraph_is_refused_by_lint(project_copy
     freeze(project_copy)
     line = text.split("\n").index("  conclusion-1: |-") + 1
     output = lint(project_copy)
-    assert any(row.startswith(f"published/conclusion.yml:{line}: ") and words in row
-               for row in output.split("\n")), output
+    assert any(row.startswith(f"published/conclusion.yml:{line}: ") and words in row for row in output.split("\n")), (
+        output
+    )
 
 
 # -- The editors' notes in a page's comments: text, printed on the Corrections page -------
 
-@pytest.mark.parametrize("reason", [
-    "fragment beginning with `Which`{: #pack-link .needs-javascript }",
-    "see [the note](javascript:alert(1)) and ![x](x.png) and <b>bold</b> and `code`",
-    "idiom {: .needs-javascript }",
-])
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "fragment beginning with `Which`{: #pack-link .needs-javascript }",
+        "see [the note](javascript:alert(1)) and ![x](x.png) and <b>bold</b> and `code`",
+        "idiom {: .needs-javascript }",
+    ],
+)
 def test_a_reason_is_text_on_the_corrections_page(reason):
     """A reason, a query's words and its question come from an HTML comment, which no
     allowlist renders: on the Corrections page they are text, whatever Markdown they hold."""
@@ -128,7 +141,10 @@ def test_a_reason_is_text_on_the_corrections_page(reason):
 def test_a_timeline_title_giving_an_id_through_attr_list_is_refused_by_lint(project_copy):
     timeline = project_copy / "data" / "timeline.yml"
     text = timeline.read_text()
-    timeline.write_text(text.replace("title: Azerbaijan Democratic Republic",
-                                     "title: '`Azerbaijan`{: #copy-status } Democratic Republic'", 1))
+    timeline.write_text(
+        text.replace(
+            "title: Azerbaijan Democratic Republic", "title: '`Azerbaijan`{: #copy-status } Democratic Republic'", 1
+        )
+    )
     line = text.split("\n").index("  - id: azerbaijan-democratic-republic") + 1
     assert f"data/timeline.yml:{line}: the ID 'copy-status' is the edition's own" in lint(project_copy)

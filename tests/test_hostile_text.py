@@ -5,6 +5,7 @@ what follows it; a zero-width space splits a name so the spelling rules miss it)
 forbidden as well when written as character references, which the page decodes: the
 rules judge what a page renders to.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -15,14 +16,17 @@ EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "t
 PAGE = "---\neditorial: true\ntitle: Notes\n---\n\n# Notes { #notes }\n\n"
 
 
-@pytest.mark.parametrize("written, character", [
-    ("The war began in &#x202E;4991&#x202C;.", "U+202E"),
-    ("Qara&#8203;bagh", "U+200B"),
-    ("Qara&#x200b;bagh", "U+200B"),
-    ("Qara&ZeroWidthSpace;bagh", "U+200B"),
-    ("[a link](#notes \"&#x2067;title\")", "U+2067"),
-    ("Qara&zwnj;bagh", "U+200C"),  # in the English of docs/, as the characters themselves are
-])
+@pytest.mark.parametrize(
+    "written, character",
+    [
+        ("The war began in &#x202E;4991&#x202C;.", "U+202E"),
+        ("Qara&#8203;bagh", "U+200B"),
+        ("Qara&#x200b;bagh", "U+200B"),
+        ("Qara&ZeroWidthSpace;bagh", "U+200B"),
+        ('[a link](#notes "&#x2067;title")', "U+2067"),
+        ("Qara&zwnj;bagh", "U+200C"),  # in the English of docs/, as the characters themselves are
+    ],
+)
 def test_a_reference_to_an_invisible_character_is_refused(written, character):
     problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
     assert any(p.startswith("docs/notes.md:10: ") and character in p for p in problems), problems
@@ -38,13 +42,17 @@ def test_plain_text_and_its_references_pass():
     assert check_page(PAGE + "Text &amp; more &#8211; “quoted” é.\n", "docs/notes.md", EXTENSIONS, {}) == []
 
 
-@pytest.mark.parametrize("character", [
-    "\u00ad",  # soft hyphen: splits "Qara\u00adbagh" for the spelling rules, shown only at a line's end
-    "\u2061", "\u2063",  # invisible function application, invisible separator
-    "\u061c",  # Arabic letter mark: a directional control
-    "\u180e",  # Mongolian vowel separator
-    "\U000e0041",  # a tag character
-])
+@pytest.mark.parametrize(
+    "character",
+    [
+        "\u00ad",  # soft hyphen: splits "Qara\u00adbagh" for the spelling rules, shown only at a line's end
+        "\u2061",
+        "\u2063",  # invisible function application, invisible separator
+        "\u061c",  # Arabic letter mark: a directional control
+        "\u180e",  # Mongolian vowel separator
+        "\U000e0041",  # a tag character
+    ],
+)
 def test_every_invisible_format_character_is_refused(tmp_path, character):
     """Not a list of the ones known today: every format character (Unicode's Cf) but the
     joiners and marks Persian names need, which stay out of the English of docs/."""
@@ -61,6 +69,7 @@ def test_every_invisible_format_character_is_refused(tmp_path, character):
 
 # -- `.editorial` on the paper's own words -----------------------------------------------------
 
+
 def test_the_papers_own_heading_and_paragraph_cannot_be_marked_editorial(project_copy):
     """`.editorial` gives a heading the badge "added by the editors, not in the published
     paper" and a paragraph the editorial style: on the paper's own words, a false claim."""
@@ -71,24 +80,34 @@ def test_the_papers_own_heading_and_paragraph_cannot_be_marked_editorial(project
 
     page = project_copy / "docs" / "conclusion.md"
     text = page.read_text()
-    page.write_text(text.replace("# Conclusion { #conclusion }", "# Conclusion { #conclusion .editorial }", 1)
-                    .replace("{: #conclusion-1 }", "{: #conclusion-1 .editorial }", 1))
+    page.write_text(
+        text.replace("# Conclusion { #conclusion }", "# Conclusion { #conclusion .editorial }", 1).replace(
+            "{: #conclusion-1 }", "{: #conclusion-1 .editorial }", 1
+        )
+    )
     lines = text.split("\n")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "lint_content.py"), "--root", str(project_copy)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "lint_content.py"), "--root", str(project_copy)],
+        capture_output=True,
+        text=True,
+    )
     start = next(n for n, line in enumerate(lines, 1) if line.startswith("At the end of the article"))
     for ident, line in (("conclusion", 1), ("conclusion-1", start)):
-        assert (f"docs/conclusion.md:{line}: '{ident}' is the paper's own" in result.stdout), result.stdout
+        assert f"docs/conclusion.md:{line}: '{ident}' is the paper's own" in result.stdout, result.stdout
 
 
 # -- toc's permalink class is toc's ------------------------------------------------------------
 
-@pytest.mark.parametrize("written, words", [
-    ("## Safe [&lt;img src=x onerror=alert(1)&gt;](#notes){: .headerlink }", "class 'headerlink' on <a>"),
-    ("## Safe [&lt;img src=x onerror=alert(1)&gt;](#notes){: .headerlink }", "contains '<'"),
-    ("Text [words shown only on hover](#notes){: .headerlink } here.", "class 'headerlink' on <a>"),
-    ('Text <a class="headerlink" href="#notes">hidden</a> here.', "class 'headerlink' on <a>"),
-])
+
+@pytest.mark.parametrize(
+    "written, words",
+    [
+        ("## Safe [&lt;img src=x onerror=alert(1)&gt;](#notes){: .headerlink }", "class 'headerlink' on <a>"),
+        ("## Safe [&lt;img src=x onerror=alert(1)&gt;](#notes){: .headerlink }", "contains '<'"),
+        ("Text [words shown only on hover](#notes){: .headerlink } here.", "class 'headerlink' on <a>"),
+        ('Text <a class="headerlink" href="#notes">hidden</a> here.', "class 'headerlink' on <a>"),
+    ],
+)
 def test_a_page_cannot_give_the_permalinks_class(written, words):
     """`headerlink` is toc's: Material shows it only on hover, and the plain-text rule
     skipped it as the "¶" permalink, so a heading's link with it carried markup past it."""
@@ -97,32 +116,45 @@ def test_a_page_cannot_give_the_permalinks_class(written, words):
 
 
 def test_the_permalinks_of_a_plain_page_pass():
-    assert check_page(PAGE + "## A heading { #a }\n\nText.\n", "docs/notes.md", EXTENSIONS,
-                      {"toc": {"permalink": "¶"}}) == []
+    assert (
+        check_page(PAGE + "## A heading { #a }\n\nText.\n", "docs/notes.md", EXTENSIONS, {"toc": {"permalink": "¶"}})
+        == []
+    )
 
 
-@pytest.mark.parametrize("written", [
-    "Text [Iran occupied the region](#notes){: .footnote-backref } here.",
-    'Text <a class="footnote-backref" href="#fnref:1">hidden words</a> here.',
-    "Text [a claim](#notes){: .footnote-ref } here.",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Text [Iran occupied the region](#notes){: .footnote-backref } here.",
+        'Text <a class="footnote-backref" href="#fnref:1">hidden words</a> here.',
+        "Text [a claim](#notes){: .footnote-ref } here.",
+    ],
+)
 def test_a_page_cannot_dress_its_words_as_a_footnote_link(written):
     problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
     assert any(p.startswith("docs/notes.md:10: ") and "is the edition's own" in p for p in problems), problems
 
 
 def test_footnotes_themselves_pass():
-    assert check_page(PAGE + "Text.[^1] More.[^note]\n\n[^1]: A note.\n[^note]: Another.\n", "docs/notes.md",
-                      EXTENSIONS, {}) == []
+    assert (
+        check_page(
+            PAGE + "Text.[^1] More.[^note]\n\n[^1]: A note.\n[^note]: Another.\n", "docs/notes.md", EXTENSIONS, {}
+        )
+        == []
+    )
 
 
 # -- Direction as an attribute -----------------------------------------------------------------
 
-@pytest.mark.parametrize("written", [
-    'The war lasted <span dir="rtl">1988–1994</span>.',  # shown "1994–1988" (seen in Chromium)
-    "The war lasted *1988–1994*{: dir=rtl }.",
-    '<p dir="rtl">The war lasted 1988–1994.</p>',
-])
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        'The war lasted <span dir="rtl">1988–1994</span>.',  # shown "1994–1988" (seen in Chromium)
+        "The war lasted *1988–1994*{: dir=rtl }.",
+        '<p dir="rtl">The war lasted 1988–1994.</p>',
+    ],
+)
 def test_a_page_cannot_reverse_what_readers_see_with_dir(written):
     """`dir="rtl"` reorders numbers and punctuation on the screen, as the override
     character does, while the rules (a number kept as printed) and search read them in

@@ -1,13 +1,14 @@
 """For instructors: paragraph numbers and links, reading times, the instructors page,
 print, the whole-paper page and its PDF, and the offline copy."""
+
 import re
 import zipfile
 
 import pytest
-from qarabagh_edition.published_layer import CITATION, load_layer, load_pages
-
 from conftest import ROOT
 from helpers import SECTIONS, content, soup
+
+from qarabagh_edition.published_layer import CITATION, load_layer, load_pages
 
 PAGES, _ = load_pages(ROOT)
 LAYER = load_layer(ROOT)
@@ -71,7 +72,7 @@ def test_whole_paper_page_links_lead_to_places_on_it(site):
     assert whole.select_one('a.glossary-term[href="#elchibey"]') is not None and "elchibey" in ids
     # A citation leads to its reference in its own section, and back: footnote IDs repeat
     # from page to page, so each section's are renamed, and the links with them.
-    cite = whole.select_one('#social-14 a.footnote-ref, #social-2 a.footnote-ref')
+    cite = whole.select_one("#social-14 a.footnote-ref, #social-2 a.footnote-ref")
     target = whole.find(id=cite["href"][1:])
     assert target is not None and target.find_parent("section")["data-page"] == "social-impacts/"
     # Links to pages that are not on it still lead there (the whole paper links to none
@@ -146,8 +147,12 @@ def test_pdf_of_the_paper_as_published_holds_the_record(site):
         opening = " ".join(normalise(entry.text.replace("*", "")).split()[:6])
         assert opening in text, (entry.id, opening)
     # Printed citations link to the references online.
-    uris = {annotation.get_object()["/A"]["/URI"] for page in reader.pages for annotation in page.get("/Annots") or []
-            if annotation.get_object().get("/A") is not None and "/URI" in annotation.get_object()["/A"]}
+    uris = {
+        annotation.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annotation in page.get("/Annots") or []
+        if annotation.get_object().get("/A") is not None and "/URI" in annotation.get_object()["/A"]
+    }
     assert "http://127.0.0.1:8000/references/#ref-vaezi2008" in uris, sorted(uris)[:5]
     landing = soup(site, "").select_one('a[href$="sarmadi-2018-qarabagh-crisis-as-published.pdf"]')
     assert landing is not None
@@ -158,8 +163,12 @@ def test_offline_zip_contains_the_site_with_inline_search(site):
     with zipfile.ZipFile(archive) as zipped:
         names = set(zipped.namelist())
     root = "sarmadi-2018-qarabagh-crisis/"
-    assert {root + "index.html", root + "introduction.html", root + "search/search_index.js",
-            root + "assets/javascripts/iframe-worker-shim.js"} <= names
+    assert {
+        root + "index.html",
+        root + "introduction.html",
+        root + "search/search_index.js",
+        root + "assets/javascripts/iframe-worker-shim.js",
+    } <= names
     with zipfile.ZipFile(archive) as zipped:
         html = zipped.read(root + "introduction.html").decode()
     assert "unpkg.com" not in html and "iframe-worker-shim.js" in html

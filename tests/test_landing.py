@@ -1,6 +1,6 @@
 """The landing page presents the article: title, authors, record, abstract, contents."""
-import yaml
 
+import yaml
 from conftest import ROOT
 from helpers import SECTIONS, content, soup
 
@@ -21,8 +21,15 @@ def test_title_authors_and_affiliations(site):
 
 def test_journal_record(site):
     record = content(site).select_one(".paper-record").get_text(" ", strip=True)
-    for expected in ["Specialty Journal of Politics and Law", "vol. 3", "no. 4", "2018", "16–32",
-                     "Science Arena Publications", "ISSN 2520-3282"]:
+    for expected in [
+        "Specialty Journal of Politics and Law",
+        "vol. 3",
+        "no. 4",
+        "2018",
+        "16–32",
+        "Science Arena Publications",
+        "ISSN 2520-3282",
+    ]:
         assert expected in " ".join(record.split()), expected
     paper = yaml.safe_load((ROOT / "published" / "paper.yml").read_text())
     assert content(site).select_one(".paper-record a[href]")["href"] == paper["url"]

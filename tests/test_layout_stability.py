@@ -1,12 +1,12 @@
 """Nothing on a page moves while it loads (no layout shift in the page's content): not when
 the scripts add their controls, and not when the browser paints the page before its HTML
 has all arrived, as it does on a slow connection."""
+
 import re
 import time
 from pathlib import Path
 
 import pytest
-
 from conftest import _QuietHandler, _serve
 
 WIDTHS = pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
@@ -98,9 +98,13 @@ def test_the_pauses_fall_in_the_top_of_the_content_and_not_in_the_closed_cite_bo
     html = (site / "social-impacts" / "index.html").read_bytes()
     points = pause_points(html)
     assert len(points) >= 10
-    assert all(html.index(b'class="md-content"') < point <= html.index(b'class="reading-time"') + 200 for point in points)
+    assert all(
+        html.index(b'class="md-content"') < point <= html.index(b'class="reading-time"') + 200 for point in points
+    )
     details = html.index(b'<details class="cite-this"')
-    assert not [point for point in points if html.index(b"</summary>", details) < point < html.index(b"</details>", details)]
+    assert not [
+        point for point in points if html.index(b"</summary>", details) < point < html.index(b"</details>", details)
+    ]
 
 
 @pytest.mark.browser

@@ -1,10 +1,9 @@
 """`scripts/lint` reports every problem of a contribution as `file:line: message (how to fix)`.
 One bad fixture per kind of problem, each checked for its exact place and message."""
+
 import re
 import subprocess
 import sys
-
-import pytest
 
 from conftest import ROOT
 from helpers import line_of, paragraph_line
@@ -60,8 +59,11 @@ def test_a_recorded_transcription_fix_is_accepted_and_needs_a_reason(project_cop
     replace(project_copy / "docs" / "conclusion.md", "\nAt the end of the article", "\nAt the end of this article")
     refused = subprocess.run(FREEZE + ["--root", str(project_copy)], capture_output=True, text=True)
     assert refused.returncode == 2 and "needs --reason" in refused.stderr
-    accepted = subprocess.run(FREEZE + ["--root", str(project_copy), "--reason", "PDF extraction dropped 'this'"],
-                              capture_output=True, text=True)
+    accepted = subprocess.run(
+        FREEZE + ["--root", str(project_copy), "--reason", "PDF extraction dropped 'this'"],
+        capture_output=True,
+        text=True,
+    )
     assert accepted.returncode == 0, accepted.stderr
     manifest = (project_copy / "published" / "frozen.yml").read_text()
     assert "PDF extraction dropped 'this'" in manifest and "conclusion-1" in manifest
@@ -81,8 +83,9 @@ def test_duplicate_paragraph_id(project_copy):
     page = project_copy / "docs" / "introduction.md"
     replace(page, "{: #introduction-2 }", "{: #introduction-1 }")
     code, output = lint(project_copy)
-    assert re.search(r"docs/introduction\.md:\d+: ID 'introduction-1' is already used at docs/introduction\.md:\d+",
-                     output)
+    assert re.search(
+        r"docs/introduction\.md:\d+: ID 'introduction-1' is already used at docs/introduction\.md:\d+", output
+    )
 
 
 def test_renamed_paragraph_id(project_copy):
@@ -90,26 +93,31 @@ def test_renamed_paragraph_id(project_copy):
     line = paragraph_line(page, "introduction-2")
     replace(page, "{: #introduction-2 }", "{: #introduction-second }")
     code, output = lint(project_copy)
-    assert (f"docs/introduction.md:{line}: ID 'introduction-second' looks like 'introduction-2' renamed; "
-            "IDs are permanent links: change it back to {: #introduction-2 }") in output
+    assert (
+        f"docs/introduction.md:{line}: ID 'introduction-second' looks like 'introduction-2' renamed; "
+        "IDs are permanent links: change it back to {: #introduction-2 }"
+    ) in output
 
 
 def test_unknown_citation_key(project_copy):
     page = project_copy / "docs" / "roots-of-the-crisis.md"
     replace(page, "[@vaezi2008,", "[@vaezy2008,")
     code, output = lint(project_copy)
-    assert re.search(r"docs/roots-of-the-crisis\.md:\d+: unknown citation key 'vaezy2008' .*did you mean 'vaezi2008'",
-                     output)
+    assert re.search(
+        r"docs/roots-of-the-crisis\.md:\d+: unknown citation key 'vaezy2008' .*did you mean 'vaezi2008'", output
+    )
 
 
 def test_unknown_glossary_entry(project_copy):
     timeline = project_copy / "data" / "timeline.yml"
     text = timeline.read_text()
     first = re.search(r"actors: \[([\w-]+)", text)
-    timeline.write_text(text[: first.start(1)] + "azerbaijan-democratic-republik" + text[first.end(1):])
+    timeline.write_text(text[: first.start(1)] + "azerbaijan-democratic-republik" + text[first.end(1) :])
     code, output = lint(project_copy)
-    assert ("'azerbaijan-democratic-republik' is not listed in data/glossary.yml. Check your spelling "
-            "(did you mean 'azerbaijan-democratic-republic'?)") in output
+    assert (
+        "'azerbaijan-democratic-republik' is not listed in data/glossary.yml. Check your spelling "
+        "(did you mean 'azerbaijan-democratic-republic'?)"
+    ) in output
     assert re.search(r"data/timeline\.yml:\d+: event", output)
 
 
@@ -118,8 +126,10 @@ def test_broken_internal_link_and_anchor(project_copy):
     page.write_text(page.read_text() + "\nSee [the roots](roots-of-the-crisis.md#roots-99) and [a page](nowhere.md).\n")
     code, output = lint(project_copy)
     line = line_of(page, "See [the roots]")
-    assert (f"docs/glossary.md:{line}: broken link to 'roots-of-the-crisis.md#roots-99': "
-            "docs/roots-of-the-crisis.md has no anchor '#roots-99'") in output
+    assert (
+        f"docs/glossary.md:{line}: broken link to 'roots-of-the-crisis.md#roots-99': "
+        "docs/roots-of-the-crisis.md has no anchor '#roots-99'"
+    ) in output
     assert f"docs/glossary.md:{line}: broken link to 'nowhere.md': there is no page docs/nowhere.md" in output
 
 
@@ -136,8 +146,11 @@ def test_change_the_apparatus_does_not_record(project_copy):
     page.write_text(re.sub(r"<!-- (?:normalisation|emendation|conjecture):.*?-->\n", "", text, flags=re.S))
     line = paragraph_line(page, "conclusion-1")
     code, output = lint(project_copy)
-    assert re.search(rf"docs/conclusion\.md:{line}: paragraph 'conclusion-1' differs from its published text where "
-                     r"its apparatus says nothing: .* \(record each change above the paragraph: ", output), output
+    assert re.search(
+        rf"docs/conclusion\.md:{line}: paragraph 'conclusion-1' differs from its published text where "
+        r"its apparatus says nothing: .* \(record each change above the paragraph: ",
+        output,
+    ), output
 
 
 def test_correction_that_introduces_a_non_standard_spelling(project_copy):
@@ -145,8 +158,11 @@ def test_correction_that_introduces_a_non_standard_spelling(project_copy):
     replace(page, "especially Elchibey, began", "especially Ilchibek, began")
     code, output = lint(project_copy)
     line = line_of(page, "especially Ilchibek, began")
-    assert re.search(rf"docs/political-implications\.md:{line}: 'Ilchibek' is a non-standard spelling of "
-                     r"Abulfaz Elchibey; write 'Elchibey' \(see data/glossary\.yml:\d+\)", output), output
+    assert re.search(
+        rf"docs/political-implications\.md:{line}: 'Ilchibek' is a non-standard spelling of "
+        r"Abulfaz Elchibey; write 'Elchibey' \(see data/glossary\.yml:\d+\)",
+        output,
+    ), output
 
 
 def test_published_layer_is_exempt_from_the_spelling_rule():

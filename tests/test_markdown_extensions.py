@@ -1,6 +1,7 @@
 """Golden-file tests of the edition's Markdown extensions (qarabagh_edition.markdown):
 each case in tests/golden/markdown/<extension>/ is rendered by Python-Markdown with the
 extension and compared with the HTML beside it (see that folder's README)."""
+
 from __future__ import annotations
 
 import os
@@ -23,10 +24,17 @@ EXTENSIONS = {
     "reading_time": ["qarabagh_edition.markdown.reading_time"],
     "tooltips": [TOC, "qarabagh_edition.markdown.editorial_badges", "qarabagh_edition.markdown.tooltips"],
     # The site's order, as listed in mkdocs.yml.
-    "all": [TOC, "qarabagh_edition.markdown.paragraph_numbers", "qarabagh_edition.markdown.citation_links",
-            "qarabagh_edition.markdown.glossary_links", "qarabagh_edition.markdown.conjecture_marks",
-            "qarabagh_edition.markdown.reading_markers", "qarabagh_edition.markdown.editorial_badges",
-            "qarabagh_edition.markdown.reading_time", "qarabagh_edition.markdown.tooltips"],
+    "all": [
+        TOC,
+        "qarabagh_edition.markdown.paragraph_numbers",
+        "qarabagh_edition.markdown.citation_links",
+        "qarabagh_edition.markdown.glossary_links",
+        "qarabagh_edition.markdown.conjecture_marks",
+        "qarabagh_edition.markdown.reading_markers",
+        "qarabagh_edition.markdown.editorial_badges",
+        "qarabagh_edition.markdown.reading_time",
+        "qarabagh_edition.markdown.tooltips",
+    ],
 }
 NAV = [{"The paper": [{"Sample": "sample.md"}]}]  # the project's one section
 SETTINGS = {
@@ -42,12 +50,15 @@ CASES = sorted(GOLDEN.glob("*/*.md"))
 
 def render(case: Path) -> str:
     extensions = BASE + EXTENSIONS[case.parent.name]
-    return markdown.Markdown(extensions=extensions, extension_configs=SETTINGS).convert(
-        case.read_text(encoding="utf-8")) + "\n"
+    return (
+        markdown.Markdown(extensions=extensions, extension_configs=SETTINGS).convert(case.read_text(encoding="utf-8"))
+        + "\n"
+    )
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.parent.name in EXTENSIONS],
-                         ids=lambda c: f"{c.parent.name}/{c.stem}")
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c.parent.name in EXTENSIONS], ids=lambda c: f"{c.parent.name}/{c.stem}"
+)
 def test_golden(case: Path):
     expected = case.with_suffix(".html")
     rendered = render(case)
@@ -66,6 +77,10 @@ def test_without_the_extensions_nothing_is_linked():
     for case in CASES:
         if case.parent.name in EXTENSIONS:
             others = BASE + [name for name in EXTENSIONS[case.parent.name] if not name.startswith("qarabagh_edition")]
-            plain = markdown.Markdown(extensions=others, extension_configs=SETTINGS).convert(
-                case.read_text(encoding="utf-8")) + "\n"
+            plain = (
+                markdown.Markdown(extensions=others, extension_configs=SETTINGS).convert(
+                    case.read_text(encoding="utf-8")
+                )
+                + "\n"
+            )
             assert plain != case.with_suffix(".html").read_text(encoding="utf-8"), case

@@ -1,15 +1,16 @@
 """Mentions that point to the right actor: data/mentions.yml says, beside the text, which
 actor an ambiguous mention in a given paragraph names (the bare "Azerbaijan" of 1937 is
 Iranian Azerbaijan); the links in the text and the Glossary's lists follow it."""
+
 import re
 
 import pytest
-
-from qarabagh_edition.actors import Matcher, load_glossary, load_mentions
 from conftest import ROOT
 from helpers import SECTIONS, content
-from qarabagh_edition.published_layer import load_pages
 from test_lint import lint
+
+from qarabagh_edition.actors import Matcher, load_glossary, load_mentions
+from qarabagh_edition.published_layer import load_pages
 
 ACTORS = load_glossary(ROOT)
 PAGES, _ = load_pages(ROOT)
@@ -47,8 +48,10 @@ def test_the_text_and_the_glossary_follow_the_records(site):
 
 
 BAD = {
-    "an unknown actor": ("  actor: iranian-azerbaijn\n", "is not listed in data/glossary.yml. Check your spelling "
-                                                         "(did you mean 'iranian-azerbaijan'?)"),
+    "an unknown actor": (
+        "  actor: iranian-azerbaijn\n",
+        "is not listed in data/glossary.yml. Check your spelling (did you mean 'iranian-azerbaijan'?)",
+    ),
     "words not in the paragraph": ("  actor: iranian-azerbaijan\n", "occurs 0 time(s) in social-9"),
     "an unknown paragraph": ("  actor: iranian-azerbaijan\n", "paragraph 'social-999' does not exist"),
 }
@@ -57,9 +60,11 @@ BAD = {
 @pytest.mark.parametrize("kind", BAD)
 def test_a_wrong_record_is_reported_with_its_line(project_copy, kind):
     actor, message = BAD[kind]
-    record = {"an unknown actor": "- paragraph: social-9\n  words: Azerbaijan\n",
-              "words not in the paragraph": "- paragraph: social-9\n  words: Atlantis\n",
-              "an unknown paragraph": "- paragraph: social-999\n  words: Azerbaijan\n"}[kind]
+    record = {
+        "an unknown actor": "- paragraph: social-9\n  words: Azerbaijan\n",
+        "words not in the paragraph": "- paragraph: social-9\n  words: Atlantis\n",
+        "an unknown paragraph": "- paragraph: social-999\n  words: Azerbaijan\n",
+    }[kind]
     path = project_copy / "data" / "mentions.yml"
     text = path.read_text(encoding="utf-8")
     line = text.count("\n") + 2
@@ -85,9 +90,12 @@ def test_the_links_and_the_lists_agree_on_every_paragraph(site):
         for link in where.select("a"):
             listed.setdefault(link["href"].split("#")[1], set()).add(actor)
     by_name = sorted(((a.name, a.id) for a in ACTORS.values()), key=lambda n: -len(n[0]))
-    main_actors = {row.find("a")["href"].strip("./").split("#")[0]:
-                   {a["href"].split("#")[1] for a in row.find_all("td")[4].select("a")}
-                   for row in content(site, "instructors/").select("table tbody tr")}
+    main_actors = {
+        row.find("a")["href"].strip("./").split("#")[0]: {
+            a["href"].split("#")[1] for a in row.find_all("td")[4].select("a")
+        }
+        for row in content(site, "instructors/").select("table tbody tr")
+    }
     disagree, paragraphs = [], 0
     for path in [""] + [p for p, _ in SECTIONS]:
         article, on_page = content(site, path), set()
@@ -97,18 +105,26 @@ def test_the_links_and_the_lists_agree_on_every_paragraph(site):
             paragraphs += 1
             linked = {a["href"].split("#")[1] for a in paragraph.select("a.glossary-term") if _owner(paragraph, a)}
             if linked != listed.get(paragraph["id"], set()):
-                disagree.append(f"{paragraph['id']}: linked but not listed {sorted(linked - listed.get(paragraph['id'], set()))}, "
-                                f"listed but not linked {sorted(listed.get(paragraph['id'], set()) - linked)}")
+                disagree.append(
+                    f"{paragraph['id']}: linked but not listed {sorted(linked - listed.get(paragraph['id'], set()))}, "
+                    f"listed but not linked {sorted(listed.get(paragraph['id'], set()) - linked)}"
+                )
             on_page |= linked
         section = article.select_one(".actors-in-section")
         if path and section is not None:
-            named = {next(ident for name, ident in by_name if item.strip().startswith(name))
-                     for item in section.get_text().split(" ·")}
+            named = {
+                next(ident for name, ident in by_name if item.strip().startswith(name))
+                for item in section.get_text().split(" ·")
+            }
             if named != on_page:
-                disagree.append(f"{path}: Actors in this section {sorted(named - on_page)} not linked, "
-                                f"linked {sorted(on_page - named)} not in Actors in this section")
+                disagree.append(
+                    f"{path}: Actors in this section {sorted(named - on_page)} not linked, "
+                    f"linked {sorted(on_page - named)} not in Actors in this section"
+                )
         if path.rstrip("/") in main_actors and not main_actors[path.rstrip("/")] <= on_page:
-            disagree.append(f"{path}: the instructors' page names {sorted(main_actors[path.rstrip('/')] - on_page)}, "
-                            "which the section does not link")
+            disagree.append(
+                f"{path}: the instructors' page names {sorted(main_actors[path.rstrip('/')] - on_page)}, "
+                "which the section does not link"
+            )
     assert paragraphs >= 80, paragraphs  # every numbered paragraph of the paper
     assert not disagree, "\n".join(disagree)

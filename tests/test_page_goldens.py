@@ -4,6 +4,7 @@ on one page; the marks beside paragraphs are tests/golden/markdown/'s), from the
 Each output is compared with tests/golden/pages/<name>; after a deliberate change:
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_page_goldens.py
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,8 +19,8 @@ from qarabagh_edition.downloads.whole_paper import Section, combine
 from qarabagh_edition.pages.corrections import corrections_markdown
 from qarabagh_edition.pages.glossary import glossary_pages
 from qarabagh_edition.pages.instructors import instructors_markdown, reading_time, section_stats
-from qarabagh_edition.pages.references import audit, bibliography, citing_paragraphs
 from qarabagh_edition.pages.record import name_the_readings, record_pages
+from qarabagh_edition.pages.references import audit, bibliography, citing_paragraphs
 from qarabagh_edition.pages.two_readings import changes_data, reading_paragraphs
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
@@ -45,8 +46,11 @@ def _glossary():
 
 def _bibliography():
     citing, _ = citing_paragraphs(PROJECT, "docs")
-    return bibliography({"vaezi2008": "Vaezi, A. 2008. *A Book*.", "other2000": "Other, B. 2000. *Uncited*."}, citing,
-                        {"vaezi2008": "The author is A. Vaezi [sic]; *not* a <b>link</b>"})
+    return bibliography(
+        {"vaezi2008": "Vaezi, A. 2008. *A Book*.", "other2000": "Other, B. 2000. *Uncited*."},
+        citing,
+        {"vaezi2008": "The author is A. Vaezi [sic]; *not* a <b>link</b>"},
+    )
 
 
 def _audit():
@@ -56,15 +60,29 @@ def _audit():
 
 def _instructors():
     stats = section_stats(PROJECT, "docs", NAV)
-    return (instructors_markdown(stats, "https://example.org/", {"pdf": "downloads/x.pdf", "zip": "downloads/x.zip"},
-                                 "Sarmadi, H. 2018. <i>The Title</i>.") + "\n" + reading_time(stats[PAGE]))
+    return (
+        instructors_markdown(
+            stats,
+            "https://example.org/",
+            {"pdf": "downloads/x.pdf", "zip": "downloads/x.zip"},
+            "Sarmadi, H. 2018. <i>The Title</i>.",
+        )
+        + "\n"
+        + reading_time(stats[PAGE])
+    )
 
 
 def _whole_paper():
     page = rendered_page()
-    return combine([Section("", "Abstract and keywords", '<h1 id="home">Home</h1>\n<p id="abstract-1">A.</p>'),
-                    Section("sample/", "Sample", page + '\n<p><a href="#sample-2">back</a> '
-                            '<a href="../glossary/#iran">Iran</a></p>')], "print_page/")
+    return combine(
+        [
+            Section("", "Abstract and keywords", '<h1 id="home">Home</h1>\n<p id="abstract-1">A.</p>'),
+            Section(
+                "sample/", "Sample", page + '\n<p><a href="#sample-2">back</a> <a href="../glossary/#iran">Iran</a></p>'
+            ),
+        ],
+        "print_page/",
+    )
 
 
 def _record(src_uri: str) -> str:
@@ -74,9 +92,15 @@ def _record(src_uri: str) -> str:
 
 
 def _named_search_index():
-    index = {"docs": [{"location": "", "title": "Home"}, {"location": "sample/", "title": "Sample"},
-                      {"location": "sample/#part", "title": "A part"}, {"location": "glossary/", "title": "Glossary"},
-                      {"location": "as-published/sample/", "title": "SAMPLE"}]}
+    index = {
+        "docs": [
+            {"location": "", "title": "Home"},
+            {"location": "sample/", "title": "Sample"},
+            {"location": "sample/#part", "title": "A part"},
+            {"location": "glossary/", "title": "Glossary"},
+            {"location": "as-published/sample/", "title": "SAMPLE"},
+        ]
+    }
     named = name_the_readings(index, {"./": "as-published/", "sample/": "as-published/sample/"})
     return json.dumps(named, ensure_ascii=False, indent=1)
 
@@ -89,8 +113,9 @@ OUTPUTS = {
     "references-audit.md": _audit,
     "instructors.md": _instructors,
     "corrections.md": lambda: corrections_markdown(paragraphs(), TITLES, REPO),
-    "changes.json": lambda: json.dumps(changes_data(PAGE, paragraphs(), REPO), ensure_ascii=False, indent=1,
-                                       sort_keys=True),
+    "changes.json": lambda: json.dumps(
+        changes_data(PAGE, paragraphs(), REPO), ensure_ascii=False, indent=1, sort_keys=True
+    ),
     "record-sample.md": lambda: _record("as-published/sample.md"),
     "record-whole-paper.md": lambda: _record("as-published/whole-paper.md"),
     "search-index-named.json": _named_search_index,

@@ -1,11 +1,12 @@
 """Every paragraph, list item and heading has a short, permanent ID that is its anchor."""
+
 import re
 from collections import Counter
 
-from qarabagh_edition.published_layer import VALID_ID, load_layer, load_pages
-
 from conftest import ROOT
 from helpers import html_pages, soup
+
+from qarabagh_edition.published_layer import VALID_ID, load_layer, load_pages
 
 
 def test_every_published_id_is_an_anchor_exactly_once_on_its_page(site):
@@ -14,7 +15,11 @@ def test_every_published_id_is_an_anchor_exactly_once_on_its_page(site):
     pages_of = {}
     for path in html_pages(site):
         page_url = path.parent.relative_to(site).as_posix()
-        if path.parent.name in ("search", "print_page") or path.name == "404.html" or page_url.startswith("as-published"):
+        if (
+            path.parent.name in ("search", "print_page")
+            or path.name == "404.html"
+            or page_url.startswith("as-published")
+        ):
             continue  # print_page repeats every page, and the record every ID, by design
         for element in soup(site, page_url).select("article [id]"):
             counts[element["id"]] += 1
@@ -64,10 +69,15 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
         for element in article.select("p, li, blockquote, h1, h2, h3"):
             # Not the paper's text: title block, contents, Cite box, editors' notes and
             # generated sections (class "editorial"), the footnoted references.
-            if any(c in ("editorial", "reading-marker") or c.startswith("record-") for c in element.get("class") or []) \
-                    or element.find_parent(class_=re.compile(
-                    r"paper-front|paper-contents|md-source-file|cite-this|editorial-note|footnote|published-reading")) \
-                    or "reading-time" in (element.get("class") or []):
+            if (
+                any(c in ("editorial", "reading-marker") or c.startswith("record-") for c in element.get("class") or [])
+                or element.find_parent(
+                    class_=re.compile(
+                        r"paper-front|paper-contents|md-source-file|cite-this|editorial-note|footnote|published-reading"
+                    )
+                )
+                or "reading-time" in (element.get("class") or [])
+            ):
                 continue
             if element.find_parent(id=re.compile(r"^ref-")) or (element.get("id") or "").startswith("ref-"):
                 continue
@@ -75,5 +85,8 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
                 continue
             if element.name == "p" and element.find_parent("li") and element.find_parent("li").get("id"):
                 continue
-            assert element.get("id") or element.find_parent(id=True) is not None and element.find_parent(
-                id=True).name in ("li", "blockquote"), f"{page_url}: {element.name} without id: {element.get_text()[:60]}"
+            assert (
+                element.get("id")
+                or element.find_parent(id=True) is not None
+                and element.find_parent(id=True).name in ("li", "blockquote")
+            ), f"{page_url}: {element.name} without id: {element.get_text()[:60]}"

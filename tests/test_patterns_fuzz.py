@@ -4,6 +4,7 @@ overrides/hooks is timed on long adversarial inputs (runs of each character that
 care about, after the prefixes that bring a pattern to its ambiguous part). A pattern
 with two parts that can match the same characters (`\\s*x?\\s*`, `.*?\\s*$`) takes
 seconds to hours here; a sound one, a millisecond."""
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ BOUND = 0.4
 TOTAL = 300  # seconds for all: a pattern still running then is named
 
 # In a child process, so that a pattern that runs for hours is stopped, and named.
-CHILD = r'''
+CHILD = r"""
 import importlib, json, pkgutil, re, sys, time
 from pathlib import Path
 root, length = Path(sys.argv[1]), int(sys.argv[2])
@@ -67,7 +68,7 @@ for name in names:
                     seconds = max(seconds, timed(pattern, prefix + filler * (2 * length // len(filler)) + "\x00") / 2)
                 slowest = max(slowest, seconds)
         print(json.dumps({"done": f"{name}.{attribute}", "seconds": slowest}), flush=True)
-'''
+"""
 
 
 def test_no_pattern_backtracks_catastrophically():

@@ -1,13 +1,14 @@
 """The PDF fetches nothing but the built site's own files (qarabagh_edition.rules.
 pdf_resources), and judges images by their bytes: WeasyPrint's fetcher tested on its own."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+from test_content_files import SVG_BEACON, png_header
+
 from qarabagh_edition.downloads import pdf
 from qarabagh_edition.published_layer import ContentError
-from test_content_files import SVG_BEACON, png_header
 
 STYLESHEET = ROOT / "overrides" / "assets" / "stylesheets" / "pdf.css"
 SITE_URL = "https://edition.example.org/qarabagh/"
@@ -17,16 +18,19 @@ def typeset(site, html: str, base_url: str | None = None):
     pdf.write_pdf(f"<p>Text.</p>{html}", base_url or f"{site}/", STYLESHEET, site / "out.pdf", site, SITE_URL)
 
 
-@pytest.mark.parametrize("source, why", [
-    ("http://example.invalid/beacon", "not a file of the built site"),
-    ("https://edition.example.org/elsewhere/x.png", "not a file of the built site"),
-    ("file:///etc/hostname", "not a file of the built site"),
-    ("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>", "not a file of the built site"),
-    ("../outside.png", "not a file of the built site"),
-    ("beacon.png", "named .png but its bytes are not an image"),
-    ("huge.png", "13,000 x 13,000 pixels, more than the limit"),
-    ("fake.svg", "named .svg but its bytes are not SVG"),
-])
+@pytest.mark.parametrize(
+    "source, why",
+    [
+        ("http://example.invalid/beacon", "not a file of the built site"),
+        ("https://edition.example.org/elsewhere/x.png", "not a file of the built site"),
+        ("file:///etc/hostname", "not a file of the built site"),
+        ("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>", "not a file of the built site"),
+        ("../outside.png", "not a file of the built site"),
+        ("beacon.png", "named .png but its bytes are not an image"),
+        ("huge.png", "13,000 x 13,000 pixels, more than the limit"),
+        ("fake.svg", "named .svg but its bytes are not SVG"),
+    ],
+)
 def test_the_pdf_refuses_what_is_not_the_sites_own(tmp_path, source, why):
     from PIL import Image
 
@@ -39,14 +43,16 @@ def test_the_pdf_refuses_what_is_not_the_sites_own(tmp_path, source, why):
     (site / "fake.svg").write_bytes(png_header(1, 1))
     with pytest.raises(ContentError) as refused:
         typeset(site, f'<img src="{source}">')
-    assert f"out.pdf: " in str(refused.value) and why in str(refused.value), refused.value
+    assert "out.pdf: " in str(refused.value) and why in str(refused.value), refused.value
     assert not (site / "out.pdf").exists()
 
 
 def test_a_stylesheet_cannot_fetch_either(tmp_path):
     with pytest.raises(ContentError, match="http://example.invalid/font"):
-        typeset(tmp_path, '<style>@font-face { font-family: x; src: url(http://example.invalid/font) }'
-                          'p { font-family: x }</style>')
+        typeset(
+            tmp_path,
+            "<style>@font-face { font-family: x; src: url(http://example.invalid/font) }p { font-family: x }</style>",
+        )
 
 
 def test_the_sites_own_files_are_served(tmp_path):

@@ -1,6 +1,7 @@
 """Quality gates checked with independent tools: accessibility (axe-core), keyboard use,
 links and anchors (linkchecker), HTML validity (Nu Html Checker), privacy and mobile
 layout on every page."""
+
 import json
 import re
 import subprocess
@@ -9,7 +10,6 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -38,6 +38,7 @@ def pages(site):
 
 
 # -- Accessibility -------------------------------------------------------------------------
+
 
 def axe_violations(page) -> list[str]:
     """axe-core's violations on the page as it is now: "rule (how many): first element"."""
@@ -113,16 +114,25 @@ def test_keyboard_reaches_and_operates_what_we_added(browser, server):
     reached = set()
     for _ in range(400):
         page.keyboard.press("Tab")
-        reached.add(page.evaluate("""() => { const e = document.activeElement;
+        reached.add(
+            page.evaluate("""() => { const e = document.activeElement;
             return e.closest('.reading-switch') ? 'reading switch'
                  : e.matches('details.cite-this > summary') ? 'cite box'
                  : e.matches('.paragraph-link') ? 'paragraph link'
                  : e.matches('.paragraph-cite') ? 'paragraph cite'
                  : e.closest('span.citation') ? 'citation'
                  : e.matches('a.glossary-term') ? 'glossary term'
-                 : e.matches('a.corrected-marker') ? 'corrected marker' : 'other' }"""))
-    assert reached >= {"reading switch", "cite box", "paragraph link", "paragraph cite", "citation",
-                       "glossary term", "corrected marker"}, reached
+                 : e.matches('a.corrected-marker') ? 'corrected marker' : 'other' }""")
+        )
+    assert reached >= {
+        "reading switch",
+        "cite box",
+        "paragraph link",
+        "paragraph cite",
+        "citation",
+        "glossary term",
+        "corrected marker",
+    }, reached
     page.locator("details.cite-this > summary").focus()
     page.keyboard.press("Enter")  # closed again
     # Operate them with the keyboard alone.
@@ -162,8 +172,10 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
 
     pages = [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(("assets/", "search/"))]
     trees = {p: BeautifulSoup(p.read_text(encoding="utf-8", errors="replace"), "lxml") for p in pages}
-    ids = {p: {e["id"] for e in tree.select("[id]")} | {e["name"] for e in tree.select("a[name]")}
-           for p, tree in trees.items()}
+    ids = {
+        p: {e["id"] for e in tree.select("[id]")} | {e["name"] for e in tree.select("a[name]")}
+        for p, tree in trees.items()
+    }
     checked, broken = 0, []
     for page, tree in trees.items():
         for element in tree.select("[href], [src]"):
@@ -192,12 +204,16 @@ def test_every_link_of_every_page_leads_to_an_existing_file_and_anchor(site):
 def test_the_link_check_counts_a_missing_anchor_or_file(tmp_path):
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text('<h1 id="here">x</h1><a href="#here">self</a>')
-    (tmp_path / "index.html").write_text('<a href="page/#here">good</a> <a href="page/#not-there">bad</a> '
-                                         '<a href="gone/">gone</a> <a href="https://example.org/#x">out</a>')
+    (tmp_path / "index.html").write_text(
+        '<a href="page/#here">good</a> <a href="page/#not-there">bad</a> '
+        '<a href="gone/">gone</a> <a href="https://example.org/#x">out</a>'
+    )
     checked, broken = broken_links(tmp_path)
     assert checked == 4
-    assert broken == ["index.html: page/#not-there (no element with id 'not-there' there)",
-                      "index.html: gone/ (no such file)"]
+    assert broken == [
+        "index.html: page/#not-there (no element with id 'not-there' there)",
+        "index.html: gone/ (no such file)",
+    ]
 
 
 def linkchecker_problems(base_url: str, paths: list[str], ignore: list[str] = ()) -> tuple[int, list[str]]:
@@ -209,17 +225,36 @@ def linkchecker_problems(base_url: str, paths: list[str], ignore: list[str] = ()
     import io
 
     result = subprocess.run(
-        [str(LINKCHECKER) if LINKCHECKER.exists() else "linkchecker", "--config", str(ROOT / "tests" / "linkcheckerrc"),
-         "--no-status", "--verbose", "-o", "csv", *[f"--ignore-url={pattern}" for pattern in ignore],
-         *[base_url + path for path in paths]],
-        capture_output=True, text=True, timeout=1200)
+        [
+            str(LINKCHECKER) if LINKCHECKER.exists() else "linkchecker",
+            "--config",
+            str(ROOT / "tests" / "linkcheckerrc"),
+            "--no-status",
+            "--verbose",
+            "-o",
+            "csv",
+            *[f"--ignore-url={pattern}" for pattern in ignore],
+            *[base_url + path for path in paths],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     # linkchecker's comments start "# "; a row may start with "#" too (a link to "#anchor").
-    rows = [r for r in csv.DictReader(io.StringIO("\n".join(
-        line for line in result.stdout.splitlines() if not line.startswith("# "))), delimiter=";")]
+    rows = [
+        r
+        for r in csv.DictReader(
+            io.StringIO("\n".join(line for line in result.stdout.splitlines() if not line.startswith("# "))),
+            delimiter=";",
+        )
+    ]
     assert rows and "Stopped checking" in result.stdout, result.stdout[-2000:] + result.stderr[-2000:]
-    problems = [f"{r['parentname'] or r['urlname']} (line {r['line']}): {r['urlname']}: "
-                f"{r['result']} {r['warningstring']}".strip()
-                for r in rows if r["valid"] != "True" or "Anchor" in (r["warningstring"] or "")]
+    problems = [
+        f"{r['parentname'] or r['urlname']} (line {r['line']}): {r['urlname']}: "
+        f"{r['result']} {r['warningstring']}".strip()
+        for r in rows
+        if r["valid"] != "True" or "Anchor" in (r["warningstring"] or "")
+    ]
     return len(rows), problems
 
 
@@ -239,9 +274,11 @@ def test_linkchecker_counts_a_missing_anchor_as_a_failure(tmp_path):
     # The check above can fail on anchors: a tiny site with one broken anchor, one good.
     (tmp_path / "page").mkdir()
     (tmp_path / "page" / "index.html").write_text('<!doctype html><title>t</title><h1 id="here">x</h1>')
-    (tmp_path / "index.html").write_text('<!doctype html><title>t</title><p id="top">'
-                                         '<a href="page/#here">good</a> <a href="page/#not-there">bad</a> '
-                                         '<a href="#top">good too</a> <a href="#nowhere">bad too</a>')
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>t</title><p id="top">'
+        '<a href="page/#here">good</a> <a href="page/#not-there">bad</a> '
+        '<a href="#top">good too</a> <a href="#nowhere">bad too</a>'
+    )
     from conftest import _serve
 
     served = _serve(tmp_path)
@@ -257,19 +294,31 @@ def test_linkchecker_counts_a_missing_anchor_as_a_failure(tmp_path):
 
 # -- HTML validity --------------------------------------------------------------------------
 
+
 def test_nu_html_checker_finds_no_errors_in_our_markup(site):
     assert VNU.exists(), "node_modules/vnu-jar is missing: run scripts/test"
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
-                             str(site)], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr)["messages"]
     allowed = yaml.safe_load((ROOT / "tests" / "vnu-allowlist.yml").read_text(encoding="utf-8"))
     used = set()
     unexplained = []
     for message in messages:
         where = message.get("url", "").split(str(site) + "/")[-1]
-        match = next((i for i, rule in enumerate(allowed) if re.search(re.escape(rule["message"]), message["message"])
-                      and ("only_in" not in rule or where == rule["only_in"])
-                      and ("only_under" not in rule or where.startswith(rule["only_under"]))), None)
+        match = next(
+            (
+                i
+                for i, rule in enumerate(allowed)
+                if re.search(re.escape(rule["message"]), message["message"])
+                and ("only_in" not in rule or where == rule["only_in"])
+                and ("only_under" not in rule or where.startswith(rule["only_under"]))
+            ),
+            None,
+        )
         if match is None:
             unexplained.append(f"{where}:{message.get('lastLine')}: {message['message']}")
         else:
@@ -280,6 +329,7 @@ def test_nu_html_checker_finds_no_errors_in_our_markup(site):
 
 
 # -- Privacy and mobile ---------------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_every_page_and_feature_requests_only_the_site(browser, server, pages):
@@ -378,7 +428,9 @@ def test_materials_start_up_does_not_restyle_the_whole_page(browser, server):
     page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     context.close()
-    assert sorted(started.split()) == sorted(parsed.split()), f"<html>'s class: {parsed!r} when parsed, {started!r} after"
+    assert sorted(started.split()) == sorted(parsed.split()), (
+        f"<html>'s class: {parsed!r} when parsed, {started!r} after"
+    )
     assert scheme == "default", scheme  # from following the system to light
 
 
@@ -395,7 +447,11 @@ def test_nothing_but_the_style_sheets_holds_back_the_first_paint(site, pages):
         file = site / path if path.endswith(".html") else site / path / "index.html"
         html = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
         holding += [f"{path or '/'}: {element}"[:200] for element in html.select("[blocking]")]
-        holding += [f"{path or '/'}: {script}"[:200] for script in html.select("script[src]")
-                    if not script.has_attr("defer") and not script.has_attr("async")
-                    and script.get("type", "text/javascript") in ("text/javascript", "module")]
+        holding += [
+            f"{path or '/'}: {script}"[:200]
+            for script in html.select("script[src]")
+            if not script.has_attr("defer")
+            and not script.has_attr("async")
+            and script.get("type", "text/javascript") in ("text/javascript", "module")
+        ]
     assert not holding, "\n".join(holding[:10])

@@ -8,6 +8,7 @@ clock, a local time, a set's order or a file's permissions that reached a file w
 show as a difference. A date of a day's resolution (the sitemap's) would not, on the
 day of the commit: the dates in the files are therefore checked against the commit.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -26,8 +27,11 @@ TEST_FILES = {".build-log"}  # what conftest's `site` fixture adds beside the bu
 
 
 def files(site: Path) -> dict[str, Path]:
-    return {p.relative_to(site).as_posix(): p for p in site.rglob("*")
-            if p.is_file() and p.relative_to(site).as_posix() not in TEST_FILES}
+    return {
+        p.relative_to(site).as_posix(): p
+        for p in site.rglob("*")
+        if p.is_file() and p.relative_to(site).as_posix() not in TEST_FILES
+    }
 
 
 def commit_epoch() -> int:
@@ -42,11 +46,29 @@ def test_two_builds_of_one_commit_are_byte_identical(site, tmp_path):
     # Zip entries count time in two-second steps: let at least that pass since the first build.
     time.sleep(max(0.0, 2.5 - (time.time() - (site / ".build-log").stat().st_mtime)))
     other = tmp_path / "second-build"
-    environment = {**os.environ, "TZ": "Pacific/Kiritimati",  # UTC+14: another date than UTC for half the day
-                   "PYTHONHASHSEED": "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2"}
+    environment = {
+        **os.environ,
+        "TZ": "Pacific/Kiritimati",  # UTC+14: another date than UTC for half the day
+        "PYTHONHASHSEED": "1" if os.environ.get("PYTHONHASHSEED") != "1" else "2",
+    }
     result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "--strict", "--site-dir", str(other)],
-        cwd=ROOT, capture_output=True, text=True, env=environment, preexec_fn=lambda: os.umask(0o077))
+        [
+            sys.executable,
+            "-m",
+            "properdocs",
+            "build",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "--strict",
+            "--site-dir",
+            str(other),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=environment,
+        preexec_fn=lambda: os.umask(0o077),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     first, second = files(site), files(other)
     assert set(DOWNLOADS) <= set(first), "the downloads are part of what is compared"
@@ -54,7 +76,8 @@ def test_two_builds_of_one_commit_are_byte_identical(site, tmp_path):
     different = sorted(p for p in set(first) & set(second) if first[p].read_bytes() != second[p].read_bytes())
     assert not only and not different, (
         f"two builds of one commit differ: {len(different)} of {len(first)} files, "
-        f"e.g. {different[:20]}; in one build only: {only[:20]}")
+        f"e.g. {different[:20]}; in one build only: {only[:20]}"
+    )
 
 
 def test_the_dates_in_the_build_are_the_last_commits(site):
@@ -63,7 +86,9 @@ def test_the_dates_in_the_build_are_the_last_commits(site):
     epoch = commit_epoch()
     when = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count("<lastmod>") > 10 and sitemap.count(f"<lastmod>{when:%Y-%m-%d}</lastmod>") == sitemap.count("<lastmod>")
+    assert sitemap.count("<lastmod>") > 10 and sitemap.count(f"<lastmod>{when:%Y-%m-%d}</lastmod>") == sitemap.count(
+        "<lastmod>"
+    )
     with gzip.open(site / "sitemap.xml.gz") as compressed:
         compressed.read()
         midnight = when.replace(hour=0, minute=0, second=0)
@@ -102,7 +127,8 @@ def test_the_lock_pins_every_installed_package_with_hashes():
     assert len(entries) > 50 and not [n for n, (_, hashes) in entries.items() if not hashes], "a pin without hashes"
     installed = {re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower(): d.version for d in metadata.distributions()}
     # pip comes with the venv; the edition itself is installed editable, apart (no hashes for a folder).
-    unlocked = {n: v for n, v in installed.items() if n not in ("pip", "qarabagh-edition")
-                and entries.get(n, ("",))[0] != v}
+    unlocked = {
+        n: v for n, v in installed.items() if n not in ("pip", "qarabagh-edition") and entries.get(n, ("",))[0] != v
+    }
     assert not unlocked, f"installed, but not at the lock's version: {unlocked} (scripts/lock, then reinstall)"
     assert "--require-hashes" in (ROOT / "scripts" / "_environment.sh").read_text(encoding="utf-8")

@@ -4,16 +4,15 @@ real names. The results still show the site's own spelling, highlighted.
 
 The folding lives in overrides/assets/javascripts/workers/search-fold.js, a wrapper around
 Material's search worker (overrides/main.html points Material at it)."""
+
 import json
 import re
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import ROOT
 from helpers import follow_without_reload, soup
 
@@ -30,13 +29,16 @@ def search(page, query: str) -> list[dict]:
     box.press("End")  # Material searches on keyup
     # Until the index is built the box says "Initializing search"; then "N matching documents".
     page.wait_for_function(
-        "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)",
-        timeout=30000)
+        "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000
+    )
     more = page.locator(".md-search-result__more summary")
     for i in range(more.count()):
         more.nth(i).click()
-    return page.eval_on_selector_all(".md-search-result__list a", """links => links.map(a => ({
-        href: a.href, text: a.innerText, marks: [...a.querySelectorAll("mark")].map(m => m.textContent)}))""")
+    return page.eval_on_selector_all(
+        ".md-search-result__list a",
+        """links => links.map(a => ({
+        href: a.href, text: a.innerText, marks: [...a.querySelectorAll("mark")].map(m => m.textContent)}))""",
+    )
 
 
 def where(result: dict) -> str:
@@ -115,8 +117,10 @@ def test_offline_copy_search_forgives_spelling(browser, site, tmp_path):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((tmp_path / "sarmadi-2018-qarabagh-crisis" / "introduction.html").as_uri())
     results = search(page, "Elcibey")
-    assert any(urlparse(r["href"]).path.endswith("/glossary.html") and urlparse(r["href"]).fragment == "elchibey"
-               for r in results), [r["href"] for r in results]
+    assert any(
+        urlparse(r["href"]).path.endswith("/glossary.html") and urlparse(r["href"]).fragment == "elchibey"
+        for r in results
+    ), [r["href"] for r in results]
     assert any("Elçibəy" in word for word in marked(results)), marked(results)
     assert all(u.startswith(("file://", "data:", "blob:", "about:")) for u in requests), requests
     assert errors == []
@@ -152,25 +156,29 @@ console.log(JSON.stringify(out));
 """
 
 
-@pytest.mark.parametrize("typed, searched", [
-    # Single letters: each folded (no one-letter-off matching under five letters).
-    ("ı ə ş ç ö ü ğ İ Ə Ş Ç Ö Ü Ğ", "i e s c o u g i e s c o u g"),
-    ("ł ø đ ß æ œ é ñ", "l o d ss ae oe e n"),
-    ("Esenboğa", "esenboga esenboga~1"),
-    ("ELÇİBƏY", "elcibey elcibey~1"),
-    ("Qal'eh Qalʼeh Qal’eh", "qaleh qaleh~1 qaleh qaleh~1 qaleh qaleh~1"),
-    ("Iran Bakı", "iran baki"),
-    # lunr's query syntax is passed on as typed, only folded.
-    ("+Varlıq -Şuşa", "+varliq -susa"),
-    ("title:Esenboğa", "title:esenboga"),
-])
+@pytest.mark.parametrize(
+    "typed, searched",
+    [
+        # Single letters: each folded (no one-letter-off matching under five letters).
+        ("ı ə ş ç ö ü ğ İ Ə Ş Ç Ö Ü Ğ", "i e s c o u g i e s c o u g"),
+        ("ł ø đ ß æ œ é ñ", "l o d ss ae oe e n"),
+        ("Esenboğa", "esenboga esenboga~1"),
+        ("ELÇİBƏY", "elcibey elcibey~1"),
+        ("Qal'eh Qalʼeh Qal’eh", "qaleh qaleh~1 qaleh qaleh~1 qaleh qaleh~1"),
+        ("Iran Bakı", "iran baki"),
+        # lunr's query syntax is passed on as typed, only folded.
+        ("+Varlıq -Şuşa", "+varliq -susa"),
+        ("title:Esenboğa", "title:esenboga"),
+    ],
+)
 def test_folding(typed, searched, tmp_path):
     # Node comes with npm, which scripts/test requires for the quality checks.
     assert shutil.which("node"), "Node.js is missing: run the tests with scripts/test"
     harness = tmp_path / "harness.js"
     harness.write_text(FOLD_HARNESS)
-    result = subprocess.run(["node", str(harness), str(WORKER), json.dumps([typed])],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["node", str(harness), str(WORKER), json.dumps([typed])], capture_output=True, text=True, check=True
+    )
     assert json.loads(result.stdout) == [searched]
 
 
@@ -191,11 +199,15 @@ def test_search_results_name_editorial_headings_without_their_badge(site):
     # The badge after an editorial heading ("Editorial heading") is for the page; in the
     # index the heading is its own words, and its text is still found.
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    badged = {heading["id"] for page in ("social-impacts", "references")
-              for heading in soup(site, page).select("h2.editorial, h3.editorial")}
+    badged = {
+        heading["id"]
+        for page in ("social-impacts", "references")
+        for heading in soup(site, page).select("h2.editorial, h3.editorial")
+    }
     assert badged, "the site still has editorial headings"
-    entries = {d["location"].split("#")[-1]: d for d in docs
-               if d["location"].split("#")[-1] in badged and "#" in d["location"]}
+    entries = {
+        d["location"].split("#")[-1]: d for d in docs if d["location"].split("#")[-1] in badged and "#" in d["location"]
+    }
     assert badged <= set(entries), badged - set(entries)
     assert not [d["title"] for d in entries.values() if "Editorial" in d["title"]]
     assert entries["actors-in-this-section"]["title"] == "Actors in this section"

@@ -1,4 +1,5 @@
 """The whole paper is on the site, one page per section, in the paper's order."""
+
 from helpers import SECTIONS, content, soup
 
 

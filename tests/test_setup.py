@@ -10,6 +10,7 @@ unpacking some 200 MB.
 
 They need the package registry, as the set-up itself does.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,13 @@ def _pip_version(python: Path) -> str:
 def _install_locks(python: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
     """scripts/_environment.sh's install_locks, as scripts/build runs it, the main lock dry."""
     script = f'source "{root}/scripts/_environment.sh" && install_locks "$0" --dry-run'
-    return subprocess.run(["bash", "-c", script, str(python)], capture_output=True, text=True,
-                          env={**os.environ, "PIP_NO_INPUT": "1"}, timeout=900)
+    return subprocess.run(
+        ["bash", "-c", script, str(python)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PIP_NO_INPUT": "1"},
+        timeout=900,
+    )
 
 
 def _bundled_pip() -> str:
@@ -53,16 +59,22 @@ def test_the_locks_install_with_the_pip_python_brings(tmp_path):
     result = _install_locks(python)
     assert result.returncode == 0, f"pip {_bundled_pip()} could not install the locks:\n{result.stderr[-3000:]}"
     # The pin of requirements-pip.txt is the pip that then resolved the main lock.
-    pinned = next(line.split("==")[1].split()[0] for line in (ROOT / "requirements-pip.txt").read_text().splitlines()
-                  if line.startswith("pip=="))
+    pinned = next(
+        line.split("==")[1].split()[0]
+        for line in (ROOT / "requirements-pip.txt").read_text().splitlines()
+        if line.startswith("pip==")
+    )
     assert _pip_version(python) == pinned
 
 
 @pytest.mark.parametrize("old_pip", ["23.0.1"])  # Debian 12 (bookworm)'s python3-venv
 def test_the_locks_install_with_debians_pip(tmp_path, old_pip):
     python = _fresh_venv(tmp_path / "venv")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"pip=={old_pip}"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"pip=={old_pip}"],
+        check=True,
+        capture_output=True,
+    )
     assert _pip_version(python) == old_pip
     result = _install_locks(python)
     assert result.returncode == 0, f"pip {old_pip} could not install the locks:\n{result.stderr[-3000:]}"

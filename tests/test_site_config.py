@@ -1,4 +1,5 @@
 """Site-wide settings: strict build without warnings, URLs from the environment, no web fonts."""
+
 from helpers import html_pages, soup
 
 
@@ -43,8 +44,12 @@ def test_scripts_build_says_so_when_site_url_is_not_set(tmp_path):
 
     def run(**env):
         base = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-        return subprocess.run([str(ROOT / "scripts" / "build"), "-q", "--site-dir", str(tmp_path / "site")],
-                              capture_output=True, text=True, env={**base, "EDITION_SKIP_DOWNLOADS": "1", **env})
+        return subprocess.run(
+            [str(ROOT / "scripts" / "build"), "-q", "--site-dir", str(tmp_path / "site")],
+            capture_output=True,
+            text=True,
+            env={**base, "EDITION_SKIP_DOWNLOADS": "1", **env},
+        )
 
     bare = run()
     assert bare.returncode == 0, bare.stderr

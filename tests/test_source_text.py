@@ -1,9 +1,8 @@
 """The project's text files are UTF-8, without a byte order mark or invisible controls:
 each problem is `file:line` before anything else reads the file
 (qarabagh_edition.rules.source_text, the first check of overrides/hooks/edition.py)."""
-from __future__ import annotations
 
-from helpers import line_of
+from __future__ import annotations
 
 from qarabagh_edition.rules.source_text import check_file, check_sources
 
@@ -24,7 +23,8 @@ def test_a_byte_order_mark_is_named_as_such(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("\ufeff# Conclusion { #conclusion }\n", encoding="utf-8")
     assert check_file(page, "docs/conclusion.md") == [
-        "docs/conclusion.md:1: the file starts with a byte order mark (save it as UTF-8 without BOM)"]
+        "docs/conclusion.md:1: the file starts with a byte order mark (save it as UTF-8 without BOM)"
+    ]
 
 
 def test_invisible_controls_are_refused_and_a_persian_joiner_is_kept_where_it_belongs(tmp_path):
@@ -35,7 +35,8 @@ def test_invisible_controls_are_refused_and_a_persian_joiner_is_kept_where_it_be
         "docs/political-implications.md:2: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) at column 8: it "
         "changes how the text reads or is matched (delete it)",
         "docs/political-implications.md:2: invisible character U+200B (ZERO WIDTH SPACE) at column 28: it "
-        "changes how the text reads or is matched (delete it)"]
+        "changes how the text reads or is matched (delete it)",
+    ]
     name = tmp_path / "glossary.yml"
     name.write_text("native: محمود احمدی\u200cنژاد\n", encoding="utf-8")
     assert check_file(name, "data/glossary.yml") == []  # the non-joiner belongs to the Persian spelling

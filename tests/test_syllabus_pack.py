@@ -1,6 +1,7 @@
 """Syllabus pack: paragraphs or whole sections ticked on the paper's pages come out on
 the pack page in the paper's order, with numbers, permanent links, the references they
 cite and the paper's citation; the selection travels in the address; no server needed."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,6 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-
 from helpers import SECTIONS, content, soup
 
 PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js and pack.js
@@ -23,11 +23,15 @@ def pack_data(site) -> dict:
 
 def paragraph_ids(site, path: str) -> list[str]:
     article = content(site, path)
-    return [e["id"] for e in article.select("p[id], li[id]")
-            if PARAGRAPH_ID.match(e["id"]) and not e.find_parent(class_="footnote")]
+    return [
+        e["id"]
+        for e in article.select("p[id], li[id]")
+        if PARAGRAPH_ID.match(e["id"]) and not e.find_parent(class_="footnote")
+    ]
 
 
 # -- The built page -----------------------------------------------------------------------
+
 
 def test_pack_page_holds_every_paragraph_of_the_paper_in_reading_order(site):
     data = pack_data(site)
@@ -94,6 +98,7 @@ def test_search_does_not_index_the_paper_a_second_time_under_the_pack(site):
 
 # -- In a browser --------------------------------------------------------------------------
 
+
 def errors_of(page) -> list[str]:
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
@@ -149,26 +154,35 @@ def test_ticked_paragraphs_and_a_whole_section_make_a_pack_in_reading_order(page
     numbers = page.locator(".pack-paragraph__number").all_text_contents()
     assert numbers == ["¶ 1", "¶ 1", "¶ 2", "¶ 3", "¶ 4", "¶ 2"]
     assert page.locator(".pack-section-title").all_text_contents() == [
-        "The roots of the crisis Qarabagh", "Security Consequences and Military", "Social Impacts"]
+        "The roots of the crisis Qarabagh",
+        "Security Consequences and Military",
+        "Social Impacts",
+    ]
 
     # The paper's full citation first, before any paragraph.
     top = page.locator(".pack-excerpt > *").first
     expect(top).to_have_class(re.compile(r"\bpack-source\b"))
     expect(page.locator(".pack-source__citation")).to_contain_text(
-        "Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018.")
+        "Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018."
+    )
     expect(page.locator(".pack-source__citation")).to_contain_text("Specialty Journal of Politics and Law 3 (4): 16–32")
 
     # Stable links and the references each paragraph cites.
     roots_item = page.locator('.pack-paragraph[data-pack-id="roots-1"]')
-    expect(roots_item.locator(".pack-paragraph__text")).to_contain_text("an ethnic conflict with historical and political backgrounds")
+    expect(roots_item.locator(".pack-paragraph__text")).to_contain_text(
+        "an ethnic conflict with historical and political backgrounds"
+    )
     stable = roots_item.locator(".pack-paragraph__link a")
     assert stable.get_attribute("href") == f"{site_url}roots-of-the-crisis/#roots-1"
     expect(roots_item.locator(".pack-paragraph__citations")).to_contain_text("Citations:")
     expect(roots_item.locator(".pack-paragraph__citations li")).to_contain_text("Vaezi, Hassan. 2008.")
     in_text = roots_item.locator("a.footnote-ref")
-    assert in_text.get_attribute("href") == "#" + roots_item.locator(".pack-paragraph__citations li").get_attribute("id")
+    assert in_text.get_attribute("href") == "#" + roots_item.locator(".pack-paragraph__citations li").get_attribute(
+        "id"
+    )
     expect(page.locator('.pack-paragraph[data-pack-id="social-2"] .pack-paragraph__citations')).to_contain_text(
-        "Herbert")
+        "Herbert"
+    )
 
     # The links as plain text, one per line.
     lines = page.locator("textarea#pack-links-text").input_value().split("\n")
@@ -188,7 +202,9 @@ def test_a_shared_selection_opens_in_reading_order_in_a_fresh_browser(browser, s
     page.goto(server + "pack/?p=political-5,roots-1")
     assert rendered_ids(page) == ["roots-1", "political-5"]
     assert page.locator(".pack-section-title").all_text_contents() == [
-        "The roots of the crisis Qarabagh", "Political implications"]
+        "The roots of the crisis Qarabagh",
+        "Political implications",
+    ]
     # The shared selection becomes this browser's pack.
     assert json.loads(page.evaluate("localStorage.getItem('qarabagh-edition.pack')")) == ["political-5", "roots-1"]
     assert errors == []

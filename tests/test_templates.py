@@ -1,6 +1,7 @@
 """Templates in overrides/ use Jinja's own syntax only: no Python method calls
 (`name.split(' ')`, `d.items()`), which Zensical's template engine (MiniJinja) lacks.
 Values a template needs are computed in the package and handed over as data."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,12 @@ METHOD_CALL = re.compile(r"(?<=[\w\])])\.(?P<method>[A-Za-z_]\w*)\s*\(")
 
 
 def method_calls(template: str) -> list[str]:
-    return [call.group(0) for tag in TAG.finditer(template) for call in METHOD_CALL.finditer(tag.group(0))
-            if not tag.group(0)[:call.start()].endswith("lang")]
+    return [
+        call.group(0)
+        for tag in TAG.finditer(template)
+        for call in METHOD_CALL.finditer(tag.group(0))
+        if not tag.group(0)[: call.start()].endswith("lang")
+    ]
 
 
 def test_a_method_call_is_found():

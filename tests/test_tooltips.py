@@ -1,13 +1,11 @@
 """Tooltips: the page's titles are shown by the edition's one tooltip, made on hover or
 focus, not by one Material tooltip per element made at load
 (qarabagh_edition.markdown.tooltips, assets/javascripts/tooltips.js)."""
+
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import ROOT
-
 
 # What the treeprocessor writes (qarabagh_edition.markdown.tooltips): tests/golden/markdown/tooltips/.
 
@@ -20,8 +18,10 @@ def test_no_page_keeps_a_title_on_the_editions_marks(site):
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if article is None:
             continue
-        titled += [f"{path.relative_to(site)}: {element.name}.{element.get('class')}"
-                   for element in article.select("a.headerlink[title], a.footnote-backref[title], .editorial-badge[title]")]
+        titled += [
+            f"{path.relative_to(site)}: {element.name}.{element.get('class')}"
+            for element in article.select("a.headerlink[title], a.footnote-backref[title], .editorial-badge[title]")
+        ]
         for link in article.select("a.headerlink, a.footnote-backref"):
             assert link.get("aria-label") == link.get("data-tooltip") and link["aria-label"], (path, link)
             named += 1

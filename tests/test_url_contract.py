@@ -3,11 +3,13 @@
 Pages, headings and paragraph anchors, once published, are cited and linked to. A
 renamed page needs a mkdocs-redirects redirect; an anchor never changes.
 """
+
 from __future__ import annotations
 
 import shutil
 
 from conftest import ROOT
+
 from qarabagh_edition.url_contract import broken_urls, read_contract, site_urls
 
 CONTRACT = ROOT / "url-contract.txt"
@@ -27,16 +29,21 @@ def rename_conclusion(project) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "Conclusion: conclusion.md" in text
-    config.write_text(text.replace("Conclusion: conclusion.md", "Conclusion: concluding-remarks.md"),
-                      encoding="utf-8")
+    config.write_text(text.replace("Conclusion: conclusion.md", "Conclusion: concluding-remarks.md"), encoding="utf-8")
 
 
 def test_contract_covers_pages_headings_and_paragraphs():
     urls = contract()
     assert len(urls) == len(set(urls)), "url-contract.txt lists a URL twice"
     assert urls == sorted(urls), f"url-contract.txt is not sorted: {HOW_TO_UPDATE}"
-    for expected in ["./", "social-impacts/", "social-impacts/#social-12", "conclusion/#conclusion-1",
-                     "roots-of-the-crisis/#roots-of-the-crisis", "print_page/"]:
+    for expected in [
+        "./",
+        "social-impacts/",
+        "social-impacts/#social-12",
+        "conclusion/#conclusion-1",
+        "roots-of-the-crisis/#roots-of-the-crisis",
+        "print_page/",
+    ]:
         assert expected in urls
     assert not any(url.startswith("print_page/#") for url in urls), "print_page/ anchors are copies"
     assert not any("#fn:" in url or "#fnref" in url for url in urls), "footnote IDs are not permanent"
@@ -82,9 +89,10 @@ def test_renaming_a_page_with_redirect_keeps_every_url(project_copy, build_copy,
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "redirect_maps: {}" in text
-    config.write_text(text.replace(
-        "redirect_maps: {}", "redirect_maps:\n        'conclusion.md': 'concluding-remarks.md'"),
-        encoding="utf-8")
+    config.write_text(
+        text.replace("redirect_maps: {}", "redirect_maps:\n        'conclusion.md': 'concluding-remarks.md'"),
+        encoding="utf-8",
+    )
     result = build_copy(project_copy)
     assert result.returncode == 0, result.output
     built = tmp_path / "site-of-copy"
@@ -101,7 +109,9 @@ def test_redirect_to_a_page_without_the_anchor_is_reported(site, tmp_path):
     stub = copy / "conclusion" / "index.html"
     stub.write_text(
         '<!doctype html><html><head><meta http-equiv="refresh" content="0; url=../introduction/">'
-        "</head><body></body></html>", encoding="utf-8")
+        "</head><body></body></html>",
+        encoding="utf-8",
+    )
     broken = broken_urls(["conclusion/", "conclusion/#conclusion-1"], copy)
     assert broken == [
         "conclusion/#conclusion-1: the page has no anchor '#conclusion-1' any more. Anchors are "

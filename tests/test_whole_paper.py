@@ -1,25 +1,39 @@
 """The whole paper on one page, put together from the pages as built
 (qarabagh_edition.downloads.whole_paper): unit tests on three tiny pages, then the page
 as built, in a browser."""
+
 import pytest
 from bs4 import BeautifulSoup
 
 from qarabagh_edition.downloads.whole_paper import Section, combine
 
 HOME = Section("", "Abstract", '<p id="abstract-1">See <a href="glossary/#elchibey">Elchibey</a>.</p>')
-CHAPTER = Section("social-impacts/", "Social Impacts", "\n".join([
-    '<h1 id="social-impacts">Social Impacts</h1>',
-    '<p id="social-1">Text<span class="citation" id="fnref:vaezi2008"><a href="#fn:vaezi2008">(Vaezi 2008)</a></span>;'
-    ' <a href="../glossary/#elchibey">Ilchibek</a>; back to <a href="../#abstract-1">the abstract</a>;'
-    ' <a href="../corrections/#correction-social-1">corrected</a>; <a href="https://example.org/">out</a>.</p>',
-    '<div class="footnote"><ol><li id="fn:vaezi2008">Vaezi. <a href="#fnref:vaezi2008">↩</a></li></ol></div>',
-]))
-GLOSSARY = Section("glossary/", "Glossary", "\n".join([
-    '<h1 id="glossary">Glossary</h1>', '<h3 id="elchibey">Abulfaz Elchibey</h3>',
-    '<p>Mentioned in <a href="../social-impacts/#social-1">¶ 1</a> and <a href="../social-impacts/">the section</a>.</p>',
-    '<p id="x"><span class="citation" id="fnref:vaezi2008"><a href="#fn:vaezi2008">(Vaezi)</a></span></p>',
-    '<div class="footnote"><ol><li id="fn:vaezi2008">Vaezi again.</li></ol></div>',
-]))
+CHAPTER = Section(
+    "social-impacts/",
+    "Social Impacts",
+    "\n".join(
+        [
+            '<h1 id="social-impacts">Social Impacts</h1>',
+            '<p id="social-1">Text<span class="citation" id="fnref:vaezi2008"><a href="#fn:vaezi2008">(Vaezi 2008)</a></span>;'
+            ' <a href="../glossary/#elchibey">Ilchibek</a>; back to <a href="../#abstract-1">the abstract</a>;'
+            ' <a href="../corrections/#correction-social-1">corrected</a>; <a href="https://example.org/">out</a>.</p>',
+            '<div class="footnote"><ol><li id="fn:vaezi2008">Vaezi. <a href="#fnref:vaezi2008">↩</a></li></ol></div>',
+        ]
+    ),
+)
+GLOSSARY = Section(
+    "glossary/",
+    "Glossary",
+    "\n".join(
+        [
+            '<h1 id="glossary">Glossary</h1>',
+            '<h3 id="elchibey">Abulfaz Elchibey</h3>',
+            '<p>Mentioned in <a href="../social-impacts/#social-1">¶ 1</a> and <a href="../social-impacts/">the section</a>.</p>',
+            '<p id="x"><span class="citation" id="fnref:vaezi2008"><a href="#fn:vaezi2008">(Vaezi)</a></span></p>',
+            '<div class="footnote"><ol><li id="fn:vaezi2008">Vaezi again.</li></ol></div>',
+        ]
+    ),
+)
 
 
 def whole() -> BeautifulSoup:
@@ -32,16 +46,25 @@ def test_every_page_keeps_its_ids_unless_another_page_uses_them_too():
     assert len(ids) == len(set(ids))
     assert {"abstract-1", "social-1", "elchibey", "social-impacts", "glossary"} <= set(ids)
     # Footnotes are numbered per page: each page's are renamed after it.
-    assert {"social-impacts-fn:vaezi2008", "glossary-fn:vaezi2008",
-            "social-impacts-fnref:vaezi2008", "glossary-fnref:vaezi2008"} <= set(ids)
+    assert {
+        "social-impacts-fn:vaezi2008",
+        "glossary-fn:vaezi2008",
+        "social-impacts-fnref:vaezi2008",
+        "glossary-fnref:vaezi2008",
+    } <= set(ids)
 
 
 def test_links_lead_to_places_on_the_page_or_still_to_their_page():
     page = whole()
     chapter = page.find(id="social-1")
     hrefs = [a["href"] for a in chapter.select("a")]
-    assert hrefs == ["#social-impacts-fn:vaezi2008", "#elchibey", "#abstract-1",
-                     "../corrections/#correction-social-1", "https://example.org/"]
+    assert hrefs == [
+        "#social-impacts-fn:vaezi2008",
+        "#elchibey",
+        "#abstract-1",
+        "../corrections/#correction-social-1",
+        "https://example.org/",
+    ]
     assert page.find(id="abstract-1").a["href"] == "#elchibey"
     mentions = [a["href"] for a in page.find(id="elchibey").find_next("p").select("a")]
     assert mentions == ["#social-1", "#social-impacts"]
@@ -51,7 +74,11 @@ def test_links_lead_to_places_on_the_page_or_still_to_their_page():
 
 def test_contents_lead_to_each_page_and_a_page_without_heading_gets_an_anchor():
     page = whole()
-    assert [a["href"] for a in page.select("nav.whole-paper__contents a")] == ["#page-home", "#social-impacts", "#glossary"]
+    assert [a["href"] for a in page.select("nav.whole-paper__contents a")] == [
+        "#page-home",
+        "#social-impacts",
+        "#glossary",
+    ]
     assert page.select("section.whole-paper__section")[0]["id"] == "page-home"
 
 
@@ -59,8 +86,12 @@ def test_a_markers_link_to_the_record_is_rewritten_for_the_whole_paper_page():
     # A corrected paragraph's marker links to the record's page (and opens that page's
     # changes, which the template lists by it): the address is rewritten for print_page/
     # like any link (here from the home page, one level up).
-    home = Section("", "Abstract", '<p id="abstract-1">A.</p><p class="reading-marker"><a class="corrected-marker" '
-                   'href="as-published/#abstract-1">Corrected</a></p>')
+    home = Section(
+        "",
+        "Abstract",
+        '<p id="abstract-1">A.</p><p class="reading-marker"><a class="corrected-marker" '
+        'href="as-published/#abstract-1">Corrected</a></p>',
+    )
     marker = BeautifulSoup(combine([home], "print_page/"), "lxml").select_one("a.corrected-marker")
     assert marker["href"] == "../as-published/#abstract-1"
 
@@ -87,8 +118,10 @@ def test_the_whole_paper_lays_out_the_sections_near_the_window_and_anchors_still
     # Arriving at an anchor deep in the page, and following a link on the page to one (the
     # glossary, at the end).
     page.goto(server + "introduction/", wait_until="networkidle")
-    for address, anchor in (("print_page/#social-20", "social-20"),        # from another page
-                            ("print_page/#conclusion-1", "conclusion-1")):  # on this page, by address
+    for address, anchor in (
+        ("print_page/#social-20", "social-20"),  # from another page
+        ("print_page/#conclusion-1", "conclusion-1"),
+    ):  # on this page, by address
         page.goto(server + address, wait_until="networkidle")
         page.wait_for_timeout(400)
         top, height, window_height, drawn = place = page.evaluate(WHERE_AND_DRAWN, anchor)
@@ -110,7 +143,9 @@ def test_a_section_not_yet_drawn_takes_about_the_height_it_will_have(browser, se
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(server + "print_page/", wait_until="networkidle")
-    heights = "[...document.querySelectorAll('section.whole-paper__section')].map(s => s.getBoundingClientRect().height)"
+    heights = (
+        "[...document.querySelectorAll('section.whole-paper__section')].map(s => s.getBoundingClientRect().height)"
+    )
     guessed = page.evaluate(heights)
     page.add_style_tag(content=".whole-paper__section { content-visibility: visible !important; }")
     drawn = page.evaluate(heights)
@@ -125,10 +160,12 @@ def test_a_section_not_yet_drawn_takes_about_the_height_it_will_have(browser, se
 def test_the_whole_paper_sets_the_text_as_its_sections_do(page, server):
     """The same reading typography (serif, measure) for a paragraph on its section's page
     and on the whole paper."""
+
     def looks(path):
         page.goto(server + path, wait_until="networkidle")
         return page.evaluate("""() => { const style = getComputedStyle(document.getElementById('social-2'));
             return [style.fontFamily, style.maxWidth]; }""")
+
     assert looks("print_page/") == looks("social-impacts/")
 
 

@@ -21,9 +21,9 @@ engine's objects, stops the build on their `file:line` problems, and keeps no st
 
 A priority says where a stage must stand among other plugins' handlers of its event.
 """
+
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
@@ -31,27 +31,36 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
+from qarabagh_edition import cite_files, cite_this, downloads
 from qarabagh_edition.actors import load_glossary
-from qarabagh_edition import cite_files, cite_this
-from qarabagh_edition import downloads
 from qarabagh_edition.downloads import build_time, offline_zip
 from qarabagh_edition.downloads.whole_paper import Section, combine
-from qarabagh_edition.pages import corrections, glossary, instructors, record, references, syllabus_pack, two_readings
+from qarabagh_edition.pages import corrections, glossary, instructors, references, syllabus_pack, two_readings
+from qarabagh_edition.pages.editorial_marks import editorial_headings, mark_contents
 from qarabagh_edition.paper import load_paper_record
 from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages, nav_titles
-from qarabagh_edition.pages.editorial_marks import editorial_headings, mark_contents
+from qarabagh_edition.rules.built_pages import check_content, check_markup, source_files
 from qarabagh_edition.rules.cache_trust import committed_cache_files
-from qarabagh_edition.rules.content_files import check_files
-from qarabagh_edition.rules.built_pages import check_changes, check_content, check_markup, source_files
 from qarabagh_edition.rules.content import check_frozen
+from qarabagh_edition.rules.content_files import check_files
 from qarabagh_edition.rules.glossary import check_glossary, data_markup
 from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
 from qarabagh_edition.rules.source_text import check_sources
 from qarabagh_mkdocs import bibtex
-
-log = logging.getLogger("mkdocs.hooks.edition")
+from qarabagh_mkdocs.engine import (
+    add_changes_files,
+    add_record_pages,
+    checked,
+    cited,
+    docs_of,
+    editors_url,
+    record_redirects_and_search,
+    report,
+    root_of,
+    set_up_extensions,
+    stop,
+)
 
 CSL_STYLE = "chicago-author-date"  # in-text citations like the paper's own "(Vaezi, 2008: ...)"
 DOWNLOADS = downloads.FILES  # the PDFs and the offline zip
@@ -63,34 +72,12 @@ HOME_TITLE = "Abstract and keywords"  # the home page's section in the whole pap
 TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # the glossary's descriptions, for tooltips.js
 PAGES = {"references": "references.md", "corrections": "corrections.md", "pack": "pack.md"}
 # What each of the edition's Markdown extensions is told (qarabagh_edition.markdown).
-MARKDOWN_SETTINGS = {"citation_links": ("root",), "glossary_links": ("root", "docs_dir"),
-                     "reading_markers": ("root", "docs_dir"), "reading_time": ("root", "docs_dir", "nav")}
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
-def _docs(config) -> str:  # docs/, as the package's functions name it: relative to the project
-    return Path(config.docs_dir).relative_to(_root(config)).as_posix()
-
-
-def _stop(problems: list[str], what: str) -> None:
-    if problems:
-        raise PluginError(f"{what}:\n" + "\n".join(problems))
-
-
-def _report(problems: list[str]) -> None:
-    for problem in problems:  # logged: --strict stops the build at its end, with every page's problems
-        log.error(problem)
-
-
-def _checked(what: str, load):
-    """load(), with a ContentError turned into the build's stop (not a traceback)."""
-    try:
-        return load()
-    except ContentError as error:
-        _stop(error.problems, what)
+MARKDOWN_SETTINGS = {
+    "citation_links": ("root",),
+    "glossary_links": ("root", "docs_dir"),
+    "reading_markers": ("root", "docs_dir"),
+    "reading_time": ("root", "docs_dir", "nav"),
+}
 
 
 def on_startup(command, dirty, **kwargs):
@@ -98,38 +85,39 @@ def on_startup(command, dirty, **kwargs):
 
 
 def on_env(env, config, **kwargs):  # Jinja's bytecode cache: ~80 templates not compiled every build
-    (folder := _root(config) / ".cache" / "templates").mkdir(parents=True, exist_ok=True)
+    (folder := root_of(config) / ".cache" / "templates").mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
 # -- 1. check, and set up the engine -------------------------------------------------------
 
+
 @event_priority(100)  # before every plugin: they read these settings in their own on_config
 def on_config(config, **kwargs):
-    root = _root(config)
+    root = root_of(config)
     # Before MkDocs or any stage reads a file of docs/, data/, bib/ or published/.
-    _stop(check_files(root), "The content folders hold files the edition does not accept")
-    _stop(check_sources(root), "A text file of the project cannot be read as it should")
+    stop(check_files(root), "The content folders hold files the edition does not accept")
+    stop(check_sources(root), "A text file of the project cannot be read as it should")
     if not config.repo_url:  # a local clone: no "Edit this page" links to nowhere
         config.edit_uri = None
-    _stop(bibtex.set_up(config, root, CSL_STYLE), "bibliography")  # mkdocs-bibtex would crash on broken BibTeX
-    # The extensions read the project's data: where it is, and which pages are the paper's.
-    settings = {"root": str(root), "docs_dir": _docs(config), "nav": config.nav}
-    for name, keys in MARKDOWN_SETTINGS.items():
-        if f"qarabagh_edition.markdown.{name}" in map(str, config.markdown_extensions):
-            config.mdx_configs.setdefault(f"qarabagh_edition.markdown.{name}", {}).update(
-                {key: settings[key] for key in keys})
-    config.extra["paper"] = _checked("published/paper.yml", lambda: load_paper_record(root))
-    config.extra["cite"] = cite = _checked("citation", lambda: cite_this.cite_data(
-        root, config.extra["paper"], config.site_url, config.extra["edition"]["editors"]))
+    stop(bibtex.set_up(config, root, CSL_STYLE), "bibliography")  # mkdocs-bibtex would crash on broken BibTeX
+    set_up_extensions(config, MARKDOWN_SETTINGS)  # they read the project's data: where it is, which pages
+    config.extra["paper"] = checked("published/paper.yml", lambda: load_paper_record(root))
+    config.extra["cite"] = cite = checked(
+        "citation",
+        lambda: cite_this.cite_data(root, config.extra["paper"], config.site_url, config.extra["edition"]["editors"]),
+    )
     # Pandoc's rendering of bib/paper.bib goes into every page's template: judged like content.
     shown = {k: v for k, v in config.extra["cite"].items() if k in ("chicago", "apa", "chicago_base", "apa_base")}
-    _stop(check_markup(shown, "bib/paper.bib", (root / "bib" / "paper.bib").read_text(encoding="utf-8")),
-          "HTML not allowed in the paper's citation")
+    stop(
+        check_markup(shown, "bib/paper.bib", (root / "bib" / "paper.bib").read_text(encoding="utf-8")),
+        "HTML not allowed in the paper's citation",
+    )
     # The corrected edition's citation, the same wherever it is offered (home page, Cite box, PDF).
-    cite["edition_citation"] = cite_this.citation(*_cited(config, cite_this.READING, config.site_url),
-                                                  editors_url=_editors_url(config))
+    cite["edition_citation"] = cite_this.citation(
+        *cited(config, cite_this.READING, config.site_url), editors_url=editors_url(config)
+    )
     if os.environ.get(COMMAND) != "serve":  # a preview may show today's date
         build_time.fix_build_time(root)
     if os.environ.get(OFFLINE_BUILD):
@@ -141,83 +129,75 @@ def on_config(config, **kwargs):
     return config
 
 
-def _cited(config, role: str, url: str, part: str = "") -> tuple:
-    """What cite_this's citation, bibtex and ris are given: the same data for all three."""
-    return role, config.extra["cite"], config.extra["paper"], config.extra["edition"]["editors"], url, part
-
-
-def _editors_url(config) -> str | None:
-    return f"{config.repo_url}/graphs/contributors" if config.repo_url else None
-
-
 def on_pre_build(config, **kwargs):
     # Over the whole site at once: a duplicate or deleted ID is a fact about two pages.
-    root, docs = _root(config), _docs(config)
-    _stop(check_frozen(root), "frozen layer")
-    _stop(committed_cache_files(root), "A cache is part of the repository")
-    _stop(check_pages(root, docs, config.markdown_extensions, config.mdx_configs),
-          "HTML not allowed in a page")
-    _report(published_texts(root, config.markdown_extensions, config.mdx_configs))
-    layer = _checked("paragraph IDs", lambda: load_layer(root))
+    root, docs = root_of(config), docs_of(config)
+    stop(check_frozen(root), "frozen layer")
+    stop(committed_cache_files(root), "A cache is part of the repository")
+    stop(check_pages(root, docs, config.markdown_extensions, config.mdx_configs), "HTML not allowed in a page")
+    report(published_texts(root, config.markdown_extensions, config.mdx_configs))
+    layer = checked("paragraph IDs", lambda: load_layer(root))
     pages, problems = load_pages(root, docs)
     problems += check_ids(pages, layer)
-    _stop(problems, f"paragraph IDs: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
-    _stop(check_glossary(root, layer, pages), "glossary")
-    _report(data_markup(root))
-    _stop(bibtex.check_citations(config, root, docs, layer), "citations")  # then one Pandoc run for the site
-    _checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
+    stop(problems, f"paragraph IDs: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    stop(check_glossary(root, layer, pages), "glossary")
+    report(data_markup(root))
+    stop(bibtex.check_citations(config, root, docs, layer), "citations")  # then one Pandoc run for the site
+    checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
 
 
 # -- 2. generate: files and pages made from the data ---------------------------------------
 
+
 def on_files(files, config, **kwargs):
-    root, docs = _root(config), _docs(config)
+    root, docs = root_of(config), docs_of(config)
     # The glossary's descriptions, written once for tooltips.js (not a title on every link).
     files.append(File.generated(config, TOOLTIP_DATA, content=glossary.tooltip_script(load_glossary(root))))
     # What each corrected paragraph's marker opens, one file per page, judged like a page.
-    paragraphs, changes_urls = two_readings.reading_paragraphs(root, docs), {}
-    for page in sorted({p.page for p in paragraphs}):
-        changes = two_readings.changes_json(page, paragraphs, config.repo_url)
-        verdict = check_changes(changes, two_readings.changes_file(page), source_files(root, None))
-        _report(verdict.problems)
-        made = File.generated(config, two_readings.changes_file(page), content=verdict.content)
-        files.append(made)
-        changes_urls[page] = made.url
+    changes_urls = add_changes_files(files, config, two_readings.reading_paragraphs(root, docs))
     # The whole paper on one page: its content is made in on_page_context.
     title = config.extra["whole_paper"]["title"]
     front = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #the-whole-paper }}\n"
     files.append(File.generated(config, PRINT_PAGE, content=front))
-    # The record: the paper as published, one page per section, paired with its reading.
-    pairs = []
-    for page in record.record_pages(root, docs, nav_titles(config.nav), config.extra["paper"]):
-        made = File.generated(config, page.src_uri, content=page.markdown)
-        files.append(made)
-        if (reading := files.get_file_from_path(page.reading)) is not None:
-            pairs.append((reading.src_uri, reading.url, made.src_uri, made.url))
-    # For the reading switch and readings.js; what a marker (a link to the record) opens.
-    config.extra["record"] = record.pairs_data(pairs, config.site_url, changes_urls)
+    # The record: the paper as published, one page per section, paired with its reading (for the
+    # reading switch and readings.js, with what a marker, a link to the record, opens).
+    config.extra["record"] = add_record_pages(files, config, changes_urls)
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    root, docs, source = _root(config), _docs(config), page.file.src_uri
+    root, docs, source = root_of(config), docs_of(config), page.file.src_uri
     added = []
     if source == PAGES["references"]:
         citing, page_of = references.citing_paragraphs(root, docs)
         formatted = bibtex.reference_texts(config, sorted(bibtex.known_keys(config) - {references.PAPER_KEY}))
         added += [references.bibliography(formatted, citing, bibtex.notes(config)), references.audit(root, page_of)]
-    if source in (glossary.GLOSSARY_PAGE, glossary.TIMELINE_PAGE) or not (page.meta.get("editorial")
-                                                                          or page.is_homepage):
+    if source in (glossary.GLOSSARY_PAGE, glossary.TIMELINE_PAGE) or not (
+        page.meta.get("editorial") or page.is_homepage
+    ):
         generated = glossary.glossary_pages(root, docs, nav_titles(config.nav))
-        added.append(generated.glossary_markdown() if source == glossary.GLOSSARY_PAGE else
-                     generated.timeline_markdown() if source == glossary.TIMELINE_PAGE else
-                     generated.actors_in_section(source))
+        added.append(
+            generated.glossary_markdown()
+            if source == glossary.GLOSSARY_PAGE
+            else generated.timeline_markdown()
+            if source == glossary.TIMELINE_PAGE
+            else generated.actors_in_section(source)
+        )
     if source == PAGES["corrections"]:
-        added.append(corrections.corrections_markdown(two_readings.reading_paragraphs(root, docs),
-                                                      nav_titles(config.nav), config.repo_url))
+        added.append(
+            corrections.corrections_markdown(
+                two_readings.reading_paragraphs(root, docs), nav_titles(config.nav), config.repo_url
+            )
+        )
     if source == instructors.INSTRUCTORS_PAGE:
-        added.append(instructors.instructors_markdown(instructors.section_stats(root, docs, config.nav), config.site_url, DOWNLOADS,
-                                                      config.extra["cite"]["chicago_base"]))
+        added.append(
+            instructors.instructors_markdown(
+                instructors.section_stats(root, docs, config.nav),
+                config.site_url,
+                DOWNLOADS,
+                config.extra["cite"]["chicago_base"],
+            )
+        )
     if added:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n".join(added)
     return markdown
@@ -225,44 +205,67 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 
 # -- 4. the table of contents' badges, then the gate --------------------------------------
 
+
 @event_priority(-1000)  # last of every plugin's: the gate judges the content as published
 def on_page_content(html, page, config, files, **kwargs):
-    root, source = _root(config), page.file.src_uri
+    root, source = root_of(config), page.file.src_uri
     # The table of contents is data beside the content: its editorial headings get a badge.
     mark_contents(page.toc, editorial_headings(page.markdown))
     own = Path(config.docs_dir) / source
-    verdict = check_content(html, page.url or "/", source_files(root, own.relative_to(root).as_posix()
-                                                              if own.is_file() else None))
-    _report(verdict.problems)  # the refused markup is already out
+    verdict = check_content(
+        html, page.url or "/", source_files(root, own.relative_to(root).as_posix() if own.is_file() else None)
+    )
+    report(verdict.problems)  # the refused markup is already out
     return verdict.content
 
 
 # -- 5. combine: pages made of other pages' content (all rendered by now) -------------------
+
 
 @event_priority(100)  # before Material's search plugin and the template read the page
 def on_page_context(context, page, config, nav, **kwargs):
     # Where the page's markers find what they open, for main.html to write where content
     # cannot reach (the context, not the page's front matter): the whole paper, every page's.
     changes, made = config.extra["record"]["changes"], config.extra["record"]["pages"].get(page.file.src_uri)
-    context["edition_changes"] = changes if page.file.src_uri == PRINT_PAGE else \
-        {made: changes[made]} if made in changes else {}
+    context["edition_changes"] = (
+        changes if page.file.src_uri == PRINT_PAGE else {made: changes[made]} if made in changes else {}
+    )
     # Each page cited by its role: who wrote its words (qarabagh_edition.cite_this.page_role).
     role = context["role"] = cite_this.page_role(page.meta)
     # The home page is the article's front: the paper and the edition are cited, not the page.
-    context["page_cite"] = None if page.is_homepage else cite_files.page_citation(
-        _cited(config, role, page.canonical_url, page.title), _editors_url(config), page.url, Path(config.site_dir))
+    context["page_cite"] = (
+        None
+        if page.is_homepage
+        else cite_files.page_citation(
+            cited(config, role, page.canonical_url, page.title), editors_url(config), page.url, Path(config.site_dir)
+        )
+    )
     if page.file.src_uri == PRINT_PAGE:
         excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PRINT_PAGE}
-        sections = [Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
-                    for p in nav.pages if p.file.src_uri not in excluded and p.content is not None]
+        sections = [
+            Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
+            for p in nav.pages
+            if p.file.src_uri not in excluded and p.content is not None
+        ]
         page.content += f'\n<div id="whole-paper">\n{combine(sections, page.url)}\n</div>'
     elif page.file.src_uri == PAGES["pack"]:
-        paper = [syllabus_pack.PaperPage(p.file.src_uri, p.url, HOME_TITLE if p.is_homepage else p.title,
-                                         p.content or "") for p in nav.pages if not (p.meta or {}).get("editorial")]
+        paper = [
+            syllabus_pack.PaperPage(p.file.src_uri, p.url, HOME_TITLE if p.is_homepage else p.title, p.content or "")
+            for p in nav.pages
+            if not (p.meta or {}).get("editorial")
+        ]
         try:
-            page.content = syllabus_pack.with_pack_data(page.content, syllabus_pack.pack_data(
-                paper, page.url, (config.site_url or "").rstrip("/") + "/" if config.site_url else "",
-                config.extra["cite"], config.extra["edition"]["editors"]), page.file.src_uri)
+            page.content = syllabus_pack.with_pack_data(
+                page.content,
+                syllabus_pack.pack_data(
+                    paper,
+                    page.url,
+                    (config.site_url or "").rstrip("/") + "/" if config.site_url else "",
+                    config.extra["cite"],
+                    config.extra["edition"]["editors"],
+                ),
+                page.file.src_uri,
+            )
         except syllabus_pack.PackError as error:
             raise PluginError(str(error)) from None
     return context
@@ -270,30 +273,26 @@ def on_page_context(context, page, config, nav, **kwargs):
 
 # -- 6. outputs ----------------------------------------------------------------------------
 
+
 @event_priority(-90)  # after Material's search plugin wrote its index, before its offline plugin copies it
 def on_post_build(config, **kwargs):
-    root, site = _root(config), Path(config.site_dir)
-    cite_files.write_article_and_edition(site, config.extra["cite"], config.extra["paper"],
-                                         _cited(config, cite_this.READING, config.site_url))
-    _record_redirects_and_search(config, site)
+    root, site = root_of(config), Path(config.site_dir)
+    cite_files.write_article_and_edition(
+        site, config.extra["cite"], config.extra["paper"], cited(config, cite_this.READING, config.site_url)
+    )
+    record_redirects_and_search(config, site)
     if os.environ.get(OFFLINE_BUILD):
-        _stop(offline_zip.copy_worker_shim(root, site / SHIM), "offline build")
+        stop(offline_zip.copy_worker_shim(root, site / SHIM), "offline build")
     elif os.environ.get(COMMAND) != "serve" and not os.environ.get("EDITION_SKIP_DOWNLOADS"):
         try:
-            downloads.write_downloads(root, site, config.config_file_path, config.extra["paper"], config.site_url,
-                                      config.extra["cite"], config.extra["edition"])
+            downloads.write_downloads(
+                root,
+                site,
+                config.config_file_path,
+                config.extra["paper"],
+                config.site_url,
+                config.extra["cite"],
+                config.extra["edition"],
+            )
         except (offline_zip.OfflineBuildFailed, ContentError) as error:  # ContentError: the PDF would fetch
             raise PluginError(str(error)) from None
-
-
-def _record_redirects_and_search(config, site: Path) -> None:
-    # A reading page moved with a redirect (mkdocs-redirects): its record moves with it.
-    redirects = config.plugins.get("redirects")
-    maps = dict(redirects.config.get("redirect_maps") or {}) if redirects else {}
-    for old, new in record.record_redirects(maps, config.extra["record"]["sources"]).items():
-        stub, target = File.generated(config, old, content=""), config.extra["record"]["pages"][new]
-        path = site / stub.dest_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(record.redirect_stub(get_relative_url(target, stub.url)), encoding="utf-8")
-    # A search result names its reading: "Social Impacts (as published)".
-    record.name_the_readings_in(site / "search" / "search_index.json", config.extra["record"]["urls"])

@@ -3,6 +3,7 @@ loading, checking, and finding mentions of actors in text.
 
 Shared by the glossary hooks, the scripts and the tests. Problems are reported as `file:line: what is wrong (how to fix it)`.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -79,8 +80,11 @@ class Event:
 def dating(item: dict) -> dict:
     """An entry's `as_of` and `sources`, as text (a YAML date is read as a date), for the
     pages; qarabagh_edition.rules.dated_facts says whether they are complete."""
-    sources = [{str(k): str(v) for k, v in s.items() if v is not None} for s in item.get("sources") or []
-               if isinstance(s, dict)]
+    sources = [
+        {str(k): str(v) for k, v in s.items() if v is not None}
+        for s in item.get("sources") or []
+        if isinstance(s, dict)
+    ]
     as_of = item.get("as_of")
     return {"as_of": None if as_of is None else str(as_of), "sources": sources}
 
@@ -92,6 +96,7 @@ _items_memo: dict[tuple, dict] = {}
 class _Form:
     """What an entry of a data file holds: the keys it needs (named when an entry is not a
     mapping), and the keys whose values are lists or mappings; the others hold one value."""
+
     required: tuple[str, ...]
     lists: tuple[str, ...] = ()
     mappings: tuple[str, ...] = ()
@@ -100,8 +105,6 @@ class _Form:
 _GLOSSARY_FORM = _Form(REQUIRED, lists=("variants", "sources"), mappings=("standard", "common_words"))
 _TIMELINE_FORM = _Form(("id", "date", "title", "description"), lists=("actors", "paragraphs", "sources"))
 _MENTIONS_FORM = _Form(("paragraph", "words", "actor", "why"))
-
-
 
 
 def _found(value) -> str:
@@ -123,23 +126,33 @@ def _read_items_with_lines(path: Path, shown: str, form: _Form, key: str | None)
     node, data = load_node(path.read_text(encoding="utf-8"), shown)  # no duplicate keys, no aliases
     if key is not None and data is not None:
         if not isinstance(data, dict):
-            raise ContentError([f"{shown}:{node.start_mark.line + 1}: the file must be a mapping with '{key}:', "
-                                f"not {_found(data)} (write '{key}:' at the left margin, its entries under it)"])
+            raise ContentError(
+                [
+                    f"{shown}:{node.start_mark.line + 1}: the file must be a mapping with '{key}:', "
+                    f"not {_found(data)} (write '{key}:' at the left margin, its entries under it)"
+                ]
+            )
         node = next((v for k, v in node.value if k.value == key), None)
         data = data.get(key)
     if data is None:
         return []
     what, margin = (f"'{key}'", "") if key else ("the file", " at the left margin, with no key above them")
     if not isinstance(data, list):
-        raise ContentError([f"{shown}:{node.start_mark.line + 1}: {what} must be a list of entries, not "
-                            f"{_found(data)} (start each entry with '- '{margin})"])
+        raise ContentError(
+            [
+                f"{shown}:{node.start_mark.line + 1}: {what} must be a list of entries, not "
+                f"{_found(data)} (start each entry with '- '{margin})"
+            ]
+        )
     items, problems = [], []
     for item, item_node in zip(data, node.value):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
             keys = ", ".join(f"{k}:" for k in form.required[:2])
-            problems.append(f"{shown}:{line}: an entry must be a mapping of keys ({keys}, ...), not {_found(item)} "
-                            f"(give its keys one per line, the first after the '- ')")
+            problems.append(
+                f"{shown}:{line}: an entry must be a mapping of keys ({keys}, ...), not {_found(item)} "
+                f"(give its keys one per line, the first after the '- ')"
+            )
             continue
         lines = {str(k.value): k.start_mark.line + 1 for k, _ in item_node.value}
         for k, v in item_node.value:  # and of each element of a list: 'sources[0]'
@@ -153,11 +166,15 @@ def _read_items_with_lines(path: Path, shown: str, form: _Form, key: str | None)
                 example = f"[{value}]" if isinstance(value, str) else "[A, B]"
                 problems.append(f"{where}: '{name}' must be a list, not {_found(value)} (write {name}: {example})")
             elif name in form.mappings and not isinstance(value, dict):
-                problems.append(f"{where}: '{name}' must be a mapping, not {_found(value)} "
-                                "(one 'key: value' per line, indented under it)")
+                problems.append(
+                    f"{where}: '{name}' must be a mapping, not {_found(value)} "
+                    "(one 'key: value' per line, indented under it)"
+                )
             elif name not in form.lists + form.mappings and isinstance(value, (list, dict)):
-                problems.append(f"{where}: '{name}' must be a single value, not {_found(value)} "
-                                f"(write it after '{name}:', on the same line)")
+                problems.append(
+                    f"{where}: '{name}' must be a single value, not {_found(value)} "
+                    f"(write it after '{name}:', on the same line)"
+                )
         items.append((item, line, lines))
     if problems:
         raise ContentError(problems)
@@ -172,22 +189,37 @@ def load_glossary(root: Path) -> dict[str, Actor]:
     for item, line, _ in _items_with_lines(root / GLOSSARY, GLOSSARY, _GLOSSARY_FORM):
         missing = [k for k in REQUIRED if not item.get(k)]
         if missing:
-            problems.append(f"{GLOSSARY}:{line}: entry lacks {', '.join(missing)} (every entry needs {', '.join(REQUIRED)})")
+            problems.append(
+                f"{GLOSSARY}:{line}: entry lacks {', '.join(missing)} (every entry needs {', '.join(REQUIRED)})"
+            )
             continue
-        actor = Actor(str(item["id"]), item["name"], item["type"], [str(v) for v in item["variants"]],
-                      " ".join(str(item["description"]).split()), line, item.get("native"),
-                      {str(k): str(v) for k, v in (item.get("standard") or {}).items()},
-                      {str(k): str(v) for k, v in (item.get("common_words") or {}).items()}, **dating(item))
+        actor = Actor(
+            str(item["id"]),
+            item["name"],
+            item["type"],
+            [str(v) for v in item["variants"]],
+            " ".join(str(item["description"]).split()),
+            line,
+            item.get("native"),
+            {str(k): str(v) for k, v in (item.get("standard") or {}).items()},
+            {str(k): str(v) for k, v in (item.get("common_words") or {}).items()},
+            **dating(item),
+        )
         for printed in actor.standard:
             if printed not in actor.variants:
-                problems.append(f"{GLOSSARY}:{line}: '{actor.id}': standard spelling given for '{printed}', "
-                                "which is not one of its variants (list it under variants first)")
+                problems.append(
+                    f"{GLOSSARY}:{line}: '{actor.id}': standard spelling given for '{printed}', "
+                    "which is not one of its variants (list it under variants first)"
+                )
         if actor.type not in TYPES:
-            problems.append(f"{GLOSSARY}:{line}: '{actor.id}' has unknown type '{actor.type}' "
-                            f"(use one of: {', '.join(TYPES)})")
+            problems.append(
+                f"{GLOSSARY}:{line}: '{actor.id}' has unknown type '{actor.type}' (use one of: {', '.join(TYPES)})"
+            )
         if actor.id in actors:
-            problems.append(f"{GLOSSARY}:{line}: id '{actor.id}' is already used at line {actors[actor.id].line} "
-                            "(ids are permanent anchors; give this entry another)")
+            problems.append(
+                f"{GLOSSARY}:{line}: id '{actor.id}' is already used at line {actors[actor.id].line} "
+                "(ids are permanent anchors; give this entry another)"
+            )
             continue
         for variant in actor.spellings:
             if variant in owner and owner[variant] is not actor:
@@ -224,8 +256,7 @@ class Matcher:
         variants = tuple(sorted(self.actor_of, key=lambda v: (-len(v), v)))
         if variants and variants not in self._patterns:
             self._patterns.clear()
-            self._patterns[variants] = re.compile(
-                r"(?<!\w)(?:" + "|".join(map(re.escape, variants)) + r")(?!\w)")
+            self._patterns[variants] = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, variants)) + r")(?!\w)")
         self.pattern = self._patterns.get(variants)
 
     def actor_of_id(self, ident: str) -> Actor:
@@ -283,7 +314,9 @@ class Mention:
         return found
 
 
-def load_mentions(root: Path, actors: dict[str, Actor], texts: dict[str, str]) -> tuple[dict[str, list[Mention]], list[str]]:
+def load_mentions(
+    root: Path, actors: dict[str, Actor], texts: dict[str, str]
+) -> tuple[dict[str, list[Mention]], list[str]]:
     """The records of data/mentions.yml by paragraph, checked against the glossary and the
     reading's text of each paragraph (`texts`: ID -> text): (records, problems)."""
     path = root / MENTIONS
@@ -295,29 +328,43 @@ def load_mentions(root: Path, actors: dict[str, Actor], texts: dict[str, str]) -
         where = f"{MENTIONS}:{line}"
         missing = [k for k in _MENTIONS_FORM.required if not item.get(k)]
         if missing:
-            problems.append(f"{where}: record lacks {', '.join(missing)} (every record needs paragraph, words, actor, why)")
+            problems.append(
+                f"{where}: record lacks {', '.join(missing)} (every record needs paragraph, words, actor, why)"
+            )
             continue
         name, paragraph, words = str(item["actor"]), str(item["paragraph"]), str(item["words"])
         occurrence = item.get("occurrence", 1)
         if type(occurrence) is not int or occurrence < 1:  # type(): a bool is an int too
-            problems.append(f"{MENTIONS}:{lines['occurrence']}: occurrence must be a whole number from 1, not "
-                            f"{_found(occurrence)} (1 for the first time the words occur, 2 for the second, ...)")
+            problems.append(
+                f"{MENTIONS}:{lines['occurrence']}: occurrence must be a whole number from 1, not "
+                f"{_found(occurrence)} (1 for the first time the words occur, 2 for the second, ...)"
+            )
             continue
         if name != "none" and name not in actors:
             problems.append(f"{where}: actor {unknown_actor(name, actors)} (or write none)")
             continue
         if paragraph not in texts:
             near = difflib.get_close_matches(paragraph, sorted(texts), n=1)
-            problems.append(f"{where}: paragraph '{paragraph}' does not exist"
-                            + (f" (did you mean '{near[0]}'?)" if near else ""))
+            problems.append(
+                f"{where}: paragraph '{paragraph}' does not exist" + (f" (did you mean '{near[0]}'?)" if near else "")
+            )
             continue
-        record = Mention(paragraph, words, occurrence, actors.get(name), " ".join(str(item["why"]).split()), line,
-                         str(item["context"]) if item.get("context") else None)
+        record = Mention(
+            paragraph,
+            words,
+            occurrence,
+            actors.get(name),
+            " ".join(str(item["why"]).split()),
+            line,
+            str(item["context"]) if item.get("context") else None,
+        )
         count = len(record.places(texts[paragraph]))
         if count < occurrence:
             shown = f"'{words}' in '{record.context}'" if record.context else f"'{words}'"
-            problems.append(f"{where}: {shown} occurs {count} time(s) in {paragraph}, not {occurrence} "
-                            "(quote the words as the corrected reading has them; count from 1)")
+            problems.append(
+                f"{where}: {shown} occurs {count} time(s) in {paragraph}, not {occurrence} "
+                "(quote the words as the corrected reading has them; count from 1)"
+            )
             continue
         records.setdefault(paragraph, []).append(record)
     return records, problems
@@ -341,13 +388,25 @@ def load_timeline(root: Path) -> list[Event]:
                 problems.append(f"{TIMELINE}:{line}: event lacks {', '.join(missing)}")
                 continue
             if not is_date(str(item["date"])):
-                problems.append(f"{TIMELINE}:{lines['date']}: the date '{item['date']}' is not a real date in a form "
-                                "the timeline reads (write YYYY, YYYY-MM or YYYY-MM-DD, or a range A/B such as "
-                                "1918-05/1920-04)")
+                problems.append(
+                    f"{TIMELINE}:{lines['date']}: the date '{item['date']}' is not a real date in a form "
+                    "the timeline reads (write YYYY, YYYY-MM or YYYY-MM-DD, or a range A/B such as "
+                    "1918-05/1920-04)"
+                )
                 continue
-            events.append(Event(item["id"], str(item["date"]), item["title"], " ".join(str(item["description"]).split()),
-                                line, list(item.get("actors") or []), list(item.get("paragraphs") or []), editorial,
-                                **dating(item)))
+            events.append(
+                Event(
+                    item["id"],
+                    str(item["date"]),
+                    item["title"],
+                    " ".join(str(item["description"]).split()),
+                    line,
+                    list(item.get("actors") or []),
+                    list(item.get("paragraphs") or []),
+                    editorial,
+                    **dating(item),
+                )
+            )
     if problems:
         raise ContentError(problems)
     return events
@@ -364,7 +423,9 @@ def check_references(events: list[Event], actors: dict[str, Actor], paragraph_id
             if paragraph not in paragraph_ids:
                 near = difflib.get_close_matches(paragraph, sorted(paragraph_ids), n=1)
                 hint = f" (did you mean '{near[0]}'?)" if near else ""
-                problems.append(f"{TIMELINE}:{event.line}: event '{event.id}': paragraph '{paragraph}' does not exist{hint}")
+                problems.append(
+                    f"{TIMELINE}:{event.line}: event '{event.id}': paragraph '{paragraph}' does not exist{hint}"
+                )
     return problems
 
 
@@ -374,6 +435,7 @@ _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # not \d: it 
 def is_date(text: str) -> bool:
     """YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day, or a range of two: A/B
     (what date_key and format_date read)."""
+
     def real(part: str) -> bool:
         match = _DATE.fullmatch(part)
         if not match:
@@ -383,6 +445,7 @@ def is_date(text: str) -> bool:
         except ValueError:
             return False
         return True
+
     parts = text.split("/")
     return len(parts) <= 2 and all(real(p) for p in parts)
 
@@ -393,12 +456,25 @@ def date_key(date: str) -> tuple[int, int, int]:
     return tuple(parts + [0] * (3 - len(parts)))
 
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def format_date(date: str) -> str:
     """'1992-05-08' -> '8 May 1992'; '1918-05/1920-04' -> 'May 1918 – April 1920'."""
+
     def one(part: str) -> str:
         pieces = part.split("-")
         if len(pieces) == 3:
@@ -406,6 +482,7 @@ def format_date(date: str) -> str:
         if len(pieces) == 2:
             return f"{MONTHS[int(pieces[1]) - 1]} {pieces[0]}"
         return pieces[0]
+
     if "/" not in date:
         return one(date)
     start, end = date.split("/")

@@ -21,6 +21,7 @@ the first occurrence of its words after the previous change; the result must be 
 paragraph as the page has it. So no change can go unrecorded, and each recorded change
 is known exactly: where it stands, what it replaced, of which class, and why.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,13 +30,18 @@ from dataclasses import dataclass, field
 
 CHANGE_KINDS = ("normalisation", "emendation", "conjecture")
 KINDS = CHANGE_KINDS + ("query", "reviewed")
-LABELS = {"normalisation": "Normalisation", "emendation": "Emendation", "conjecture": "Conjecture",
-          "query": "Query"}
-PLURALS = {"normalisation": "Normalisations", "emendation": "Emendations", "conjecture": "Conjectures",
-           "query": "Queries"}
+LABELS = {"normalisation": "Normalisation", "emendation": "Emendation", "conjecture": "Conjecture", "query": "Query"}
+PLURALS = {
+    "normalisation": "Normalisations",
+    "emendation": "Emendations",
+    "conjecture": "Conjectures",
+    "query": "Queries",
+}
 ARROW = "→"
-HOW = ("write it as <!-- KIND: published words → corrected words | why -->, KIND one of normalisation, "
-       "emendation, conjecture; see CONTRIBUTING.md")
+HOW = (
+    "write it as <!-- KIND: published words → corrected words | why -->, KIND one of normalisation, "
+    "emendation, conjecture; see CONTRIBUTING.md"
+)
 
 
 @dataclass
@@ -78,8 +84,9 @@ def parse(notes: list[tuple[str, str, int]], path: str) -> tuple[Apparatus, list
         if kind == "reviewed":
             value = text.strip().lower()
             if value not in ("yes", "no"):
-                problems.append(f"{where}: the review status is '{text}' (write <!-- reviewed: yes --> or "
-                                "<!-- reviewed: no -->)")
+                problems.append(
+                    f"{where}: the review status is '{text}' (write <!-- reviewed: yes --> or <!-- reviewed: no -->)"
+                )
             elif apparatus.reviewed is not None:
                 problems.append(f"{where}: the paragraph has two review statuses (keep one reviewed: line)")
             else:
@@ -96,8 +103,9 @@ def parse(notes: list[tuple[str, str, int]], path: str) -> tuple[Apparatus, list
             continue
         old, arrow, new = body.partition(f" {ARROW} ")
         if not arrow:
-            problems.append(f"{where}: this {kind} has no '{ARROW}' between the published and the corrected words "
-                            f"({HOW})")
+            problems.append(
+                f"{where}: this {kind} has no '{ARROW}' between the published and the corrected words ({HOW})"
+            )
             continue
         if not reason or reason.upper() == "REASON":
             problems.append(f"{where}: this {kind} gives no reason after ' | ' (say why, in a few words)")
@@ -116,10 +124,14 @@ def apply(base: str, changes: list[Change], where: str) -> tuple[str, list[str]]
             problems.append(
                 f"{where.rsplit(':', 1)[0]}:{change.line}: the {change.kind} '{_short(change.old)}' {ARROW} "
                 f"'{_short(change.new)}' does not match the published words"
-                + (" after the previous change (list the changes in the order they stand in the paragraph)"
-                   if earlier else " (copy the published words exactly, as in published/; citations as on the page)"))
+                + (
+                    " after the previous change (list the changes in the order they stand in the paragraph)"
+                    if earlier
+                    else " (copy the published words exactly, as in published/; citations as on the page)"
+                )
+            )
             continue
-        text = text[:at] + change.new + text[at + len(change.old):]
+        text = text[:at] + change.new + text[at + len(change.old) :]
         change.start, change.end = at, at + len(change.new)
         cursor = change.end
     return text, problems
@@ -129,8 +141,10 @@ def unexplained(expected: str, reading: str) -> str:
     """Where the reading first departs from what its apparatus gives, for the message."""
     a, b = expected.split(" "), reading.split(" ")
     index = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return (f"the apparatus gives '…{_short(' '.join(a[max(0, index - 3):index + 6]))}…' but the paragraph "
-            f"reads '…{_short(' '.join(b[max(0, index - 3):index + 6]))}…'")
+    return (
+        f"the apparatus gives '…{_short(' '.join(a[max(0, index - 3) : index + 6]))}…' but the paragraph "
+        f"reads '…{_short(' '.join(b[max(0, index - 3) : index + 6]))}…'"
+    )
 
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -140,11 +154,20 @@ MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septem
 # Numbers written as words count as the number ("two" is 2, so "two" -> "three" is a changed
 # number and "two" -> "2" is not). Not "one", which is as often a pronoun ("one of the
 # reasons"), nor "million", which the paper also prints for the Turkish "millet" (nation).
-NUMBER_WORDS = {word: str(value) for value, word in enumerate(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split(), start=2)}
-NUMBER_WORDS.update({word: str(value) for value, word in zip(range(30, 100, 10),
-                                                            "thirty forty fifty sixty seventy eighty ninety".split())})
+NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty".split(),
+        start=2,
+    )
+}
+NUMBER_WORDS.update(
+    {
+        word: str(value)
+        for value, word in zip(range(30, 100, 10), "thirty forty fifty sixty seventy eighty ninety".split())
+    }
+)
 WORD = re.compile(r"\w+")  # the words, looked up: an alternation of twenty-eight words, any case, was 30x slower
 
 
@@ -162,37 +185,54 @@ def check_block(path: str, line: int, ident: str, notes, base: str, reading: str
     notes = [n for n in notes if n[0] in KINDS]
     apparatus, problems = parse(notes, path)
     for _, _, note_line in legacy:
-        problems.append(f"{path}:{note_line}: a 'correction:' note no longer says what kind of change it is "
-                        f"(split it into one line per change: {HOW})")
+        problems.append(
+            f"{path}:{note_line}: a 'correction:' note no longer says what kind of change it is "
+            f"(split it into one line per change: {HOW})"
+        )
     if apparatus.reviewed is None:
-        problems.append(f"{where}: paragraph '{ident}' has no review status (add <!-- reviewed: no --> above it, "
-                        "or <!-- reviewed: yes --> once an editor has gone through it)")
+        problems.append(
+            f"{where}: paragraph '{ident}' has no review status (add <!-- reviewed: no --> above it, "
+            "or <!-- reviewed: yes --> once an editor has gone through it)"
+        )
     expected, found = apply(base, apparatus.changes, where)
     problems += found
     if not found and expected != reading:
-        problems.append(f"{where}: paragraph '{ident}' differs from its published text where its apparatus says "
-                        f"nothing: {unexplained(expected, reading)} (record each change above the paragraph: {HOW})")
+        problems.append(
+            f"{where}: paragraph '{ident}' differs from its published text where its apparatus says "
+            f"nothing: {unexplained(expected, reading)} (record each change above the paragraph: {HOW})"
+        )
     for change in apparatus.changes:
         if change.old == change.new:
             problems.append(f"{path}:{change.line}: this {change.kind} changes nothing (remove the line)")
     for query in apparatus.queries:
         if query.words not in reading:
-            problems.append(f"{path}:{query.line}: the query's words '{_short(query.words)}' are not in the paragraph "
-                            "(quote the words it asks about exactly, before ' | ')")
+            problems.append(
+                f"{path}:{query.line}: the query's words '{_short(query.words)}' are not in the paragraph "
+                "(quote the words it asks about exactly, before ' | ')"
+            )
     # A list item's printed number ("✓ 1. Promoting ...") is the list's numbering on the page.
     counted = re.sub(r"^(?:✓\s*)?\d+\.\s+", "", base)
     lost = numbers_and_dates(counted) - numbers_and_dates(reading)
     added = numbers_and_dates(reading) - numbers_and_dates(counted)
     if lost or added:
-        problems.append(f"{where}: paragraph '{ident}' must keep every number and date of its published text: "
-                        + "; ".join(filter(None, [f"missing {', '.join(sorted(lost.elements()))}" if lost else "",
-                                                  f"added {', '.join(sorted(added.elements()))}" if added else ""]))
-                        + " (put them back as published; query a number you doubt instead of changing it)")
+        problems.append(
+            f"{where}: paragraph '{ident}' must keep every number and date of its published text: "
+            + "; ".join(
+                filter(
+                    None,
+                    [
+                        f"missing {', '.join(sorted(lost.elements()))}" if lost else "",
+                        f"added {', '.join(sorted(added.elements()))}" if added else "",
+                    ],
+                )
+            )
+            + " (put them back as published; query a number you doubt instead of changing it)"
+        )
     return apparatus, problems
 
 
 def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # CONTRIBUTING.md states the progress of the review in this form (checked by the tests).

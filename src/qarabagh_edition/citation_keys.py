@@ -1,5 +1,6 @@
 """The citation keys written on the pages of docs/ (`[@vaezi2008, 157]`), and those of
 them the bibliography does not know, as `file:line` problems with the nearest key."""
+
 from __future__ import annotations
 
 import difflib

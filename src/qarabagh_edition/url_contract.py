@@ -2,6 +2,7 @@
 longer resolve in it (scripts/url_contract.py is the command; tests/test_url_contract.py
 the check). See the script's docstring for what the contract is.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,6 +40,7 @@ HEADER = """\
 # ---------------------------------------------------------------------------
 # Reading a built site
 # ---------------------------------------------------------------------------
+
 
 def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
@@ -119,6 +121,7 @@ def site_urls(site_dir: Path) -> list[str]:
 # Checking a contract against a built site
 # ---------------------------------------------------------------------------
 
+
 def _markdown_source(page: str) -> str:
     """docs/ file name of a page URL: `social-impacts/` -> `social-impacts.md` (and of a
     record's page, its reading page's: `as-published/social-impacts/` -> the same)."""
@@ -187,8 +190,13 @@ def broken_urls(contract_urls, site_dir) -> list[str]:
                 missing_pages.append(page)
                 problems.append((url, None))
             else:
-                problems.append((url, f"{url}: no page here any more; a redirect for {page} keeps "
-                                      "this anchor working (see the message for the page)."))
+                problems.append(
+                    (
+                        url,
+                        f"{url}: no page here any more; a redirect for {page} keeps "
+                        "this anchor working (see the message for the page).",
+                    )
+                )
             continue
         if html is None or not anchor:
             continue  # the page is there (or redirected off the site)
@@ -196,24 +204,32 @@ def broken_urls(contract_urls, site_dir) -> list[str]:
             ids_cache[html] = {element["id"] for element in _soup(html).find_all(id=True)}
         if anchor not in ids_cache[html]:
             source = _markdown_source(final_page)
-            problems.append((url, f"{url}: the page has no anchor '#{anchor}' any more. Anchors are "
-                                  f"permanent: restore the ID {{: #{anchor} }} in docs/{source}"))
+            problems.append(
+                (
+                    url,
+                    f"{url}: the page has no anchor '#{anchor}' any more. Anchors are "
+                    f"permanent: restore the ID {{: #{anchor} }} in docs/{source}",
+                )
+            )
     # When exactly one page went and exactly one new page came, it is surely a rename.
     suggestion = None
     missing_readings = [page for page in missing_pages if not page.startswith(RECORD)]
     if len(missing_readings) == 1:
         contract_pages = {url.partition("#")[0] or HOME for url in contract_urls}
-        new_pages = [page for page in site_urls(site_dir) if "#" not in page and page not in contract_pages
-                     and page != PRINT_PAGE and not page.startswith(RECORD)]
+        new_pages = [
+            page
+            for page in site_urls(site_dir)
+            if "#" not in page and page not in contract_pages and page != PRINT_PAGE and not page.startswith(RECORD)
+        ]
         if len(new_pages) == 1:
             suggestion = _markdown_source(new_pages[0])
-    return [message if message is not None else _missing_page_message(url, suggestion)
-            for url, message in problems]
+    return [message if message is not None else _missing_page_message(url, suggestion) for url, message in problems]
 
 
 # ---------------------------------------------------------------------------
 # The contract file
 # ---------------------------------------------------------------------------
+
 
 def read_contract(path: Path) -> list[str]:
     lines = (line.strip() for line in Path(path).read_text(encoding="utf-8").splitlines())

@@ -1,4 +1,5 @@
 """Relative URLs between the pages of the built site (site paths such as "social-impacts/")."""
+
 from __future__ import annotations
 
 import posixpath

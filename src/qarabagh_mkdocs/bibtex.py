@@ -3,6 +3,7 @@ private caches. mkdocs-bibtex is no longer maintained; whatever replaces it has 
 offer what these few functions do (known keys, formatted citations, reference texts),
 and the hooks do not change.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,11 +49,15 @@ def format_all(config, citation_texts: list[str], root: Path) -> None:
     blocks += [CitationBlock(citations=[Citation(key=key)]) for key in sorted(known_keys(config))]
     if not blocks:
         return
-    digest = hashlib.sha256("\n".join([
-        registry.bib_data_bibtex,
-        Path(registry.csl_file).read_text(encoding="utf-8"),
-        *sorted(str(b) for b in blocks),
-    ]).encode()).hexdigest()
+    digest = hashlib.sha256(
+        "\n".join(
+            [
+                registry.bib_data_bibtex,
+                Path(registry.csl_file).read_text(encoding="utf-8"),
+                *sorted(str(b) for b in blocks),
+            ]
+        ).encode()
+    ).hexdigest()
     cache = root / CACHE_DIR
     cached = cache / f"{digest}.json"
     if cached.exists():
@@ -62,8 +67,9 @@ def format_all(config, citation_texts: list[str], root: Path) -> None:
     registry.validate_citation_blocks(blocks)  # formats only what the cache did not hold
     if not cached.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps({"inline": registry._inline_cache, "reference": registry._reference_cache}),
-                          encoding="utf-8")
+        cached.write_text(
+            json.dumps({"inline": registry._inline_cache, "reference": registry._reference_cache}), encoding="utf-8"
+        )
 
 
 def reference_texts(config, keys: list[str]) -> dict[str, str]:
@@ -123,5 +129,8 @@ def notes(config) -> dict[str, str]:
     from pybtex.richtext import Text
 
     registry = plugin_of(config).registry
-    return {key: Text.from_latex(entry.fields["note"]).render_as("text")
-            for key, entry in registry.bib_data.entries.items() if entry.fields.get("note", "").strip()}
+    return {
+        key: Text.from_latex(entry.fields["note"]).render_as("text")
+        for key, entry in registry.bib_data.entries.items()
+        if entry.fields.get("note", "").strip()
+    }

@@ -7,6 +7,7 @@ ProperDocs take the sitemap's `lastmod` dates and the gzip header of sitemap.xml
 it; the PDF's dates and the offline zip's entry times are taken from it here. A build
 sets it once, from the last commit, unless the caller gave one (a packager may).
 """
+
 from __future__ import annotations
 
 import datetime

@@ -7,6 +7,7 @@ entry is made from scratch: the names sorted, one date for all (the build's
 SOURCE_DATE_EPOCH), rw-r--r-- regular files, Unix as the maker, deflate at a fixed level.
 The same zlib then gives the same bytes; the pinned Python and machine image fix that.
 """
+
 from __future__ import annotations
 
 import os
@@ -51,9 +52,13 @@ def build_offline_zip(root: Path, config_file: str, target: Path, prefix: str, e
     """Build the site again with Material's offline plugin on (the same configuration and
     SOURCE_DATE_EPOCH, inherited through the environment) and zip it into `target`."""
     with tempfile.TemporaryDirectory() as scratch:
-        result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", config_file,
-                                 "-d", f"{scratch}/site"],
-                                cwd=root, env={**os.environ, OFFLINE_BUILD: "true"}, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-f", config_file, "-d", f"{scratch}/site"],
+            cwd=root,
+            env={**os.environ, OFFLINE_BUILD: "true"},
+            capture_output=True,
+            text=True,
+        )
         if result.returncode:
             raise OfflineBuildFailed(f"the offline build for {target.name} failed:\n{result.stdout}{result.stderr}")
         write_zip(Path(scratch) / "site", target, prefix=prefix, epoch=epoch)

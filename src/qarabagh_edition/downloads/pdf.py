@@ -7,6 +7,7 @@ dates are the build's SOURCE_DATE_EPOCH: WeasyPrint (70) writes CreationDate and
 only from <meta name="dcterms.created|modified"> and derives the file /ID from the
 content, so two builds of one commit give the same bytes.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,10 @@ from qarabagh_edition.published_layer import ContentError
 
 # What only works on screen: the contents list (the title block has its own), the
 # apparatus and the published wording behind their markers, tools, permalinks, switches.
-ON_SCREEN_ONLY = ("nav.whole-paper__contents, details, .reading-marker, .paragraph-tools, .headerlink, "
-                  ".reading-switch, .cite-this, .md-source-file")
+ON_SCREEN_ONLY = (
+    "nav.whole-paper__contents, details, .reading-marker, .paragraph-tools, .headerlink, "
+    ".reading-switch, .cite-this, .md-source-file"
+)
 
 
 def running_head(paper: dict, short_title: str) -> str:
@@ -49,22 +52,24 @@ def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int, e
         if not link["href"].startswith("#") and not urlsplit(link["href"]).scheme:
             link["href"] = urljoin(site_url.rstrip("/") + "/print_page/", link["href"])
     authors = ", ".join(a["name"] for a in paper["authors"])
-    contents = "".join(f"<li>{escape(h.get_text(' ', strip=True).replace('¶', '').strip(), quote=False)}</li>"
-                       for h in body.select("section.whole-paper__section h1"))
+    contents = "".join(
+        f"<li>{escape(h.get_text(' ', strip=True).replace('¶', '').strip(), quote=False)}</li>"
+        for h in body.select("section.whole-paper__section h1")
+    )
     when, editors = w3c_datetime(epoch), edition["editors"]
     year = (edition.get("date") or "n.d.")[:4]
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>{escape(paper['title'])} (corrected English edition)</title>
+<title>{escape(paper["title"])} (corrected English edition)</title>
 <meta name="author" content="{escape(f"{editors} (eds.); the article by {authors}")}">
 <meta name="dcterms.created" content="{when}"><meta name="dcterms.modified" content="{when}">
 </head><body>
 <header class="pdf-title" data-running-head="{escape(f"{editors}, eds. ({year}), {edition['short_title']}, corrected English edition")}">
-<h1>{escape(paper['title'])}</h1><p class="pdf-authors">{escape(authors)}</p>
+<h1>{escape(paper["title"])}</h1><p class="pdf-authors">{escape(authors)}</p>
 <p class="pdf-editors">Corrected English edition by {escape(editors.lower())}.</p>
-<p class="pdf-record">First published in <i>{paper['journal']}</i> {paper['volume']}({paper['issue']}), {paper['year']},
-pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
-<p class="pdf-edition">Cite this edition as: {escape(edition['citation'], quote=False)} The text as
-published is on the site's record pages ({site_url.rstrip('/')}/as-published/).</p>
+<p class="pdf-record">First published in <i>{paper["journal"]}</i> {paper["volume"]}({paper["issue"]}), {paper["year"]},
+pp. {paper["first_page"]}–{paper["last_page"]}. ISSN {paper["issn"]}.</p>
+<p class="pdf-edition">Cite this edition as: {escape(edition["citation"], quote=False)} The text as
+published is on the site's record pages ({site_url.rstrip("/")}/as-published/).</p>
 <h2>Contents</h2><ol class="pdf-contents">{contents}</ol></header>
 {body.decode_contents()}</body></html>"""
 
@@ -82,7 +87,8 @@ def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path, site
     fetcher = site_fetcher(site, site_url)
     try:
         weasyprint.HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf(
-            target, stylesheets=[weasyprint.CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)])
+            target, stylesheets=[weasyprint.CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)]
+        )
     except weasyprint.urls.FatalURLFetchingError as error:
         target.unlink(missing_ok=True)
         raise ContentError([f"{target.name}: {error.__cause__}"]) from None
@@ -120,27 +126,36 @@ def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch
     when = w3c_datetime(epoch)
     record = site_url.rstrip("/") + "/as-published/"
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>{escape(paper['title'])} (as published)</title>
+<title>{escape(paper["title"])} (as published)</title>
 <meta name="author" content="{escape(", ".join(a["name"] for a in paper["authors"]))}">
 <meta name="dcterms.created" content="{when}"><meta name="dcterms.modified" content="{when}">
 </head><body>
-<header class="pdf-title" data-running-head="{escape(running_head(paper, short_title))}"><p class="pdf-record"><i>{paper['journal']}</i> {paper['volume']}({paper['issue']}),
-{paper['year']}, pp. {paper['first_page']}–{paper['last_page']}. ISSN {paper['issn']}.</p>
+<header class="pdf-title" data-running-head="{escape(running_head(paper, short_title))}"><p class="pdf-record"><i>{paper["journal"]}</i> {paper["volume"]}({paper["issue"]}),
+{paper["year"]}, pp. {paper["first_page"]}–{paper["last_page"]}. ISSN {paper["issn"]}.</p>
 <p class="pdf-edition">The text as published, verbatim, from the online edition's record: {record}</p></header>
 {body.decode_contents()}</body></html>"""
 
 
-def write_pdfs(site: Path, paper: dict, site_url: str, epoch: int, stylesheet: Path, targets: dict[str, str],
-               edition: dict) -> None:
+def write_pdfs(
+    site: Path, paper: dict, site_url: str, epoch: int, stylesheet: Path, targets: dict[str, str], edition: dict
+) -> None:
     """Both PDFs into the built `site`: `targets` names them ("edition", "record");
     `edition` is as pdf_document takes it."""
-    document = pdf_document((site / "print_page" / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch,
-                            edition)
+    document = pdf_document(
+        (site / "print_page" / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch, edition
+    )
     write_pdf(document, f"{site / 'print_page'}/", stylesheet, site / targets["edition"], site, site_url)
     whole = site / "as-published" / "whole-paper"
-    record = record_pdf_document((whole / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch,
-                                 edition["short_title"])
+    record = record_pdf_document(
+        (whole / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch, edition["short_title"]
+    )
     # Its printed citations link to the references online: resolved against the site's
     # address (not the build's folder, which differs from build to build).
-    write_pdf(record, site_url.rstrip("/") + "/as-published/whole-paper/", stylesheet, site / targets["record"], site,
-              site_url)
+    write_pdf(
+        record,
+        site_url.rstrip("/") + "/as-published/whole-paper/",
+        stylesheet,
+        site / targets["record"],
+        site,
+        site_url,
+    )

@@ -8,11 +8,11 @@ the links to it with it. A link to a page that is on the whole-paper page leads 
 place on this page; a link to any other page is rebased so that it still leads there.
 The same HTML is typeset into the PDF, whose internal links therefore work too.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-
 from html import escape
 
 from lxml import html as lxml_html
@@ -32,8 +32,24 @@ class Section:
 # What a section's height is guessed from, before the browser has drawn it (edition.css,
 # .whole-paper__section): its blocks of text, and the lines they take at a phone's width
 # and at a desktop's (characters to a line, measured on the site's own type).
-BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "figcaption", "blockquote", "aside",
-          "summary"}
+BLOCKS = {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "tr",
+    "figcaption",
+    "blockquote",
+    "aside",
+    "summary",
+}
 CHARACTERS_A_LINE = {"narrow": 36, "wide": 85}
 
 
@@ -75,10 +91,15 @@ def combine(sections: list[Section], here: str) -> str:
             return anchors[target]
         return renamed[target].get(fragment)
 
-    out = ['<nav class="whole-paper__contents" aria-labelledby="whole-paper-contents">',
-           '<h2 id="whole-paper-contents">Contents</h2>', "<ol>"]
-    out += [f'<li><a href="#{anchors[s.path]}">{escape(lxml_html.fromstring(s.title or "-").text_content())}</a></li>'
-            for s in sections]
+    out = [
+        '<nav class="whole-paper__contents" aria-labelledby="whole-paper-contents">',
+        '<h2 id="whole-paper-contents">Contents</h2>',
+        "<ol>",
+    ]
+    out += [
+        f'<li><a href="#{anchors[s.path]}">{escape(lxml_html.fromstring(s.title or "-").text_content())}</a></li>'
+        for s in sections
+    ]
     out += ["</ol>", "</nav>"]
     for section, root in zip(sections, roots):
         names = renamed[section.path]
@@ -94,9 +115,15 @@ def combine(sections: list[Section], here: str) -> str:
                 target, fragment = resolve(url, section.path)
                 place = local(target, fragment) if attribute == "href" else None
                 element.set(attribute, f"#{place}" if place else rebase(url, section.path, here))
-        start = "" if any(e.get("id") == anchors[section.path] for e in root.iter()) \
-            else f' id="{anchors[section.path]}"'
-        out.append(f'<section class="whole-paper__section"{start} data-page="{section.path}" style="{_size_guess(root)}">')
-        out.append(escape(root.text or "", quote=False) + "".join(lxml_html.tostring(child, encoding="unicode") for child in root))
+        start = (
+            "" if any(e.get("id") == anchors[section.path] for e in root.iter()) else f' id="{anchors[section.path]}"'
+        )
+        out.append(
+            f'<section class="whole-paper__section"{start} data-page="{section.path}" style="{_size_guess(root)}">'
+        )
+        out.append(
+            escape(root.text or "", quote=False)
+            + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
+        )
         out.append("</section>")
     return "\n".join(out)

@@ -10,6 +10,7 @@ The extensions that show the apparatus (conjecture_marks, reading_markers) each 
 this one preprocessor under one name, so it runs once however many of them are listed,
 and ask `apparatus_of(md)` for the page's apparatus by paragraph ID.
 """
+
 from __future__ import annotations
 
 from markdown import Markdown

@@ -7,6 +7,7 @@ reference (footnote), so the text reads like the paper and the reference shows o
 hover or focus. The notes come from `differs` in bib/citations.yml (data, not prose
 on the page).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -25,9 +26,15 @@ INSIDE_CITATION = {"em"}
 
 def _is_footnote_reference(element: etree.Element) -> bool:
     link = element[0] if len(element) == 1 else None
-    return (element.tag == "sup" and element.get("id", "").startswith("fnref")
-            and link is not None and link.tag == "a" and "footnote-ref" in link.get("class", "").split()
-            and (link.text or "").isdigit() and link.get("href", "").startswith("#fn:"))
+    return (
+        element.tag == "sup"
+        and element.get("id", "").startswith("fnref")
+        and link is not None
+        and link.tag == "a"
+        and "footnote-ref" in link.get("class", "").split()
+        and (link.text or "").isdigit()
+        and link.get("href", "").startswith("#fn:")
+    )
 
 
 def _text_before(parent: etree.Element, index: int) -> str:
@@ -56,8 +63,12 @@ def link_citation(parent: etree.Element, index: int) -> bool:
             if opening < 0 or ")" in searched[opening:]:
                 return False
             break
-        if first == 0 or parent[first - 1].tag not in INSIDE_CITATION or len(parent[first - 1]) \
-                or any(c in (parent[first - 1].text or "") for c in "()"):
+        if (
+            first == 0
+            or parent[first - 1].tag not in INSIDE_CITATION
+            or len(parent[first - 1])
+            or any(c in (parent[first - 1].text or "") for c in "()")
+        ):
             return False
         first -= 1
         text = _text_before(parent, first)
@@ -128,8 +139,9 @@ _citations_memo: dict[tuple, dict] = {}
 def citations_of(root: Path) -> dict[str, list[CitationRecord]]:
     """bib/citations.yml by paragraph, read once per change of the file."""
     path = root / "bib" / "citations.yml"
-    return remembered(_citations_memo, (str(root.resolve()),), [path],
-                      lambda: load_citations(root) if path.exists() else {})
+    return remembered(
+        _citations_memo, (str(root.resolve()),), [path], lambda: load_citations(root) if path.exists() else {}
+    )
 
 
 class CitationLinksExtension(Extension):

@@ -16,6 +16,7 @@ record no longer found its words and the wrong Azerbaijan was linked.) Where a
 conjecture begins or ends inside a link, its words are marked on either side of the
 link's edge, and the "conj." mark goes after the link, never into it.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,13 +55,16 @@ def mark_block(block: etree.Element, ident: str, conjectures: list[Change], corr
             places.append((found.start(), found.end(), index, change))
             cursor = found.end()
     for start, end, index, change in reversed(places):  # from the end: the offsets before stay as they were
-        mark = etree.Element("a", {
-            "class": "conjecture-mark",
-            "id": f"conjecture-{ident}-{index}",  # the ID the conjecture's note had: links to it still land here
-            "href": f"{corrections}#correction-{ident}",
-            "data-for": ident,
-            "data-tooltip": f"Conjecture. As published: “{change.old}”",
-        })
+        mark = etree.Element(
+            "a",
+            {
+                "class": "conjecture-mark",
+                "id": f"conjecture-{ident}-{index}",  # the ID the conjecture's note had: links to it still land here
+                "href": f"{corrections}#correction-{ident}",
+                "data-for": ident,
+                "data-tooltip": f"Conjecture. As published: “{change.old}”",
+            },
+        )
         mark.text = "conj."
         insert_at(block, end, mark, _opaque, _enter)
         wrap(block, start, end, lambda: etree.Element("span", {"class": "conjecture"}), _opaque)
@@ -89,8 +93,7 @@ class ConjectureMarksExtension(Extension):
         apparatus_lines.register(md)  # the page's apparatus, read from its lines
         # After the glossary links (6.5), whose mentions it leaves whole; before MkDocs'
         # relative-path step (0), which turns `corrections.md#...` into the page's URL.
-        md.treeprocessors.register(ConjectureMarks(md, self.getConfig("corrections")),
-                                   "edition_conjecture_marks", 6.2)
+        md.treeprocessors.register(ConjectureMarks(md, self.getConfig("corrections")), "edition_conjecture_marks", 6.2)
 
 
 def makeExtension(**kwargs):

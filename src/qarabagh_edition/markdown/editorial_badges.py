@@ -7,6 +7,7 @@ nor the heading's ID take the badge's words. Its explanation is the edition's to
 (`data-tooltip`, assets/javascripts/tooltips.js), not a `title`. (The short badge beside
 the heading in the page's table of contents: pages/editorial_marks.py.)
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -24,8 +25,7 @@ def badge() -> etree.Element:
     # reader sees it written, not "... Editorial heading"; the badge is there on arrival.
     # Written bare (no value): Material's search plugin would take the attribute out of
     # the page with a value, and keep the badge in the index.
-    span = etree.Element("span", {"class": "editorial-badge", "data-search-exclude": None,
-                                  "data-tooltip": EXPLANATION})
+    span = etree.Element("span", {"class": "editorial-badge", "data-search-exclude": None, "data-tooltip": EXPLANATION})
     span.text = "Editorial heading"
     return span
 

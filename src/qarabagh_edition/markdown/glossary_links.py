@@ -11,6 +11,7 @@ Why our own: mkdocs-ezglossary-plugin needs `<glossary:term>` markup in the pros
 abbreviations give tooltips on every occurrence but no link and no "first mention per
 paragraph"; neither knows the paper's variant spellings nor data/mentions.yml.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,8 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.actors import Matcher, load_glossary, mention_records
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.markdown.tree_text import block_text, crosses, wrap
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.published_layer import load_layer, load_pages
@@ -52,8 +53,13 @@ def link_block(block: etree.Element, matcher: Matcher, href: str) -> None:
             first[actor.id] = (start, end)
     # From the end, so that the offsets of the mentions before each new link stay as they were.
     for ident, (start, end) in sorted(first.items(), key=lambda item: -item[1][0]):
-        wrap(block, start, end, lambda ident=ident: etree.Element("a", {"class": "glossary-term", "href": f"{href}#{ident}"}),
-             _opaque)
+        wrap(
+            block,
+            start,
+            end,
+            lambda ident=ident: etree.Element("a", {"class": "glossary-term", "href": f"{href}#{ident}"}),
+            _opaque,
+        )
 
 
 class GlossaryLinks(Treeprocessor):
@@ -67,8 +73,12 @@ class GlossaryLinks(Treeprocessor):
         data = glossary_data(self.project, self.docs_dir)
         for block in root.iter():
             ident = block.get("id", "")
-            if (block.tag in BLOCKS and ident in data.paper_ids and NUMBERED_ID.match(ident)
-                    and RECORD_CLASS not in block.get("class", "").split()):
+            if (
+                block.tag in BLOCKS
+                and ident in data.paper_ids
+                and NUMBERED_ID.match(ident)
+                and RECORD_CLASS not in block.get("class", "").split()
+            ):
                 link_block(block, data.matcher, self.href)
 
 
@@ -88,8 +98,12 @@ _memo: dict[tuple, GlossaryData] = {}
 def glossary_data(root: Path, docs_dir: str) -> GlossaryData:
     """Read once per change of the data or the pages (an engine renders each page with a
     new Markdown instance)."""
-    files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml",
-             *sorted((root / "published").glob("*.yml")), *sorted((root / docs_dir).rglob("*.md"))]
+    files = [
+        root / "data" / "glossary.yml",
+        root / "data" / "mentions.yml",
+        *sorted((root / "published").glob("*.yml")),
+        *sorted((root / docs_dir).rglob("*.md")),
+    ]
     return remembered(_memo, (str(root.resolve()), docs_dir), files, lambda: GlossaryData(root, docs_dir))
 
 
@@ -105,8 +119,11 @@ class GlossaryLinksExtension(Extension):
     def extendMarkdown(self, md):
         # After the citation links (6.8), whose words it leaves alone; before MkDocs'
         # relative-path step (0), which turns `glossary.md#id` into the page's URL.
-        md.treeprocessors.register(GlossaryLinks(md, Path(self.getConfig("root")), self.getConfig("docs_dir"),
-                                                 self.getConfig("glossary")), "edition_glossary_links", 6.5)
+        md.treeprocessors.register(
+            GlossaryLinks(md, Path(self.getConfig("root")), self.getConfig("docs_dir"), self.getConfig("glossary")),
+            "edition_glossary_links",
+            6.5,
+        )
 
 
 def makeExtension(**kwargs):

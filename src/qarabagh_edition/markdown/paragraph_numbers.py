@@ -1,6 +1,7 @@
 """`data-paragraph="12"` on every block whose permanent ID ends in its number
 (`social-12`): the number print styles show in the margin, and the paragraph tools
 (link, cite) name."""
+
 from __future__ import annotations
 
 import re

@@ -16,6 +16,7 @@ The apparatus is the page's own lines (markdown.apparatus_lines); the page is th
 (published_layer.holding_pages). A marker and its notes stand after the paragraph, or
 inside a list item after its text (nothing may stand between list items).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -36,8 +37,15 @@ BLOCKS = {"p", "li"}
 
 def marker(ident: str, apparatus: Apparatus, record: str) -> etree.Element:
     label, number = marker_label(apparatus), ident.rsplit("-", 1)[-1]
-    link = etree.Element("a", {"class": "reading-marker corrected-marker", "href": f"{record}#{ident}",
-                               "data-for": ident, "aria-label": f"{label}: ¶ {number} as published, and the changes"})
+    link = etree.Element(
+        "a",
+        {
+            "class": "reading-marker corrected-marker",
+            "href": f"{record}#{ident}",
+            "data-for": ident,
+            "aria-label": f"{label}: ¶ {number} as published, and the changes",
+        },
+    )
     link.text = label
     return link
 
@@ -45,8 +53,9 @@ def marker(ident: str, apparatus: Apparatus, record: str) -> etree.Element:
 def query_notes(apparatus: Apparatus) -> list[etree.Element]:
     notes = []
     for query in apparatus.queries:
-        note = etree.Element("aside", {"class": "editorial-note editorial-query", "role": "note",
-                                       "aria-label": "Editorial query"})
+        note = etree.Element(
+            "aside", {"class": "editorial-note editorial-query", "role": "note", "aria-label": "Editorial query"}
+        )
         note.text = f"“{query.words}”: {query.question}"
         notes.append(note)
     return notes
@@ -79,9 +88,15 @@ class ReadingMarkers(Treeprocessor):
         if not found:
             return
         holding = holding_pages(self.project, self.docs_dir)  # the paper's pages only, not the editors'
-        places = [(parent, block) for parent in root.iter() for block in parent
-                  if block.tag in BLOCKS and block.get("id") in found and block.get("id") in holding
-                  and RECORD_CLASS not in block.get("class", "").split()]
+        places = [
+            (parent, block)
+            for parent in root.iter()
+            for block in parent
+            if block.tag in BLOCKS
+            and block.get("id") in found
+            and block.get("id") in holding
+            and RECORD_CLASS not in block.get("class", "").split()
+        ]
         for parent, block in places:
             ident = block.get("id")
             apparatus, page = found[ident], holding[ident]
@@ -107,8 +122,9 @@ class ReadingMarkersExtension(Extension):
         # After the conjecture marks (6.2), which act inside the paragraph; before the
         # editorial badges (4.6) and MkDocs' relative-path step (0), which turns
         # `as-published/<page>.md#id` into the record page's URL.
-        md.treeprocessors.register(ReadingMarkers(md, Path(self.getConfig("root")), self.getConfig("docs_dir")),
-                                   "edition_reading_markers", 4.8)
+        md.treeprocessors.register(
+            ReadingMarkers(md, Path(self.getConfig("root")), self.getConfig("docs_dir")), "edition_reading_markers", 4.8
+        )
 
 
 def makeExtension(**kwargs):

@@ -6,6 +6,7 @@ function, with mkdocs.yml's nav, which says which pages are the paper's sections
 page is the one of `docs/` that holds the title's ID, as the rules read the pages
 (published_layer.holding_pages); a record page's title (the paper as printed) has none.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
@@ -48,8 +49,11 @@ class ReadingTimeExtension(Extension):
 
     def extendMarkdown(self, md):
         # After the editorial badges (4.6), before the tooltips (4.2): the documented order.
-        md.treeprocessors.register(ReadingTime(md, Path(self.getConfig("root")), self.getConfig("docs_dir"),
-                                               self.getConfig("nav")), "edition_reading_time", 4.4)
+        md.treeprocessors.register(
+            ReadingTime(md, Path(self.getConfig("root")), self.getConfig("docs_dir"), self.getConfig("nav")),
+            "edition_reading_time",
+            4.4,
+        )
 
 
 def makeExtension(**kwargs):

@@ -15,6 +15,7 @@ tooltip text is also its accessible name (`aria-label`), which the `title` had g
 as a description. Last of the edition's transforms: after toc (5) and footnotes (50, 15)
 have added their links.
 """
+
 from __future__ import annotations
 
 from markdown import Extension

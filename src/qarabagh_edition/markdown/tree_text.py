@@ -5,6 +5,7 @@ earlier transform's element): each transform reads the block's whole text, as a 
 reads it, finds what it looks for there, and wraps it where it stands. So the glossary
 links and the lists of mentions read the same text, whatever elements a paragraph holds.
 """
+
 from __future__ import annotations
 
 import re
@@ -99,17 +100,18 @@ def wrap(element: etree.Element, start: int, end: int, make: Callable[[], etree.
         elif begin < end < finish:
             wrap(piece, 0, end - begin, make, opaque)
     # The rest, at this level: from the first whole piece to the last.
-    start = next((finish for piece, begin, finish in spans if not isinstance(piece, str) and begin < start < finish),
-                 start)
+    start = next(
+        (finish for piece, begin, finish in spans if not isinstance(piece, str) and begin < start < finish), start
+    )
     end = next((begin for piece, begin, finish in spans if not isinstance(piece, str) and begin < end < finish), end)
     if start >= end:
         return
     before, inside, after = [], [], []
     for piece, begin, finish in spans:
         if isinstance(piece, str):
-            before.append(piece[:max(0, start - begin)])
-            inside.append(piece[max(0, start - begin):max(0, end - begin)])
-            after.append(piece[max(0, end - begin):])
+            before.append(piece[: max(0, start - begin)])
+            inside.append(piece[max(0, start - begin) : max(0, end - begin)])
+            after.append(piece[max(0, end - begin) :])
         else:
             (before if finish <= start else after if begin >= end else inside).append(piece)
     wrapper = make()
@@ -127,11 +129,11 @@ def insert_at(element: etree.Element, offset: int, new: etree.Element, opaque: T
             for m in PLACEHOLDER.finditer(piece):  # never inside a placeholder: after it
                 if m.start() < at < m.end():
                     at = m.end()
-            _set_content(element, content[:index] + [piece[:at], new, piece[at:]] + content[index + 1:])
+            _set_content(element, content[:index] + [piece[:at], new, piece[at:]] + content[index + 1 :])
             return
         if not isinstance(piece, str) and begin < offset < finish:
             if enter(piece) and not opaque(piece):
                 insert_at(piece, offset - begin, new, opaque, enter)
             else:
-                _set_content(element, content[:index + 1] + [new] + content[index + 1:])
+                _set_content(element, content[: index + 1] + [new] + content[index + 1 :])
             return

@@ -1,6 +1,7 @@
 """What readers see of the apparatus: what a corrected paragraph's marker opens (the
 marker and the queries under a paragraph are written by markdown.reading_markers), and
 the Corrections page, which groups and counts every change by its class."""
+
 from __future__ import annotations
 
 import difflib
@@ -15,8 +16,20 @@ from qarabagh_edition.apparatus import CHANGE_KINDS, LABELS, PLURALS, Apparatus
 from qarabagh_edition.history import Revision
 
 CONTEXT_WORDS = 4  # words shown either side of a change beside a corrected paragraph
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass
@@ -59,6 +72,7 @@ def inline_html(text: str) -> str:
 
 
 # -- Word differences ------------------------------------------------------------------
+
 
 @functools.lru_cache(maxsize=4096)  # each paragraph's diff is shown twice (Corrections page, marker)
 def _opcodes(published: str, corrected: str):
@@ -109,11 +123,15 @@ def changes_in_context(published: str, corrected: str, context: int = CONTEXT_WO
 
 # -- Beside a paragraph ----------------------------------------------------------------
 
+
 def revision_html(revision: Revision | None, repo_url: str | None) -> str:
     if revision is None:
         return "Not yet committed."
-    commit = (f'<a href="{html.escape(repo_url.rstrip("/"))}/commit/{revision.commit}">{revision.short}</a>'
-              if repo_url else f"<code>{revision.short}</code>")
+    commit = (
+        f'<a href="{html.escape(repo_url.rstrip("/"))}/commit/{revision.commit}">{revision.short}</a>'
+        if repo_url
+        else f"<code>{revision.short}</code>"
+    )
     return f'Last revised <time datetime="{revision.date}">{long_date(revision.date)}</time> ({commit}).'
 
 
@@ -125,7 +143,8 @@ def apparatus_items(apparatus: Apparatus) -> str:
             f'<li class="apparatus-entry apparatus-entry--{change.kind}">'
             f'<span class="apparatus-class">{LABELS[change.kind]}</span> '
             f"<del>{html.escape(change.old)}</del> → <ins>{html.escape(change.new)}</ins>: "
-            f"{html.escape(change.reason)}</li>")
+            f"{html.escape(change.reason)}</li>"
+        )
     return "\n".join(items)
 
 
@@ -149,6 +168,7 @@ def changes_entry(paragraph: Paragraph, repo_url: str | None) -> dict[str, str]:
 
 # -- The Corrections page --------------------------------------------------------------
 
+
 def progress(paragraphs: list[Paragraph]) -> tuple[int, int]:
     """(paragraphs reviewed, body paragraphs in all)."""
     return sum(1 for p in paragraphs if p.apparatus.reviewed), len(paragraphs)
@@ -167,37 +187,51 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
     counts["query"] = sum(len(p.apparatus.queries) for p in paragraphs)
     corrected = [p for p in paragraphs if p.corrected_differs]
     out = [
-        "## Progress { #progress }", "",
+        "## Progress { #progress }",
+        "",
         f"**{progress_sentence(paragraphs)}.** {len(corrected)} paragraphs of the corrected reading differ "
-        "from the published text.", "",
-        "| Class | What it is | Count |", "| --- | --- | --- |",
+        "from the published text.",
+        "",
+        "| Class | What it is | Count |",
+        "| --- | --- | --- |",
         f"| [Normalisation](#normalisations) | a name in the glossary's standard spelling | {counts['normalisation']} |",
         f"| [Emendation](#emendations) | the meaning is certain: grammar, a clear typo, a plainly mistranslated word "
         f"| {counts['emendation']} |",
         f"| [Conjecture](#conjectures) | the editors' best reading of an ambiguous passage | {counts['conjecture']} |",
-        f"| [Query](#queries) | the wording is left as published, and a question asked | {counts['query']} |", "",
+        f"| [Query](#queries) | the wording is left as published, and a question asked | {counts['query']} |",
+        "",
     ]
-    for kind, anchor in (("conjecture", "conjectures"), ("query", "queries"), ("emendation", "emendations"),
-                         ("normalisation", "normalisations")):
+    for kind, anchor in (
+        ("conjecture", "conjectures"),
+        ("query", "queries"),
+        ("emendation", "emendations"),
+        ("normalisation", "normalisations"),
+    ):
         out += [f"## {PLURALS[kind]} ({counts[kind]}) {{ #{anchor} }}", ""]
         rows = []
         for p in paragraphs:
             if kind == "query":
                 rows += [f"- {link(p)}: “{_md(q.words)}”: {_md(q.question)}" for q in p.apparatus.queries]
             else:
-                rows += [f"- {link(p)}: <del>{html.escape(c.old)}</del> → <ins>{html.escape(c.new)}</ins>: {_md(c.reason)}"
-                         for c in p.apparatus.of(kind)]
+                rows += [
+                    f"- {link(p)}: <del>{html.escape(c.old)}</del> → <ins>{html.escape(c.new)}</ins>: {_md(c.reason)}"
+                    for c in p.apparatus.of(kind)
+                ]
         out += (rows or ["None."]) + [""]
     out += ["## Corrected paragraphs, newest first { #corrected-paragraphs }", ""]
     for p in sorted(corrected, key=lambda p: (-(p.revision.timestamp if p.revision else 2**40), p.order)):
         out += [
-            f"### {titles.get(p.page, p.page)} ¶ {p.number} {{ #correction-{p.id} }}", "",
+            f"### {titles.get(p.page, p.page)} ¶ {p.number} {{ #correction-{p.id} }}",
+            "",
             f"[Read ¶ {p.number} in context]({p.page}#{p.id}) · {revision_html(p.revision, repo_url)}",
-            "{: .correction-meta }", "",
+            "{: .correction-meta }",
+            "",
             # Left out of the search index: the whole paragraph in both readings, which the
             # reading and the record's pages hold already, and the changes the lists above hold.
-            f'<p class="correction-diff" data-search-exclude>{word_diff(p.published, p.corrected)}</p>', "",
-            f'<ul class="apparatus-list correction-why" data-search-exclude>\n{apparatus_items(p.apparatus)}\n</ul>', "",
+            f'<p class="correction-diff" data-search-exclude>{word_diff(p.published, p.corrected)}</p>',
+            "",
+            f'<ul class="apparatus-list correction-why" data-search-exclude>\n{apparatus_items(p.apparatus)}\n</ul>',
+            "",
         ]
     return "\n".join(out)
 

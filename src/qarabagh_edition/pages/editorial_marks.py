@@ -7,6 +7,7 @@ there), not part of the page's content: the badge is added to it, for the headin
 the page's final Markdown (generated parts included) marks `.editorial`, as
 published_layer.parse_page, the rules' parser, reads them.
 """
+
 from __future__ import annotations
 
 from qarabagh_edition.published_layer import parse_page

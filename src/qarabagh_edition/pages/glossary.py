@@ -10,6 +10,7 @@
 
 "Where the paper mentions it" is computed from the pages, never kept by hand.
 """
+
 from __future__ import annotations
 
 import html
@@ -17,11 +18,19 @@ import json
 import re
 from pathlib import Path
 
+from qarabagh_edition.actors import (
+    TYPES,
+    Matcher,
+    date_key,
+    format_date,
+    is_date,
+    load_glossary,
+    load_timeline,
+    mention_records,
+)
 from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.actors import (TYPES, Matcher, date_key, format_date, is_date, load_glossary, load_timeline,
-                                     mention_records)
-from qarabagh_edition.rules.dated_facts import URL
 from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.rules.dated_facts import URL
 
 GLOSSARY_PAGE = "glossary.md"
 TIMELINE_PAGE = "timeline.md"
@@ -82,8 +91,11 @@ def dating(as_of: str | None, sources: list[dict[str, str]]) -> list[str]:
         if URL.fullmatch(url):  # the rule refuses any other; never a link to what it would refuse
             title = f"[{title}]({url})"
         cited.append(f"{_plain(source.get('publisher', ''))}, “{title}”, {_date(source.get('date', ''))}")
-    return [f"As of {_date(as_of)}; {'source' if len(cited) == 1 else 'sources'}: {'; '.join(cited)}.",
-            "{: .editorial .fact-dating }", ""]
+    return [
+        f"As of {_date(as_of)}; {'source' if len(cited) == 1 else 'sources'}: {'; '.join(cited)}.",
+        "{: .editorial .fact-dating }",
+        "",
+    ]
 
 
 def timeline_date(date: str) -> str:
@@ -132,7 +144,14 @@ class GlossaryPages:
                     details.append(f"**Other forms:** {actor.native}")
                 details.append(f"**In the paper as:** {_quote(actor.variants)}")
                 # A line break between the two, so that search does not read them as one word.
-                out += ["<br>\n".join(details), "{: .glossary-forms }", "", actor.description, "{: .glossary-description }", ""]
+                out += [
+                    "<br>\n".join(details),
+                    "{: .glossary-forms }",
+                    "",
+                    actor.description,
+                    "{: .glossary-description }",
+                    "",
+                ]
                 out += dating(actor.as_of, actor.sources)
                 where = _paragraph_links(mentions.get(actor.id, []), titles)
                 if where:
@@ -144,9 +163,15 @@ class GlossaryPages:
         out = []
 
         def event_block(event) -> list[str]:
-            lines = [f"### {event.title} {{ #{event.id} }}", "",
-                     timeline_date(event.date), "{: .timeline-date }", "",
-                     event.description, ""] + dating(event.as_of, event.sources)
+            lines = [
+                f"### {event.title} {{ #{event.id} }}",
+                "",
+                timeline_date(event.date),
+                "{: .timeline-date }",
+                "",
+                event.description,
+                "",
+            ] + dating(event.as_of, event.sources)
             if event.actors:
                 names = " · ".join(f"[{actors[a].name}]({GLOSSARY_PAGE}#{a})" for a in event.actors)
                 lines += [f"**Actors:** {names}", "{: .timeline-actors }", ""]
@@ -162,7 +187,8 @@ class GlossaryPages:
         for event in sorted((e for e in self.events if not e.editorial), key=lambda e: date_key(e.date)):
             out += event_block(event)
         out += [
-            "## After the paper: editorial context { #editorial-context .editorial }", "",
+            "## After the paper: editorial context { #editorial-context .editorial }",
+            "",
             '!!! warning "Not in the paper"',
             "    The paper was published in 2018, before the 2020 war and the events that followed it.",
             "    The editors list these later events only so that readers know how the conflict",
@@ -189,15 +215,20 @@ class GlossaryPages:
             # Names, not links: each is linked where the text names it (first in each
             # paragraph), and a hundred more links made the longest page slow to start.
             items.append(actor.name + (f" ({'; '.join(notes)})" if notes else ""))
-        return "\n".join([
-            "## Actors in this section { #actors-in-this-section .editorial }", "",
-            "People, places, states, organisations and events named in this section, under their standard "
-            "names, with the paper's own spellings and, for places, other names. In the text, each is linked "
-            f"to its entry in the [glossary]({GLOSSARY_PAGE}).",
-            "{: .editorial }", "",
-            " ·\n".join(items),  # a line an actor, for the same reason
-            "{: .editorial .actors-in-section }", "",
-        ])
+        return "\n".join(
+            [
+                "## Actors in this section { #actors-in-this-section .editorial }",
+                "",
+                "People, places, states, organisations and events named in this section, under their standard "
+                "names, with the paper's own spellings and, for places, other names. In the text, each is linked "
+                f"to its entry in the [glossary]({GLOSSARY_PAGE}).",
+                "{: .editorial }",
+                "",
+                " ·\n".join(items),  # a line an actor, for the same reason
+                "{: .editorial .actors-in-section }",
+                "",
+            ]
+        )
 
 
 _memo: dict[tuple, GlossaryPages] = {}
@@ -205,10 +236,19 @@ _memo: dict[tuple, GlossaryPages] = {}
 
 def glossary_pages(root: Path, docs_dir: str, titles: dict[str, str]) -> GlossaryPages:
     """Computed once per change of the data, the pages or the navigation's titles."""
-    files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml", root / "data" / "timeline.yml",
-             *sorted((root / "published").glob("*.yml")), *sorted((root / docs_dir).rglob("*.md"))]
-    return remembered(_memo, (str(root.resolve()), docs_dir, tuple(sorted(titles.items()))), files,
-                      lambda: GlossaryPages(root, docs_dir, titles))
+    files = [
+        root / "data" / "glossary.yml",
+        root / "data" / "mentions.yml",
+        root / "data" / "timeline.yml",
+        *sorted((root / "published").glob("*.yml")),
+        *sorted((root / docs_dir).rglob("*.md")),
+    ]
+    return remembered(
+        _memo,
+        (str(root.resolve()), docs_dir, tuple(sorted(titles.items()))),
+        files,
+        lambda: GlossaryPages(root, docs_dir, titles),
+    )
 
 
 def tooltip_script(actors: dict) -> str:

@@ -3,14 +3,15 @@ page is generated from the content: every section with its permanent URL, word c
 reading time and main actors; how to link and cite a paragraph; a reading list ready
 to paste (Markdown and plain text); the offline copy and the PDF.
 """
+
 from __future__ import annotations
 
 import html
 import re
 from pathlib import Path
 
-from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.actors import Matcher, load_glossary, mention_records
+from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.published_layer import CITATION, load_pages
 
 INSTRUCTORS_PAGE = "instructors.md"
@@ -47,8 +48,13 @@ def _section_stats(root: Path, docs_dir: str, sections: list[tuple[str, str]]) -
             for _, _, actor in matcher.mentions(block.text, block.id):
                 frequency[actor.id] = frequency.get(actor.id, 0) + 1
         main = sorted(frequency, key=lambda a: -frequency[a])[:MAIN_ACTORS]
-        stats[page] = {"title": title, "words": count, "minutes": minutes(count), "paragraphs": len(blocks),
-                       "actors": [(a, matcher.actor_of_id(a).name) for a in main]}
+        stats[page] = {
+            "title": title,
+            "words": count,
+            "minutes": minutes(count),
+            "paragraphs": len(blocks),
+            "actors": [(a, matcher.actor_of_id(a).name) for a in main],
+        }
     return stats
 
 
@@ -60,8 +66,9 @@ def section_stats(root: Path, docs_dir: str, nav) -> dict[str, dict]:
     paper (mkdocs.yml's nav under "The paper"), once per change of the data or pages."""
     sections = _sections(nav)
     files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml", *sorted((root / docs_dir).rglob("*.md"))]
-    return remembered(_memo, (str(root.resolve()), docs_dir, tuple(sections)), files,
-                      lambda: _section_stats(root, docs_dir, sections))
+    return remembered(
+        _memo, (str(root.resolve()), docs_dir, tuple(sections)), files, lambda: _section_stats(root, docs_dir, sections)
+    )
 
 
 def url_of(page: str, site_url: str) -> str:
@@ -73,46 +80,71 @@ def instructors_markdown(stats: dict[str, dict], site: str, downloads: dict[str,
     rows = ["| Section | Permanent URL | Words | Reading time | Main actors |", "| --- | --- | --- | --- | --- |"]
     for page, s in stats.items():
         actors = ", ".join(f"[{name}](glossary.md#{ident})" for ident, name in s["actors"])
-        rows.append(f"| [{s['title']}]({page}) | `{url_of(page, site)}` | {s['words']:,} | {s['minutes']} min | {actors} |")
+        rows.append(
+            f"| [{s['title']}]({page}) | `{url_of(page, site)}` | {s['words']:,} | {s['minutes']} min | {actors} |"
+        )
     total = sum(s["words"] for s in stats.values())
     markdown_list = "\n".join(f"- [{s['title']}]({url_of(p, site)}) ({s['minutes']} min)" for p, s in stats.items())
     plain_list = "\n".join(f"{s['title']} ({s['minutes']} min): {url_of(p, site)}" for p, s in stats.items())
-    return "\n".join([
-        "## The sections { #sections }", "",
-        f"The whole paper: {total:,} words, about {minutes(total)} minutes of reading.", "",
-        *rows, "",
-        "## Linking to a paragraph { #linking }", "",
-        "Every paragraph has a permanent address: hover over it (or move to it with the Tab key) and "
-        "click its number, **¶ 12**, to copy its link, for example "
-        f"`{url_of('political-implications.md', site)}#political-12`. "
-        "These addresses never change, even when the translation of a paragraph is corrected; every "
-        "address of the site is listed in the repository's URL contract and tested at every build.", "",
-        "## Citing a section or a paragraph { #citing }", "",
-        "The **Cite** box at the top of every page gives the paper in Chicago and APA, the section with "
-        "its URL, the corrected edition with its version, and BibTeX and RIS files. The **cite** button "
-        "beside a paragraph's number copies its link with a citation, for example:", "",
-        f"> {html.unescape(re.sub('<[^>]+>', '', cite))} Section “Political implications”, ¶ 12. "
-        f"{url_of('political-implications.md', site)}#political-12", "",
-        "## A reading list to paste { #reading-list }", "",
-        "Markdown:", "",
-        "```markdown", markdown_list, "```", "",
-        "Plain text:", "",
-        "```text", plain_list, "```", "",
-        "## Syllabus pack { #pack }", "",
-        "Tick paragraphs or whole sections on any page (“Add to pack”), then open the "
-        "[syllabus pack](pack.md): a printable excerpt in reading order with each paragraph's number, "
-        "link and citations, the full citation of the paper, and the list of links; its address "
-        "shares the selection.", "",
-        "## Print, PDF and offline copy { #offline }", "",
-        "- Every page prints cleanly (no navigation; paragraph numbers, citations and link addresses kept).",
-        '- <a href="../print_page/">The whole paper on one page</a> for printing everything at once.',
-        # Raw links: the files are made after the pages, so MkDocs cannot check them (the tests do).
-        f'- <a href="../{downloads.get("pdf", "")}" download>The whole paper as a PDF</a>.',
-        f'- <a href="../{downloads.get("zip", "")}" download>The whole site as a zip</a> for teaching without '
-        "internet: unzip it and open `index.html`; navigation and search work from the disk.", "",
-    ])
+    return "\n".join(
+        [
+            "## The sections { #sections }",
+            "",
+            f"The whole paper: {total:,} words, about {minutes(total)} minutes of reading.",
+            "",
+            *rows,
+            "",
+            "## Linking to a paragraph { #linking }",
+            "",
+            "Every paragraph has a permanent address: hover over it (or move to it with the Tab key) and "
+            "click its number, **¶ 12**, to copy its link, for example "
+            f"`{url_of('political-implications.md', site)}#political-12`. "
+            "These addresses never change, even when the translation of a paragraph is corrected; every "
+            "address of the site is listed in the repository's URL contract and tested at every build.",
+            "",
+            "## Citing a section or a paragraph { #citing }",
+            "",
+            "The **Cite** box at the top of every page gives the paper in Chicago and APA, the section with "
+            "its URL, the corrected edition with its version, and BibTeX and RIS files. The **cite** button "
+            "beside a paragraph's number copies its link with a citation, for example:",
+            "",
+            f"> {html.unescape(re.sub('<[^>]+>', '', cite))} Section “Political implications”, ¶ 12. "
+            f"{url_of('political-implications.md', site)}#political-12",
+            "",
+            "## A reading list to paste { #reading-list }",
+            "",
+            "Markdown:",
+            "",
+            "```markdown",
+            markdown_list,
+            "```",
+            "",
+            "Plain text:",
+            "",
+            "```text",
+            plain_list,
+            "```",
+            "",
+            "## Syllabus pack { #pack }",
+            "",
+            "Tick paragraphs or whole sections on any page (“Add to pack”), then open the "
+            "[syllabus pack](pack.md): a printable excerpt in reading order with each paragraph's number, "
+            "link and citations, the full citation of the paper, and the list of links; its address "
+            "shares the selection.",
+            "",
+            "## Print, PDF and offline copy { #offline }",
+            "",
+            "- Every page prints cleanly (no navigation; paragraph numbers, citations and link addresses kept).",
+            '- <a href="../print_page/">The whole paper on one page</a> for printing everything at once.',
+            # Raw links: the files are made after the pages, so MkDocs cannot check them (the tests do).
+            f'- <a href="../{downloads.get("pdf", "")}" download>The whole paper as a PDF</a>.',
+            f'- <a href="../{downloads.get("zip", "")}" download>The whole site as a zip</a> for teaching without '
+            "internet: unzip it and open `index.html`; navigation and search work from the disk.",
+            "",
+        ]
+    )
 
 
 def reading_time(stat: dict) -> str:
     """The line under a section's title (markdown.reading_time writes it)."""
-    return f'{stat["minutes"]} min read · {stat["words"]:,} words · {stat["paragraphs"]} paragraphs'
+    return f"{stat['minutes']} min read · {stat['words']:,} words · {stat['paragraphs']} paragraphs"

@@ -10,6 +10,7 @@ means (bib/citations.yml). No corrections, no editorial headings, no glossary li
 These are pages of Markdown like any other, generated from the data: the site's
 Markdown extensions leave their blocks alone (class `as-published`).
 """
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
-from qarabagh_edition.rules.yaml_loader import load
 from qarabagh_edition.published_layer import Block, CitationRecord, LayerEntry, load_citations, load_layer, load_pages
+from qarabagh_edition.rules.yaml_loader import load
 
 RECORD_DIR = "as-published"
 WHOLE_PAPER = f"{RECORD_DIR}/whole-paper.md"
@@ -33,8 +33,8 @@ BLOCK_MARKUP = re.compile(r"^(\d+)\.(\s)|^([-+*])(?=\s)|^([#>])", re.M)
 
 @dataclass
 class RecordPage:
-    src_uri: str       # e.g. "as-published/social-impacts.md"
-    reading: str       # the reading page it is the record of, e.g. "social-impacts.md"
+    src_uri: str  # e.g. "as-published/social-impacts.md"
+    reading: str  # the reading page it is the record of, e.g. "social-impacts.md"
     title: str
     markdown: str
 
@@ -76,8 +76,9 @@ def with_printed_citations(entry: LayerEntry, records: list[CitationRecord], to_
     return "".join(out)
 
 
-def _blocks_markdown(blocks: list[Block], layer: dict[str, LayerEntry], citations, to_references: str,
-                     shift: int = 0) -> list[str]:
+def _blocks_markdown(
+    blocks: list[Block], layer: dict[str, LayerEntry], citations, to_references: str, shift: int = 0
+) -> list[str]:
     lines: list[str] = []
     for block in blocks:
         entry = layer.get(block.id or "")
@@ -128,10 +129,20 @@ def record_pages(root: Path, docs_dir: str, titles: dict[str, str], paper: dict)
         if page == "index.md":
             body = _front_markdown(root, paper) + _blocks_markdown(blocks, layer, citations, f"../{REFERENCES}")
             # Links between record pages: they are siblings in as-published/.
-            contents = [line for p in order if p != "index.md" and any(b.id in layer for b in pages[p])
-                        for line in (f"[{titles.get(p, p)}]({p})", "{: .record-contents }", "")]
-            body += ["## Contents { #record-contents }", "", *contents,
-                     "[The whole paper as published, on one page](whole-paper.md)", "{: .record-contents }", ""]
+            contents = [
+                line
+                for p in order
+                if p != "index.md" and any(b.id in layer for b in pages[p])
+                for line in (f"[{titles.get(p, p)}]({p})", "{: .record-contents }", "")
+            ]
+            body += [
+                "## Contents { #record-contents }",
+                "",
+                *contents,
+                "[The whole paper as published, on one page](whole-paper.md)",
+                "{: .record-contents }",
+                "",
+            ]
             title = "The paper as published"
         else:
             body = _blocks_markdown(blocks, layer, citations, f"../{REFERENCES}")
@@ -147,14 +158,26 @@ def record_pages(root: Path, docs_dir: str, titles: dict[str, str], paper: dict)
             whole += [f"[{layer[heading.id].text}](#{heading.id})", "{: .record-contents }", ""]
     for page in [p for p in ["index.md", *sections] if p in pages]:
         whole += _blocks_markdown(pages[page], layer, citations, f"../{REFERENCES}", shift=1)
-    made.append(RecordPage(WHOLE_PAPER, "print_page.md", "The whole paper as published",
-                           _page("The whole paper as published", "print_page.md", whole, search=False)))
+    made.append(
+        RecordPage(
+            WHOLE_PAPER,
+            "print_page.md",
+            "The whole paper as published",
+            _page("The whole paper as published", "print_page.md", whole, search=False),
+        )
+    )
     return made
 
 
 def _page(title: str, reading: str, body: list[str], search: bool = True) -> str:
-    front = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "record: true",  # JSON is YAML, unfolded
-             f"reading: {reading}", "hide:", "  - toc"]
+    front = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        "record: true",  # JSON is YAML, unfolded
+        f"reading: {reading}",
+        "hide:",
+        "  - toc",
+    ]
     if not search:  # its text is in the index already, under the sections
         front += ["search:", "  exclude: true"]
     return "\n".join(front + ["---", "", *body]).rstrip("\n") + "\n"
@@ -167,6 +190,7 @@ def name_the_readings(index: dict, pairs: dict[str, str]) -> dict:
     """Material's search index (search_index.json) with each page of either reading named
     so in its title, which a search result shows: "Social Impacts (corrected reading)",
     "Social Impacts (as published)". `pairs`: reading page's site path -> its record's."""
+
     def site_path(location: str) -> str:
         return location or "./"
 
@@ -175,8 +199,13 @@ def name_the_readings(index: dict, pairs: dict[str, str]) -> dict:
         location = document.get("location", "")
         if "#" in location:
             continue  # a section: shown under its page's title
-        label = (CORRECTED_LABEL if site_path(location) in readings
-                 else PUBLISHED_LABEL if site_path(location) in records else None)
+        label = (
+            CORRECTED_LABEL
+            if site_path(location) in readings
+            else PUBLISHED_LABEL
+            if site_path(location) in records
+            else None
+        )
         if label and not document["title"].endswith(f"({label})"):
             document["title"] = f"{document['title']} ({label})"
     return index
@@ -185,10 +214,12 @@ def name_the_readings(index: dict, pairs: dict[str, str]) -> dict:
 def redirect_stub(target: str) -> str:
     """A page that sends the reader on to `target` (relative), keeping the #anchor: the
     same as mkdocs-redirects writes for the reading pages."""
-    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Redirecting...</title>\n"
-            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n"
-            f"<script>var anchor=window.location.hash.substr(1);location.href=\"{target}\"+(anchor?\"#\"+anchor:\"\")"
-            "</script>\n</head><body>Redirecting to <a href=\"" + target + "\">" + target + "</a>...</body></html>\n")
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Redirecting...</title>\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<script>var anchor=window.location.hash.substr(1);location.href="{target}"+(anchor?"#"+anchor:"")'
+        '</script>\n</head><body>Redirecting to <a href="' + target + '">' + target + "</a>...</body></html>\n"
+    )
 
 
 def record_redirects(redirect_maps: dict[str, str], records: dict[str, str]) -> dict[str, str]:
@@ -196,8 +227,11 @@ def record_redirects(redirect_maps: dict[str, str], records: dict[str, str]) -> 
     record's too: old record source ("as-published/old.md") -> the new reading page, for
     every redirect whose target has a record (`records`: reading page -> its record's
     source) and whose old record is not a page still."""
-    return {record_uri(old): new for old, new in redirect_maps.items()
-            if new in records and record_uri(old) not in records.values()}
+    return {
+        record_uri(old): new
+        for old, new in redirect_maps.items()
+        if new in records and record_uri(old) not in records.values()
+    }
 
 
 def pairs_data(pairs: list[tuple[str, str, str, str]], site_url: str | None, changes: dict[str, str]) -> dict:

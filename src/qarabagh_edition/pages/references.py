@@ -6,6 +6,7 @@ Nothing here is hand-kept: entries come from bib/paper.bib (formatted by the
 mkdocs-bibtex registry, i.e. Pandoc and the CSL style), "cited in" from the
 citations on the reading pages, the audit from `differs` in bib/citations.yml.
 """
+
 from __future__ import annotations
 
 import html

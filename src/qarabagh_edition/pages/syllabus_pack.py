@@ -18,13 +18,13 @@ Paragraphs are the blocks whose permanent ID ends in a number (`social-12`), the
 same ones that get the "¶ N" button (assets/javascripts/cite.js), on every page of the
 navigation that is not editorial (the home page holds the abstract and keywords).
 """
+
 from __future__ import annotations
 
 import json
 import re
 from copy import deepcopy
 from dataclasses import dataclass
-
 
 from qarabagh_edition.urls import rebase
 
@@ -33,6 +33,7 @@ PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
 # Editorial matter kept inside a paragraph's element: not part of the paper's text.
 HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
 EDITORIAL_PARTS = ".reading-marker, aside.editorial-note, .paragraph-tools, .editorial-badge"
+
 
 def _references(article) -> dict[str, dict]:
     """Full references of the page's footnotes (citations), by citation key."""
@@ -56,10 +57,11 @@ class PackError(Exception):
 @dataclass
 class PaperPage:
     """What the pack needs of a page of the paper."""
+
     src_uri: str
-    url: str          # its path in the site, "social-impacts/"
-    title: str        # its section's title in the pack
-    content: str      # its content, as rendered and annotated
+    url: str  # its path in the site, "social-impacts/"
+    title: str  # its section's title in the pack
+    content: str  # its content, as rendered and annotated
 
 
 def page_paragraphs(page: PaperPage, pack_path: str, site_url: str) -> list[dict]:
@@ -92,26 +94,33 @@ def page_paragraphs(page: PaperPage, pack_path: str, site_url: str) -> list[dict
                     tag[attribute] = rebase(tag[attribute], page.url, pack_path)
         missing = [key for key in keys if key not in references]
         if missing:
-            raise PackError(f"syllabus pack: {page.src_uri}: #{element['id']} cites "
-                              f"{', '.join(missing)}, which the page's references do not list")
-        found.append({
-            "id": element["id"],
-            "number": int(match.group(1)),
-            "section": page.title,
-            "path": page.url,
-            "url": f"{url}#{element['id']}",
-            "corrected": element.get("data-reading") == "corrected",
-            "html": copy.decode_contents().strip(),
-            "citations": [{"key": key, **references[key]} for key in keys],
-        })
+            raise PackError(
+                f"syllabus pack: {page.src_uri}: #{element['id']} cites "
+                f"{', '.join(missing)}, which the page's references do not list"
+            )
+        found.append(
+            {
+                "id": element["id"],
+                "number": int(match.group(1)),
+                "section": page.title,
+                "path": page.url,
+                "url": f"{url}#{element['id']}",
+                "corrected": element.get("data-reading") == "corrected",
+                "html": copy.decode_contents().strip(),
+                "citations": [{"key": key, **references[key]} for key in keys],
+            }
+        )
     return found
 
 
 def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict, editors: str) -> dict:
     """Everything the pack page shows, from the pages of the paper (in reading order)."""
     edition = cite.get("edition") or {}
-    version = (f"version of {edition['date']}, commit {edition['short']}" if edition.get("commit")
-               else "unversioned working copy")
+    version = (
+        f"version of {edition['date']}, commit {edition['short']}"
+        if edition.get("commit")
+        else "unversioned working copy"
+    )
     paragraphs, sections, seen = [], [], set()
     for page in pages:
         found = page_paragraphs(page, pack_path, site_url)
@@ -126,8 +135,9 @@ def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict,
         "paper": {
             "chicago": cite.get("chicago", ""),
             # Which text the pack reproduces: this edition's corrected reading.
-            "edition": (f'Corrected English edition by {editors.lower()}, '
-                        f'{version}. <a href="{site_url}">{site_url}</a>.'),
+            "edition": (
+                f'Corrected English edition by {editors.lower()}, {version}. <a href="{site_url}">{site_url}</a>.'
+            ),
         },
         "site_url": site_url,
         "pack_url": site_url + pack_path,
@@ -141,10 +151,15 @@ def with_pack_data(html: str, data: dict, shown: str) -> str:
     # "<" escaped, so no "</script>" or "<!--" in the text can end the element early.
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     replaced, count = PLACEHOLDER.subn(
-        lambda m: (f'<div id="pack-root"{m.group("attrs")}></div>\n'
-                   f'<script type="application/json" id="pack-data">{payload}</script>'),
-        html, count=1)
+        lambda m: (
+            f'<div id="pack-root"{m.group("attrs")}></div>\n'
+            f'<script type="application/json" id="pack-data">{payload}</script>'
+        ),
+        html,
+        count=1,
+    )
     if not count:
-        raise PackError(f"syllabus pack: {shown}: the placeholder "
-                        '<div id="pack-root"></div> is missing from the built page')
+        raise PackError(
+            f'syllabus pack: {shown}: the placeholder <div id="pack-root"></div> is missing from the built page'
+        )
     return replaced

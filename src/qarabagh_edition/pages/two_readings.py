@@ -10,6 +10,7 @@ paragraph on the record's page (qarabagh_edition.pages.record); with JavaScript
 (assets/javascripts/readings.js) it opens the published wording and the changes in
 place, from the page's changes JSON, fetched when first asked for.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,6 @@ from qarabagh_edition.history import checked_out, last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
 from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, load_pages, published_form
 from qarabagh_edition.rules.content import apparatus_of, body_blocks
-
 
 BLAME_CACHE = ".cache/blame"  # git-ignored, like the other build caches
 
@@ -38,9 +38,17 @@ def _reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
         if apparatus[block.id].changes and page not in revisions:
             revisions[page] = line_revisions(root, block.path, root / BLAME_CACHE)
         revision = last_revision(revisions[page], block.line, block.end_line) if page in revisions else None
-        paragraphs.append(shown.Paragraph(page, block.id, layer[block.id].text,
-                                          published_form(block.text, block.id, citations),
-                                          apparatus[block.id], revision, order))
+        paragraphs.append(
+            shown.Paragraph(
+                page,
+                block.id,
+                layer[block.id].text,
+                published_form(block.text, block.id, citations),
+                apparatus[block.id],
+                revision,
+                order,
+            )
+        )
     return paragraphs
 
 
@@ -51,10 +59,14 @@ def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
     """Every body paragraph with both readings, its apparatus and its last revision (git),
     once per change of the pages, the record or the repository's head; ContentError when
     an apparatus does not lead from the published text to the reading."""
-    files = [*sorted((root / "published").glob("*.yml")), root / "bib" / "citations.yml",
-             *sorted((root / docs_dir).rglob("*.md"))]
-    return remembered(_memo, (str(root.resolve()), docs_dir, checked_out(root)), files,
-                      lambda: _reading_paragraphs(root, docs_dir))
+    files = [
+        *sorted((root / "published").glob("*.yml")),
+        root / "bib" / "citations.yml",
+        *sorted((root / docs_dir).rglob("*.md")),
+    ]
+    return remembered(
+        _memo, (str(root.resolve()), docs_dir, checked_out(root)), files, lambda: _reading_paragraphs(root, docs_dir)
+    )
 
 
 CHANGES_DIR = "as-published/changes"  # <reading page>.json: what each marker of the page opens

@@ -23,6 +23,7 @@ problem of each entry, then goes on at the next line that starts with '@'.
 
 It checks syntax only; pybtex still reads the file afterwards (mkdocs-bibtex uses it).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -45,7 +46,7 @@ SWALLOWED = re.compile(r"\n[ \t]*(?:[^\s\"#%'(),={}@0-9][^\s\"#%'(),={}@]*[ \t]*
 class Entry:
     type: str
     key: str | None
-    line: int          # the line of its '@'
+    line: int  # the line of its '@'
     key_line: int = 0
     closed_on: int = 0  # the line of its closing brace
     values: list = field(default_factory=list)  # (field name, start offset, end offset)
@@ -108,12 +109,18 @@ def _run_on_value(scanner: _Scanner, entry: Entry) -> BibSyntaxError | None:
         if SWALLOWED.search(scanner.text, start, end):
             first, last = scanner.line(start), scanner.line(end - 1)
             if scanner.text[start] == "{":
-                return BibSyntaxError(first, f"the braces of the value of '{name}' do not balance: a '{{' in it "
-                                             f"is not closed, so the value runs on to line {last} over what "
-                                             "follows it (add the missing '}' or remove the extra '{')")
-            return BibSyntaxError(first, f"the value of '{name}' does not end where it should: its closing '\"' "
-                                         f"or a brace is missing, so it runs on to line {last} over what follows "
-                                         "it (close the quote and balance the braces)")
+                return BibSyntaxError(
+                    first,
+                    f"the braces of the value of '{name}' do not balance: a '{{' in it "
+                    f"is not closed, so the value runs on to line {last} over what "
+                    "follows it (add the missing '}' or remove the extra '{')",
+                )
+            return BibSyntaxError(
+                first,
+                f"the value of '{name}' does not end where it should: its closing '\"' "
+                f"or a brace is missing, so it runs on to line {last} over what follows "
+                "it (close the quote and balance the braces)",
+            )
     return None
 
 
@@ -124,7 +131,7 @@ def _value(scanner: _Scanner, i: int, name: str, entry: Entry | None) -> int:
         i = scanner.skip_space(i)
         c = scanner.peek(i)
         start = i
-        if c in ("{", "\""):
+        if c in ("{", '"'):
             depth = 0
             i += 1
             while True:
@@ -132,8 +139,10 @@ def _value(scanner: _Scanner, i: int, name: str, entry: Entry | None) -> int:
                     if entry is not None:
                         entry.values.append((name, start, i))
                     fix = "add the missing '}' or remove the extra '{'" if c == "{" else "add the missing '\"'"
-                    raise BibSyntaxError(scanner.line(start), f"the value of '{name}' opened here is never "
-                                                              f"closed: the file ends first ({fix})")
+                    raise BibSyntaxError(
+                        scanner.line(start),
+                        f"the value of '{name}' opened here is never closed: the file ends first ({fix})",
+                    )
                 ch = text[i]
                 if ch == "{":
                     depth += 1
@@ -146,7 +155,8 @@ def _value(scanner: _Scanner, i: int, name: str, entry: Entry | None) -> int:
                         raise BibSyntaxError(
                             scanner.line(start),
                             f"the value of '{name}' opened here has no closing '\"': it runs on to line "
-                            f"{scanner.line(i)} over what follows it (add the missing '\"')")
+                            f"{scanner.line(i)} over what follows it (add the missing '\"')",
+                        )
                     if depth < 0:
                         raise BibSyntaxError(
                             scanner.line(i),
@@ -171,7 +181,7 @@ def _value(scanner: _Scanner, i: int, name: str, entry: Entry | None) -> int:
             raise BibSyntaxError(
                 scanner.line(i),
                 f"'{name}' has no value after '=': {found} "
-                f"(write {name} = {{...}}, \"...\", a number or a @string name)",
+                f'(write {name} = {{...}}, "...", a number or a @string name)',
             )
         after = scanner.skip_space(i)
         if scanner.peek(after) != "#":
@@ -203,17 +213,20 @@ def _block(scanner: _Scanner, at: int, entries: list[Entry]) -> int:
     match = NAME.match(text, i)
     if not match:
         raise BibSyntaxError(
-            line, f"'@' is not followed by an entry type but by '{scanner.snippet(i)}' "
+            line,
+            f"'@' is not followed by an entry type but by '{scanner.snippet(i)}' "
             "(BibTeX starts an entry at every '@', even in a % comment: write entries as @type{key, ...} "
-            "and leave '@' out of comments)")
+            "and leave '@' out of comments)",
+        )
     kind = match.group().lower()
     i = scanner.skip_space(match.end())
     opener = scanner.peek(i)
     if kind == "comment":
         return _skip_group(scanner, i, "@comment", line) if opener in ("{", "(") else i
     if opener not in ("{", "("):
-        raise BibSyntaxError(line, f"'@{match.group()}' is not followed by '{{' "
-                                   f"(write @{match.group()}{{key, name = {{value}}, ...}})")
+        raise BibSyntaxError(
+            line, f"'@{match.group()}' is not followed by '{{' (write @{match.group()}{{key, name = {{value}}, ...}})"
+        )
     closer = "}" if opener == "{" else ")"
     i += 1
     if kind == "preamble":
@@ -234,31 +247,35 @@ def _block(scanner: _Scanner, at: int, entries: list[Entry]) -> int:
 
     i = scanner.skip_space(i)
     key = KEY.match(text, i)
-    entry = Entry(type=match.group(), key=key.group() if key else None, line=line,
-                  key_line=scanner.line(i))
+    entry = Entry(type=match.group(), key=key.group() if key else None, line=line, key_line=scanner.line(i))
     entries.append(entry)
     if not key:
-        raise BibSyntaxError(line, f"the @{entry.type} entry has no key "
-                                   f"(write @{entry.type}{{key, ...}} with a key the pages cite)")
+        raise BibSyntaxError(
+            line, f"the @{entry.type} entry has no key (write @{entry.type}{{key, ...}} with a key the pages cite)"
+        )
     i = scanner.skip_space(key.end())
     if scanner.peek(i) == closer:  # an entry without fields
         entry.closed_on = scanner.line(i)
         return i + 1
     if scanner.peek(i) != ",":
-        raise BibSyntaxError(line, f"no ',' after the key '{entry.key}' "
-                                   f"(write @{entry.type}{{{entry.key}, name = {{value}}, ...}})")
+        raise BibSyntaxError(
+            line, f"no ',' after the key '{entry.key}' (write @{entry.type}{{{entry.key}, name = {{value}}, ...}})"
+        )
     i += 1
     label = f"entry '{entry.key}'"
     last_value_end = i
 
     def unclosed() -> BibSyntaxError:
         return _run_on_value(scanner, entry) or BibSyntaxError(
-            line, f"{label} is not closed: there is no '{closer}' after its last field on line "
-                  f"{scanner.line(last_value_end - 1)} (add a line '{closer}' after line {scanner.line(last_value_end - 1)})")
+            line,
+            f"{label} is not closed: there is no '{closer}' after its last field on line "
+            f"{scanner.line(last_value_end - 1)} (add a line '{closer}' after line {scanner.line(last_value_end - 1)})",
+        )
 
     def misplaced_comment(j: int) -> BibSyntaxError:
         return _run_on_value(scanner, entry) or BibSyntaxError(
-            scanner.line(j), f"a % comment inside {label} (BibTeX does not allow it: move the comment above the entry)")
+            scanner.line(j), f"a % comment inside {label} (BibTeX does not allow it: move the comment above the entry)"
+        )
 
     def at_end_or_comment(j: int) -> BibSyntaxError | None:
         """An error when what is at j (after whitespace) ends or leaves the entry."""
@@ -282,20 +299,25 @@ def _block(scanner: _Scanner, at: int, entries: list[Entry]) -> int:
         name = NAME.match(text, i)
         if not name:
             raise _run_on_value(scanner, entry) or BibSyntaxError(
-                scanner.line(i), f"'{scanner.snippet(i)}' where a field's name or the '{closer}' closing {label} "
-                                 "should be (write fields as name = {value}, separated by ',')")
+                scanner.line(i),
+                f"'{scanner.snippet(i)}' where a field's name or the '{closer}' closing {label} "
+                "should be (write fields as name = {value}, separated by ',')",
+            )
         j = scanner.skip_space(name.end())
         if scanner.peek(j) != "=":
             if problem := at_end_or_comment(j):
                 raise problem
             raise _run_on_value(scanner, entry) or BibSyntaxError(
                 scanner.line(name.start()),
-                f"field '{name.group()}' has no '=' before its value (write {name.group()} = {{...}})")
+                f"field '{name.group()}' has no '=' before its value (write {name.group()} = {{...}})",
+            )
         folded = name.group().casefold()
         if folded in entry.fields:
-            raise BibSyntaxError(scanner.line(name.start()),
-                                 f"field '{name.group()}' appears twice in {label} (first on line "
-                                 f"{entry.fields[folded]}) (keep one of them)")
+            raise BibSyntaxError(
+                scanner.line(name.start()),
+                f"field '{name.group()}' appears twice in {label} (first on line "
+                f"{entry.fields[folded]}) (keep one of them)",
+            )
         entry.fields[folded] = scanner.line(name.start())
         i = _value(scanner, j + 1, name.group(), entry)
         last_value_end = i
@@ -312,13 +334,15 @@ def _block(scanner: _Scanner, at: int, entries: list[Entry]) -> int:
             raise _run_on_value(scanner, entry) or BibSyntaxError(
                 scanner.line(i - 1),
                 f"no ',' after the value of '{name.group()}', before the field '{following}' on line "
-                f"{scanner.line(j)} (add ',' after the value)")
+                f"{scanner.line(j)} (add ',' after the value)",
+            )
         else:
             raise _run_on_value(scanner, entry) or BibSyntaxError(
                 scanner.line(j),
                 f"unexpected '{scanner.snippet(j)}' after the value of '{name.group()}': the braces of the value do not "
                 "balance, a '}' too many ends it early (remove the extra '}' or add the missing '{'; "
-                "if a field starts here, put ',' before it)")
+                "if a field starts here, put ',' before it)",
+            )
 
 
 def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
@@ -343,8 +367,12 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
         if at == -1:
             break
         if _in_comment_line(text, at):
-            problems.append((scanner.line(at), "'@' in a % comment: BibTeX reads it as the start of an entry "
-                                               "(leave the '@' out of the comment)"))
+            problems.append(
+                (
+                    scanner.line(at),
+                    "'@' in a % comment: BibTeX reads it as the start of an entry (leave the '@' out of the comment)",
+                )
+            )
             end_of_line = text.find("\n", at)
             after, pos = None, len(text) if end_of_line == -1 else end_of_line
             continue
@@ -359,9 +387,14 @@ def parse(text: str) -> tuple[list[Entry], list[tuple[int, str]]]:
                 break
             pos = resync.end() - 1
     for offset, name in scanner.undefined:
-        problems.append((scanner.line(offset), f"'{name}' is neither a number nor a @string defined above "
-                                               f"(put the value in braces: {{{name}}}, or define it with "
-                                               f"@string{{{name} = {{...}}}} before its first use)"))
+        problems.append(
+            (
+                scanner.line(offset),
+                f"'{name}' is neither a number nor a @string defined above "
+                f"(put the value in braces: {{{name}}}, or define it with "
+                f"@string{{{name} = {{...}}}} before its first use)",
+            )
+        )
     problems.sort(key=lambda problem: problem[0])
     return entries, problems
 
@@ -380,17 +413,23 @@ def _outside(scanner: _Scanner, start: int, end: int, after: Entry | None) -> tu
             where = offset + piece.index(stripped[0])
             shown = scanner.snippet(where)
             if after is not None and after.closed_on == scanner.line(where):
-                return (after.closed_on,
-                        f"entry '{after.key}' is closed early by a '}}' too many on this line: what follows it "
-                        f"('{shown}', line {scanner.line(where)}) is outside any entry and BibTeX ignores it "
-                        "(remove the extra '}')")
+                return (
+                    after.closed_on,
+                    f"entry '{after.key}' is closed early by a '}}' too many on this line: what follows it "
+                    f"('{shown}', line {scanner.line(where)}) is outside any entry and BibTeX ignores it "
+                    "(remove the extra '}')",
+                )
             if after is not None:
-                return (scanner.line(where),
-                        f"'{shown}' after the end of entry '{after.key}' (line {after.closed_on}) is outside any "
-                        "entry and BibTeX ignores it (if it is a '}' too many, remove it; if it belongs to the "
-                        "entry, move the entry's closing '}' after it; if it is a note, start the line with '%')")
-            return (scanner.line(where),
-                    f"text outside any entry: '{shown}' (BibTeX ignores it: start a comment line with '%')")
+                return (
+                    scanner.line(where),
+                    f"'{shown}' after the end of entry '{after.key}' (line {after.closed_on}) is outside any "
+                    "entry and BibTeX ignores it (if it is a '}' too many, remove it; if it belongs to the "
+                    "entry, move the entry's closing '}' after it; if it is a note, start the line with '%')",
+                )
+            return (
+                scanner.line(where),
+                f"text outside any entry: '{shown}' (BibTeX ignores it: start a comment line with '%')",
+            )
         if stripped:  # a comment: text after it is no longer right after the entry
             after = None
         offset += len(piece) + 1
@@ -434,8 +473,10 @@ def _pybtex_problems(text: str, shown: str) -> list[str]:
         parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
         message = str(error).split(": ", 1)[-1]
-        return [f"{shown}:{error.lineno}: malformed BibTeX: {message} "
-                "(check the braces, commas and '=' of the entry ending here; '@' may not appear in a % comment)"]
+        return [
+            f"{shown}:{error.lineno}: malformed BibTeX: {message} "
+            "(check the braces, commas and '=' of the entry ending here; '@' may not appear in a % comment)"
+        ]
     except Exception as error:  # pybtex's other errors carry no line
         return [f"{shown}:1: malformed BibTeX: {error}"]
     return []

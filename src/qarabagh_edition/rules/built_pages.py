@@ -13,19 +13,27 @@ elements, attributes and classes below, no more): a script, an event attribute, 
 Only the reporting is ours: where the refused thing is written, found by looking for it
 in the page's own source and then in the data it is made from.
 """
+
 from __future__ import annotations
 
 import html
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import nh3
-
-from qarabagh_edition.rules.html_allowlist import (ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, SOURCE, TAGS,
-                                                   Allowlist, Removed, describe, needles,
-                                                   removed_by_sanitizer, sanitize)
+from qarabagh_edition.rules.html_allowlist import (
+    ATTRIBUTES,
+    CLASSES,
+    RESOURCE_ATTRIBUTES,
+    SOURCE,
+    TAGS,
+    Allowlist,
+    Removed,
+    describe,
+    needles,
+    removed_by_sanitizer,
+    sanitize,
+)
 
 # The markup the edition's transforms write (qarabagh_edition.markdown, .pages, the hooks).
 # A transform that writes something new adds it here, with the module that writes it.
@@ -39,13 +47,41 @@ EDITION_ATTRIBUTES = {
     "ul": {"data-search-exclude"},  # the Corrections page's reasons
 }
 EDITION_CLASSES = {
-    "actors-in-section", "apparatus-class", "apparatus-entry", "apparatus-entry--conjecture",
-    "apparatus-entry--emendation", "apparatus-entry--normalisation", "apparatus-list", "as-published",
-    "citation", "conjecture", "conjecture-mark", "corrected-marker", "correction-diff", "correction-meta",
-    "correction-why", "editorial-badge", "editorial-label", "editorial-note", "editorial-query", "fact-dating",
-    "glossary-description", "glossary-forms", "glossary-mentions", "glossary-term", "language-markdown",
-    "language-text", "reading-marker", "reading-time", "record-affiliation", "record-byline",
-    "record-contents", "record-corresponding", "timeline-actors", "timeline-date", "timeline-paragraphs",
+    "actors-in-section",
+    "apparatus-class",
+    "apparatus-entry",
+    "apparatus-entry--conjecture",
+    "apparatus-entry--emendation",
+    "apparatus-entry--normalisation",
+    "apparatus-list",
+    "as-published",
+    "citation",
+    "conjecture",
+    "conjecture-mark",
+    "corrected-marker",
+    "correction-diff",
+    "correction-meta",
+    "correction-why",
+    "editorial-badge",
+    "editorial-label",
+    "editorial-note",
+    "editorial-query",
+    "fact-dating",
+    "glossary-description",
+    "glossary-forms",
+    "glossary-mentions",
+    "glossary-term",
+    "language-markdown",
+    "language-text",
+    "reading-marker",
+    "reading-time",
+    "record-affiliation",
+    "record-byline",
+    "record-contents",
+    "record-corresponding",
+    "timeline-actors",
+    "timeline-date",
+    "timeline-paragraphs",
     "nocase",  # Pandoc's citeproc, in the formatted references (cite_this.py)
     "headerlink",  # toc's permalinks, which the pages' own judgment leaves out (html_allowlist.render)
 }
@@ -133,12 +169,15 @@ def check_changes(data: str, shown: str, sources: dict[str, str]) -> Verdict:
     for paragraph, pieces in entries.items():
         for name, piece in pieces.items():
             if not isinstance(piece, str):  # every piece is text today; anything else is not judged, so refused
-                problems.add(f"{shown}:1: the piece '{name}' of {paragraph} is not text, so it cannot be judged "
-                             "(a change of qarabagh_edition.pages.corrections.changes_entry)")
+                problems.add(
+                    f"{shown}:1: the piece '{name}' of {paragraph} is not text, so it cannot be judged "
+                    "(a change of qarabagh_edition.pages.corrections.changes_entry)"
+                )
                 pieces[name] = ""
             elif removed := removed_by_sanitizer(piece, BUILT):
-                problems.update(f"{where(item, sources)}: {describe(item)} [in {shown}, {paragraph}]"
-                                for item in removed)
+                problems.update(
+                    f"{where(item, sources)}: {describe(item)} [in {shown}, {paragraph}]" for item in removed
+                )
                 pieces[name] = sanitize(piece, BUILT)
     if not problems:
         return Verdict(data, [])

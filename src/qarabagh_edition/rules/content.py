@@ -2,14 +2,23 @@
 problems. Shared by the hooks (which stop the build) and by `scripts/lint`, which
 runs them all at once and reports every problem.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 from pathlib import Path
 
-from qarabagh_edition.published_layer import (ContentError, is_corrected, load_citations, load_layer, load_pages,
-                                              normalise, published_form, uncorrected_reading)
+from qarabagh_edition.published_layer import (
+    ContentError,
+    is_corrected,
+    load_citations,
+    load_layer,
+    load_pages,
+    normalise,
+    published_form,
+    uncorrected_reading,
+)
 from qarabagh_edition.rules.yaml_loader import load
 
 FROZEN = "published/frozen.yml"
@@ -18,6 +27,7 @@ FROZEN = "published/frozen.yml"
 # ---------------------------------------------------------------------------
 # Front matter
 # ---------------------------------------------------------------------------
+
 
 def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
     problems = []
@@ -33,9 +43,13 @@ def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
         try:
             meta = load("\n".join(lines[1:end]), shown, first_line=2)
         except ContentError as error:
-            problems += [p.replace(": not valid YAML: ", ": malformed front matter: ").replace(
-                "(check indentation and quotes)", "(write 'key: value' lines between the two '---' lines; quote "
-                "values containing ':')") for p in error.problems]
+            problems += [
+                p.replace(": not valid YAML: ", ": malformed front matter: ").replace(
+                    "(check indentation and quotes)",
+                    "(write 'key: value' lines between the two '---' lines; quote values containing ':')",
+                )
+                for p in error.problems
+            ]
             continue
         if meta is not None and not isinstance(meta, dict):
             problems.append(f"{shown}:2: malformed front matter: expected 'key: value' lines")
@@ -46,11 +60,11 @@ def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
 # What pages render to: the HTML allowlist (qarabagh_edition.rules.html_allowlist)
 # ---------------------------------------------------------------------------
 
+
 def check_html(root: Path, docs_dir: str = "docs") -> list[str]:
     from qarabagh_edition import site_config
-    from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
-
     from qarabagh_edition.rules.cache_trust import committed_cache_files
+    from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
 
     committed = committed_cache_files(root)
     if committed:
@@ -121,17 +135,22 @@ def check_links(root: Path, docs_dir: str = "docs") -> list[str]:
                 linked = page if not file_part else (Path(page).parent / file_part).as_posix()
                 linked = re.sub(r"(^|/)\./", r"\1", linked)
                 if linked not in anchors:
-                    problems.append(f"{shown}:{number}: broken link to '{target}': there is no page "
-                                    f"docs/{linked} (link to an existing .md file in docs/)")
+                    problems.append(
+                        f"{shown}:{number}: broken link to '{target}': there is no page "
+                        f"docs/{linked} (link to an existing .md file in docs/)"
+                    )
                 elif anchor and anchor not in anchors[linked]:
-                    problems.append(f"{shown}:{number}: broken link to '{target}': docs/{linked} has no anchor "
-                                    f"'#{anchor}' (paragraph and heading IDs are listed as {{: #id }} in that page)")
+                    problems.append(
+                        f"{shown}:{number}: broken link to '{target}': docs/{linked} has no anchor "
+                        f"'#{anchor}' (paragraph and heading IDs are listed as {{: #id }} in that page)"
+                    )
     return problems
 
 
 # ---------------------------------------------------------------------------
 # The frozen as-published layer
 # ---------------------------------------------------------------------------
+
 
 def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -145,8 +164,14 @@ def frozen_texts(root: Path) -> dict[str, tuple[str, str, int]]:
         front = load(front_path.read_text(encoding="utf-8"), "published/front.yml") or {}
         for key, value in front.items():
             for index, text in enumerate(value if isinstance(value, list) else [value]):
-                line = next((n for n, l in enumerate(front_path.read_text(encoding="utf-8").split("\n"), 1)
-                             if l.startswith(f"{key}:")), 1)
+                line = next(
+                    (
+                        n
+                        for n, row in enumerate(front_path.read_text(encoding="utf-8").split("\n"), 1)
+                        if row.startswith(f"{key}:")
+                    ),
+                    1,
+                )
                 texts[f"front:{key}:{index}"] = (str(text), "published/front.yml", line)
     record = root / "published" / "paper.yml"
     if record.exists():  # the bibliographic record is part of what was published, frozen alike
@@ -162,8 +187,10 @@ def frozen_texts(root: Path) -> dict[str, tuple[str, str, int]]:
                     add(f"{key}:{index}", item, name)
             else:
                 # Fields are visited in the file's order: look from the last one found on.
-                line = next((n for n in range(position[0], len(lines) + 1)
-                             if lines[n - 1].lstrip(" -").startswith(f"{name}:")), position[0])
+                line = next(
+                    (n for n in range(position[0], len(lines) + 1) if lines[n - 1].lstrip(" -").startswith(f"{name}:")),
+                    position[0],
+                )
                 position[0] = line
                 texts[key] = (str(value), "published/paper.yml", line)
 
@@ -186,8 +213,10 @@ def check_frozen(root: Path) -> list[str]:
     except ContentError as error:
         return error.problems
     problems = []
-    how = ("The as-published layer is frozen: correct the reading page in docs/ instead. Only a transcription "
-           "fix may change it, recorded with: scripts/freeze --reason \"what was mis-transcribed\"")
+    how = (
+        "The as-published layer is frozen: correct the reading page in docs/ instead. Only a transcription "
+        'fix may change it, recorded with: scripts/freeze --reason "what was mis-transcribed"'
+    )
     for key, (text, path, line) in current.items():
         if key not in recorded:
             problems.append(f"{path}:{line}: '{key}' was added to the frozen layer. {how}")
@@ -202,6 +231,7 @@ def check_frozen(root: Path) -> list[str]:
 # ---------------------------------------------------------------------------
 # Corrections: rationale, and standard spellings of actors
 # ---------------------------------------------------------------------------
+
 
 def body_blocks(pages, layer):
     """The paper's paragraphs, list items and quotations: the blocks with a published text."""
@@ -218,8 +248,9 @@ def apparatus_of(pages, layer, citations) -> tuple[dict, list[str]]:
 
     found, problems = {}, []
     for block in body_blocks(pages, layer):
-        apparatus, block_problems = check_block(block.path, block.line, block.id, block.notes,
-                                                uncorrected_reading(layer[block.id], citations), block.text)
+        apparatus, block_problems = check_block(
+            block.path, block.line, block.id, block.notes, uncorrected_reading(layer[block.id], citations), block.text
+        )
         found[block.id] = apparatus
         problems += block_problems
     return found, problems + check_headings(pages, layer)
@@ -236,10 +267,12 @@ def check_headings(pages, layer) -> list[str]:
             if block.kind == "heading" and block.id in layer:
                 printed = " ".join(layer[block.id].text.split())
                 if " ".join(block.text.split()).casefold() != printed.casefold():
-                    problems.append(f"{block.path}:{block.line}: the heading '{block.id}' reads '{block.text.strip()}' "
-                                    f"but was printed '{printed}' (put the printed words back: headings are not "
-                                    "corrected; a heading of the editors' own goes on a line of its own, with "
-                                    "`.editorial`)")
+                    problems.append(
+                        f"{block.path}:{block.line}: the heading '{block.id}' reads '{block.text.strip()}' "
+                        f"but was printed '{printed}' (put the printed words back: headings are not "
+                        "corrected; a heading of the editors' own goes on a line of its own, with "
+                        "`.editorial`)"
+                    )
     return problems
 
 
@@ -267,8 +300,10 @@ def check_progress(root: Path, layer) -> list[str]:
     if found and found.group(0) == line:
         return []
     number = text.count("\n", 0, found.start()) + 1 if found else 1
-    return [f"CONTRIBUTING.md:{number}: the progress of the review is now '{line.strip('*')}' "
-            "(run scripts/apparatus progress --update)"]
+    return [
+        f"CONTRIBUTING.md:{number}: the progress of the review is now '{line.strip('*')}' "
+        "(run scripts/apparatus progress --update)"
+    ]
 
 
 def check_terminology(pages, layer, citations, actors, root: Path | None = None) -> list[str]:
@@ -296,7 +331,8 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
                     if len(pattern.findall(corrected)) > len(pattern.findall(normalise(entry.text))):
                         problems.append(
                             f"{where(block, printed)}: '{printed}' is a non-standard spelling of {actor.name}; "
-                            f"write '{standard}' (see data/glossary.yml:{actor.line})")
+                            f"write '{standard}' (see data/glossary.yml:{actor.line})"
+                        )
     return problems
 
 
@@ -304,18 +340,15 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
 # Everything at once
 # ---------------------------------------------------------------------------
 
+
 def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     """Every problem of the content, in a stable order."""
     from qarabagh_edition.actors import load_glossary
     from qarabagh_edition.published_layer import check_ids
-    from qarabagh_edition.rules.glossary import check_glossary, data_markup
-
     from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
-    from qarabagh_edition.rules.dated_facts import check_dated_facts
-    from qarabagh_edition.rules.spellings import check_spellings
-    from qarabagh_edition.rules.source_text import check_sources
-
     from qarabagh_edition.rules.content_files import check_files
+    from qarabagh_edition.rules.glossary import check_glossary, data_markup
+    from qarabagh_edition.rules.source_text import check_sources
 
     problems: list[str] = check_files(root, docs_dir) or check_sources(root)
     if problems:
@@ -357,8 +390,9 @@ def data_names(actors, events) -> list[str]:
     from qarabagh_edition.actors import GLOSSARY, TIMELINE
     from qarabagh_edition.rules import plain_text, reserved
 
-    return (plain_text.data_problems(actors, events, GLOSSARY, TIMELINE)
-            + reserved.data_problems(actors, events, GLOSSARY, TIMELINE))
+    return plain_text.data_problems(actors, events, GLOSSARY, TIMELINE) + reserved.data_problems(
+        actors, events, GLOSSARY, TIMELINE
+    )
 
 
 def _renamed_hints(pages, layer) -> list[str]:
@@ -369,8 +403,10 @@ def _renamed_hints(pages, layer) -> list[str]:
         missing = [i for i, e in layer.items() if e.page == page and i not in present]
         unknown = [b for b in blocks if b.id and b.id not in layer and "editorial" not in b.classes]
         if len(missing) == 1 and len(unknown) == 1:
-            hints.append(f"{unknown[0].where}: ID '{unknown[0].id}' looks like '{missing[0]}' renamed; IDs are "
-                         f"permanent links: change it back to {{: #{missing[0]} }}")
+            hints.append(
+                f"{unknown[0].where}: ID '{unknown[0].id}' looks like '{missing[0]}' renamed; IDs are "
+                f"permanent links: change it back to {{: #{missing[0]} }}"
+            )
     return hints
 
 

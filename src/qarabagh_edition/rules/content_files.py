@@ -17,6 +17,7 @@ Because of these, walking the folders here (os.walk, links not followed, sorted)
 exactly the files MkDocs sees: MkDocs leaves out hidden files and follows links, and
 neither can be present.
 """
+
 from __future__ import annotations
 
 import os
@@ -55,8 +56,10 @@ def content_files(root: Path) -> tuple[list[Path], list[str]]:
                 if path.is_symlink():
                     problems.append(_link(root, path))
                 elif not subfolders:
-                    problems.append(f"{_shown(root, path)}:1: {folder}/ holds files only, not folders "
-                                    f"(move its files into {folder}/ itself)")
+                    problems.append(
+                        f"{_shown(root, path)}:1: {folder}/ holds files only, not folders "
+                        f"(move its files into {folder}/ itself)"
+                    )
                 elif not NAME.fullmatch(name):
                     problems.append(_bad_name(root, path))
                 else:
@@ -65,9 +68,13 @@ def content_files(root: Path) -> tuple[list[Path], list[str]]:
             folders.sort()
             for name in sorted(names):
                 path = here / name
-                problem = (_link(root, path) if path.is_symlink() else
-                           _bad_name(root, path) if not NAME.fullmatch(name) else
-                           _bad_kind(root, path, folder, suffixes))
+                problem = (
+                    _link(root, path)
+                    if path.is_symlink()
+                    else _bad_name(root, path)
+                    if not NAME.fullmatch(name)
+                    else _bad_kind(root, path, folder, suffixes)
+                )
                 if problem:
                     problems.append(problem)
                 else:
@@ -86,8 +93,10 @@ def tracked_links(root: Path) -> list[str]:
         mode, _, rest = entry.partition(" ")
         path = rest.partition("\t")[2]
         if mode == "120000" and path not in ALLOWED_SYMLINKS:
-            problems.append(f"{path}:1: a symbolic link is tracked by git (replace it by the file itself, or list it "
-                            "with its reason in ALLOWED_SYMLINKS, src/qarabagh_edition/rules/content_files.py)")
+            problems.append(
+                f"{path}:1: a symbolic link is tracked by git (replace it by the file itself, or list it "
+                "with its reason in ALLOWED_SYMLINKS, src/qarabagh_edition/rules/content_files.py)"
+            )
     return problems
 
 
@@ -97,15 +106,19 @@ def _shown(root: Path, path: Path) -> str:
 
 def _link(root: Path, path: Path) -> str:
     what = "folder" if path.is_dir() else "file"
-    return (f"{_shown(root, path)}:1: a symbolic link (a {what} that points elsewhere): content folders hold "
-            "files themselves, never links, which would publish what they point at (replace the link by the "
-            "file, or delete it)")
+    return (
+        f"{_shown(root, path)}:1: a symbolic link (a {what} that points elsewhere): content folders hold "
+        "files themselves, never links, which would publish what they point at (replace the link by the "
+        "file, or delete it)"
+    )
 
 
 def _bad_name(root: Path, path: Path) -> str:
-    return (f"{_shown(root, path)}:1: the name '{path.name}' is not allowed: names are lower-case letters, digits, "
-            "'-' and '.', starting and ending with a letter or digit (rename it, e.g. "
-            f"'{_suggested(path.name)}'; a page's name is its URL)")
+    return (
+        f"{_shown(root, path)}:1: the name '{path.name}' is not allowed: names are lower-case letters, digits, "
+        "'-' and '.', starting and ending with a letter or digit (rename it, e.g. "
+        f"'{_suggested(path.name)}'; a page's name is its URL)"
+    )
 
 
 def _suggested(name: str) -> str:
@@ -115,15 +128,19 @@ def _suggested(name: str) -> str:
 def _bad_kind(root: Path, path: Path, folder: str, suffixes: set[str]) -> str | None:
     held = ", ".join(f"{WHAT[s]} ({s})" for s in sorted(suffixes))
     if path.suffix not in suffixes:
-        return (f"{_shown(root, path)}:1: {folder}/ holds {held} only, not '{path.suffix or path.name}' files "
-                "(delete it; images and scripts are the edition's own, in overrides/, changed by the maintainers)")
+        return (
+            f"{_shown(root, path)}:1: {folder}/ holds {held} only, not '{path.suffix or path.name}' files "
+            "(delete it; images and scripts are the edition's own, in overrides/, changed by the maintainers)"
+        )
     if not path.is_file():
         return f"{_shown(root, path)}:1: not a regular file (delete it)"
     with path.open("rb") as opened:
         start = opened.read(8192)
     if b"\0" in start:
-        return (f"{_shown(root, path)}:1: a '{path.suffix}' file holds binary data, not text "
-                f"({folder}/ holds {held} only: save it as UTF-8 text)")
+        return (
+            f"{_shown(root, path)}:1: a '{path.suffix}' file holds binary data, not text "
+            f"({folder}/ holds {held} only: save it as UTF-8 text)"
+        )
     return None
 
 

@@ -8,6 +8,7 @@ mapping of publisher, title and date (YYYY, YYYY-MM or YYYY-MM-DD) and, where th
 one, url. Without them the statement cannot be reviewed: leave it out, or date and
 source it. A statement about later events that names no year is the reviewers' to catch.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -15,8 +16,15 @@ import re
 import unicodedata
 from pathlib import Path
 
-from qarabagh_edition.actors import (GLOSSARY, TIMELINE, _GLOSSARY_FORM, _TIMELINE_FORM, _found, _items_with_lines,
-                                     is_date)
+from qarabagh_edition.actors import (
+    _GLOSSARY_FORM,
+    _TIMELINE_FORM,
+    GLOSSARY,
+    TIMELINE,
+    _found,
+    _items_with_lines,
+    is_date,
+)
 from qarabagh_edition.published_layer import ContentError
 
 PAPER_YEAR = 2018
@@ -27,8 +35,10 @@ REQUIRED = SOURCE_KEYS[:3]
 # A web address printed as a link: http(s) only, and none of the characters that would
 # end a Markdown link or an HTML attribute early.
 URL = re.compile(r"https?://[^\s<>\"'`()\[\]{}\\]+")
-HOW = ("add 'as_of: YYYY-MM-DD' (the day it was last checked) and 'sources:', a list of "
-       "{publisher: ..., title: ..., date: YYYY-MM-DD, url: ...}; or leave the statement out")
+HOW = (
+    "add 'as_of: YYYY-MM-DD' (the day it was last checked) and 'sources:', a list of "
+    "{publisher: ..., title: ..., date: YYYY-MM-DD, url: ...}; or leave the statement out"
+)
 
 # What each part of the data calls its editorial text: (file, list key, form, fields).
 PARTS = (
@@ -84,22 +94,32 @@ def _check_entry(shown: str, text: list[str], item: dict, line: int, lines: dict
     if later and (as_of is None or not sources):
         year, where = later[0]
         lacking = " and ".join(k for k, v in (("as_of", as_of), ("sources", sources)) if not v)
-        problems.append(f"{shown}:{where}: '{ident}' speaks of {year}, after the paper's publication in "
-                        f"{PAPER_YEAR}, but has no {lacking} ({HOW})")
+        problems.append(
+            f"{shown}:{where}: '{ident}' speaks of {year}, after the paper's publication in "
+            f"{PAPER_YEAR}, but has no {lacking} ({HOW})"
+        )
     if as_of is not None:
         checked = _full_date(as_of)
         if checked is None:
-            problems.append(f"{shown}:{lines['as_of']}: '{ident}': as_of must be a full date YYYY-MM-DD, not "
-                            f"{_found(as_of)} (the day its statements were last checked against the sources)")
+            problems.append(
+                f"{shown}:{lines['as_of']}: '{ident}': as_of must be a full date YYYY-MM-DD, not "
+                f"{_found(as_of)} (the day its statements were last checked against the sources)"
+            )
         elif checked > datetime.date.today():
-            problems.append(f"{shown}:{lines['as_of']}: '{ident}': as_of {checked} is in the future (give the day "
-                            "the statement was last checked)")
+            problems.append(
+                f"{shown}:{lines['as_of']}: '{ident}': as_of {checked} is in the future (give the day "
+                "the statement was last checked)"
+            )
         elif later and checked.year < max(y for y, _ in later):
-            problems.append(f"{shown}:{lines['as_of']}: '{ident}': as_of {checked} is before the {max(y for y, _ in later)} "
-                            "it speaks of (give the day the statement was last checked)")
+            problems.append(
+                f"{shown}:{lines['as_of']}: '{ident}': as_of {checked} is before the {max(y for y, _ in later)} "
+                "it speaks of (give the day the statement was last checked)"
+            )
         if not sources:
-            problems.append(f"{shown}:{lines['as_of']}: '{ident}' has as_of but no sources (name what the "
-                            "statement rests on, or remove as_of)")
+            problems.append(
+                f"{shown}:{lines['as_of']}: '{ident}' has as_of but no sources (name what the "
+                "statement rests on, or remove as_of)"
+            )
     elif sources:
         problems.append(f"{shown}:{lines['sources']}: '{ident}' has sources but no as_of ({HOW})")
     for index, source in enumerate(sources or []):
@@ -109,30 +129,40 @@ def _check_entry(shown: str, text: list[str], item: dict, line: int, lines: dict
 
 def _check_source(where: str, ident: str, source) -> list[str]:
     if not isinstance(source, dict):
-        return [f"{where}: '{ident}': a source must be a mapping of publisher, title, date and url, not "
-                f"{_found(source)} (write {{publisher: ..., title: ..., date: YYYY-MM-DD, url: ...}})"]
+        return [
+            f"{where}: '{ident}': a source must be a mapping of publisher, title, date and url, not "
+            f"{_found(source)} (write {{publisher: ..., title: ..., date: YYYY-MM-DD, url: ...}})"
+        ]
     problems = []
     unknown = [str(k) for k in source if k not in SOURCE_KEYS]
     if unknown:
-        problems.append(f"{where}: '{ident}': a source has no '{unknown[0]}' (its keys are "
-                        f"{', '.join(SOURCE_KEYS)})")
+        problems.append(f"{where}: '{ident}': a source has no '{unknown[0]}' (its keys are {', '.join(SOURCE_KEYS)})")
     missing = [k for k in REQUIRED if source.get(k) in (None, "")]
     if missing:
-        problems.append(f"{where}: '{ident}': the source lacks {', '.join(missing)} (every source names its "
-                        "publisher, title and date, and its url where there is one)")
+        problems.append(
+            f"{where}: '{ident}': the source lacks {', '.join(missing)} (every source names its "
+            "publisher, title and date, and its url where there is one)"
+        )
     for key in SOURCE_KEYS:
         value = source.get(key)
         if isinstance(value, (list, dict)):
             problems.append(f"{where}: '{ident}': the source's {key} must be a single value, not {_found(value)}")
     date = source.get("date")
-    if date is not None and not isinstance(date, (list, dict)) and (
-            isinstance(date, datetime.datetime) or not is_date(str(date)) or "/" in str(date)):
-        problems.append(f"{where}: '{ident}': the source's date '{date}' is not a real date (write YYYY-MM-DD, "
-                        "or YYYY-MM or YYYY where the source gives no day)")
+    if (
+        date is not None
+        and not isinstance(date, (list, dict))
+        and (isinstance(date, datetime.datetime) or not is_date(str(date)) or "/" in str(date))
+    ):
+        problems.append(
+            f"{where}: '{ident}': the source's date '{date}' is not a real date (write YYYY-MM-DD, "
+            "or YYYY-MM or YYYY where the source gives no day)"
+        )
     url = source.get("url")
     if url is not None and not isinstance(url, (list, dict)) and not URL.fullmatch(str(url)):
-        problems.append(f"{where}: '{ident}': the source's url '{url}' is not a web address the page can link "
-                        "(write it whole, from http:// or https://, with no spaces, quotes or brackets)")
+        problems.append(
+            f"{where}: '{ident}': the source's url '{url}' is not a web address the page can link "
+            "(write it whole, from http:// or https://, with no spaces, quotes or brackets)"
+        )
     return problems
 
 

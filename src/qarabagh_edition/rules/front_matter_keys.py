@@ -9,6 +9,7 @@ gives its own pages are fixed here, page by page, and no other page may take the
 Values are plain text (qarabagh_edition.rules.plain_text): templates print them into
 <title>, the header and <meta> attributes.
 """
+
 from __future__ import annotations
 
 from qarabagh_edition import front_matter
@@ -37,26 +38,38 @@ def problems(source: str, shown: str) -> list[str]:
         key = str(key)
         if key in fixed:
             if value != fixed[key]:
-                result.append(f"{shown}:{line}: '{key}' is the edition's setting for this page: it must stay "
-                              f"'{fixed[key]}' (put it back)")
+                result.append(
+                    f"{shown}:{line}: '{key}' is the edition's setting for this page: it must stay "
+                    f"'{fixed[key]}' (put it back)"
+                )
             continue
         values = CONTRIBUTOR_KEYS.get(key)
         if values is None:
-            whose = ("is set by the edition itself" if key in {"template", "record", "search", "hide", "status"}
-                     or any(key in settings for settings in EDITION_SETTINGS.values()) else "is not one a page may set")
-            result.append(f"{shown}:{line}: the front matter key '{key}' {whose} (remove it; a page's front matter "
-                          f"may give only {allowed})")
+            whose = (
+                "is set by the edition itself"
+                if key in {"template", "record", "search", "hide", "status"}
+                or any(key in settings for settings in EDITION_SETTINGS.values())
+                else "is not one a page may set"
+            )
+            result.append(
+                f"{shown}:{line}: the front matter key '{key}' {whose} (remove it; a page's front matter "
+                f"may give only {allowed})"
+            )
         elif values is TEXT:
             if not isinstance(value, str) or not value.strip():
                 result.append(f"{shown}:{line}: '{key}' must be a line of text (write {key}: Some words)")
             elif markup_in(value):
                 character = markup_in(value)
-                result.append(f"{shown}:{line}: the front matter value of '{key}' contains {character!r} (written "
-                              "or as a character reference): front matter is plain text, printed in the page's "
-                              f"header and metadata ({how(character)})")
+                result.append(
+                    f"{shown}:{line}: the front matter value of '{key}' contains {character!r} (written "
+                    "or as a character reference): front matter is plain text, printed in the page's "
+                    f"header and metadata ({how(character)})"
+                )
         elif value not in values or not isinstance(value, bool) and True in values:
-            result.append(f"{shown}:{line}: '{key}' may only be {' or '.join(str(v).lower() for v in values)} "
-                          f"(write {key}: true, or remove the line)")
+            result.append(
+                f"{shown}:{line}: '{key}' may only be {' or '.join(str(v).lower() for v in values)} "
+                f"(write {key}: true, or remove the line)"
+            )
     for key, value in fixed.items():
         if key not in found.data:
             result.append(f"{shown}:1: this page's front matter must say '{key}: {value}' (put it back)")

@@ -3,6 +3,7 @@ a spelling claimed by two entries, an entry or spelling the paper never prints, 
 English word as a spelling, a timeline event naming an actor or a paragraph that does not
 exist, a mentions record that no longer matches its paragraph, a later fact without its
 date and source."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,9 +25,13 @@ def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
     except ContentError as error:
         return error.problems
     # The glossary's spellings are the paper's as printed; later facts are dated and sourced.
-    return (check_spellings(actors, [entry.text for entry in layer.values()])
-            + check_references(events, actors, set(layer)) + mention_problems + data_names(actors, events)
-            + check_dated_facts(root))
+    return (
+        check_spellings(actors, [entry.text for entry in layer.values()])
+        + check_references(events, actors, set(layer))
+        + mention_problems
+        + data_names(actors, events)
+        + check_dated_facts(root)
+    )
 
 
 def data_markup(root: Path) -> list[str]:
@@ -43,8 +48,15 @@ def data_markup(root: Path) -> list[str]:
     except ContentError:
         return []  # check_glossary says why
     extensions, settings = site_config.markdown_extensions(root)
-    fields = [(GLOSSARY, actor.line, text) for actor in actors.values()
-              for text in (f"### {actor.name}", actor.description, actor.native)]
+    fields = [
+        (GLOSSARY, actor.line, text)
+        for actor in actors.values()
+        for text in (f"### {actor.name}", actor.description, actor.native)
+    ]
     fields += [(TIMELINE, event.line, text) for event in events for text in (f"### {event.title}", event.description)]
-    return [problem for shown, line, text in fields if text
-            for problem in check_field(str(text), shown, line, extensions, settings)]
+    return [
+        problem
+        for shown, line, text in fields
+        if text
+        for problem in check_field(str(text), shown, line, extensions, settings)
+    ]

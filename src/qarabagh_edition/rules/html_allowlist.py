@@ -16,6 +16,7 @@ change is a problem. Both the page and nh3's result are parsed with an HTML5 par
 re-serialisation (quotes, entities) is not taken for a change. Only the reporting is
 ours: what was removed, and on which source line it stands.
 """
+
 from __future__ import annotations
 
 import html
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 import tinyhtml5
+
 from qarabagh_edition import front_matter
 from qarabagh_edition.rules import front_matter_keys, plain_text, reserved, source_text
 
@@ -39,11 +41,63 @@ from qarabagh_edition.rules import front_matter_keys, plain_text, reserved, sour
 # frame, object, embed, video, audio, source, picture, svg, math, form, input, button,
 # select, textarea, noscript, template, ...
 TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
-    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
-    "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 }
 
 # Attributes by element ("*": on every element). `class` is governed by CLASSES below.
@@ -68,12 +122,32 @@ RESOURCE_ATTRIBUTES = {("img", "src")}
 # Classes a page may give (attr_list `{: .name }`) or that the Markdown extensions write.
 CLASSES = {
     # the edition's own, written in docs/
-    "abstract", "keywords", "editorial", "pack-intro", "pack-root", "needs-javascript",
+    "abstract",
+    "keywords",
+    "editorial",
+    "pack-intro",
+    "pack-root",
+    "needs-javascript",
     # admonitions and collapsible notes (admonition, pymdownx.details)
-    "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question",
-    "warning", "failure", "danger", "bug", "example", "quote",
+    "admonition",
+    "admonition-title",
+    "note",
+    "abstract",
+    "info",
+    "tip",
+    "success",
+    "question",
+    "warning",
+    "failure",
+    "danger",
+    "bug",
+    "example",
+    "quote",
     # footnotes, and the table of contents' [TOC] (not its permalinks' "headerlink": see render)
-    "footnote", "footnote-ref", "footnote-backref", "toc",
+    "footnote",
+    "footnote-ref",
+    "footnote-backref",
+    "toc",
 }
 
 # An ID is a plain name: `social-12`, `fn:1`. Names starting "__" are Material's own.
@@ -83,9 +157,11 @@ ID_VALUE = re.compile(r"^(?!__)[A-Za-z0-9][A-Za-z0-9_:.-]*$")
 def _only_the_site(url: str) -> bool:
     # Browsers drop tabs and line breaks inside URLs and trim spaces and control
     # characters around them; judge the URL the way they will read it.
-    url = re.sub(r"[\t\n\r]", "", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
-                                                "\x1c\x1d\x1e\x1f ")
+    url = re.sub(r"[\t\n\r]", "", url).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+        "\x1c\x1d\x1e\x1f "
+    )
     parts = urlsplit(url.replace("\\", "/"))
     return not (parts.scheme or parts.netloc or url.replace("\\", "/").startswith("//"))
 
@@ -112,11 +188,14 @@ def _nh3_sets(allowlist: Allowlist) -> dict:
     which cost more than the cleaning of a short fragment)."""
     kept = _SETS.get(id(allowlist))
     if kept is None or kept[0] is not allowlist:
-        kept = _SETS[id(allowlist)] = (allowlist, {
-            "tags": set(allowlist.tags),
-            "attributes": {tag: set(names) for tag, names in allowlist.attributes.items()},
-            "allowed_classes": {tag: set(allowlist.classes) for tag in allowlist.tags},
-        })
+        kept = _SETS[id(allowlist)] = (
+            allowlist,
+            {
+                "tags": set(allowlist.tags),
+                "attributes": {tag: set(names) for tag, names in allowlist.attributes.items()},
+                "allowed_classes": {tag: set(allowlist.classes) for tag in allowlist.tags},
+            },
+        )
     return kept[1]
 
 
@@ -143,6 +222,7 @@ def sanitize(rendered: str, allowlist: Allowlist = SOURCE) -> str:
 
 
 # -- Comparing the page with what nh3 lets through ---------------------------------------
+
 
 @dataclass(frozen=True)
 class Removed:
@@ -223,7 +303,9 @@ def _nothing_removed(rendered: str, cleaned: str) -> bool:
             attributes={"*": {name.lower() for name in re.findall(r"[\s\"'/]([^\s\"'>/=<]+)", rendered)}},
             # URLs as nh3 reads them: character references decoded, tabs and line breaks
             # dropped, any case ("JAVA&#09;SCRIPT:" is javascript:).
-            url_schemes=set(re.findall(r"([a-z][a-z0-9+.-]*):", re.sub(r"[\t\n\r]", "", html.unescape(rendered)).lower())),
+            url_schemes=set(
+                re.findall(r"([a-z][a-z0-9+.-]*):", re.sub(r"[\t\n\r]", "", html.unescape(rendered)).lower())
+            ),
             clean_content_tags=set(),
             strip_comments=False,
             link_rel=None,
@@ -290,35 +372,51 @@ _ELEMENT_HINTS = {
 def describe(item: Removed) -> str:
     """What is not allowed, and how to fix it (the part after `file:line: `)."""
     if item.tag == "end" and item.attribute == "open":
-        return ("markup is left open at the end (a tag, a quoted value or a comment not closed): it would take "
-                "in what follows it on the page (close it, or write the characters as text)")
+        return (
+            "markup is left open at the end (a tag, a quoted value or a comment not closed): it would take "
+            "in what follows it on the page (close it, or write the characters as text)"
+        )
     if item.attribute is None:
         why = _ELEMENT_HINTS.get(item.tag, "it is not one of the elements a page may contain")
-        return (f"the element <{item.tag}> is not allowed: {why} "
-                "(write plain Markdown; README.md, section Security, lists what a page may contain)")
+        return (
+            f"the element <{item.tag}> is not allowed: {why} "
+            "(write plain Markdown; README.md, section Security, lists what a page may contain)"
+        )
     shown = f'{item.attribute}="{_short(item.value or "")}"' if item.attribute != "class" else f"class '{item.value}'"
     if item.attribute.lower().startswith("on"):
-        return (f"the event attribute {shown} on <{item.tag}> is not allowed: it would run code in readers' "
-                "browsers (remove it)")
+        return (
+            f"the event attribute {shown} on <{item.tag}> is not allowed: it would run code in readers' "
+            "browsers (remove it)"
+        )
     if item.attribute == "class":
-        return (f"{shown} on <{item.tag}> is not one of the edition's classes (remove it; README.md, "
-                "section Security, lists the classes a page may use)")
+        return (
+            f"{shown} on <{item.tag}> is not one of the edition's classes (remove it; README.md, "
+            "section Security, lists the classes a page may use)"
+        )
     if item.attribute == "style":
-        return f"the style {shown} on <{item.tag}> is not allowed (styles come from the edition's stylesheet; remove it)"
+        return (
+            f"the style {shown} on <{item.tag}> is not allowed (styles come from the edition's stylesheet; remove it)"
+        )
     if (item.tag, item.attribute) in RESOURCE_ATTRIBUTES or item.attribute.startswith("data-"):
-        return (f"{shown} on <{item.tag}> loads a file from elsewhere: pages may load files of this site only "
-                "(put the file under docs/ and give its relative path)")
+        return (
+            f"{shown} on <{item.tag}> loads a file from elsewhere: pages may load files of this site only "
+            "(put the file under docs/ and give its relative path)"
+        )
     if item.attribute in ("href", "src"):
-        return (f"the link {shown} on <{item.tag}> is not allowed: links may be relative, #anchors, or "
-                "https:, http: or mailto: addresses (fix or remove it)")
+        return (
+            f"the link {shown} on <{item.tag}> is not allowed: links may be relative, #anchors, or "
+            "https:, http: or mailto: addresses (fix or remove it)"
+        )
     if item.attribute == "id":
-        return f"the ID {shown} on <{item.tag}> is not a plain name (use lower-case words and numbers, e.g. 'social-12')"
+        return (
+            f"the ID {shown} on <{item.tag}> is not a plain name (use lower-case words and numbers, e.g. 'social-12')"
+        )
     return f"the attribute {shown} on <{item.tag}> is not allowed (remove it)"
 
 
 def _short(value: str, limit: int = 60) -> str:
     value = " ".join(value.split())
-    return value if len(value) <= limit else value[:limit - 1] + "…"
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def source_line(source: str, item: Removed, first_line: int = 1) -> int:
@@ -385,8 +483,9 @@ def _without_front_matter(source: str) -> str:
 def check_page(source: str, shown: str, extensions: list, extension_configs: dict) -> list[str]:
     """`file:line: what is not allowed (how to fix)` for one page of docs/: its front
     matter, what it renders to, and in that the names and titles that are the edition's."""
-    problems = front_matter_keys.problems(source, shown) + _rendered_problems(source, shown, extensions,
-                                                                                extension_configs)
+    problems = front_matter_keys.problems(source, shown) + _rendered_problems(
+        source, shown, extensions, extension_configs
+    )
     return sorted(set(problems), key=lambda p: (int(p.split(":")[1]), p))
 
 
@@ -395,8 +494,12 @@ def _rendered_problems(source: str, shown: str, extensions: list, extension_conf
     rendered = render(source, extensions, extension_configs)
     problems = [f"{shown}:{source_line(source, item)}: {describe(item)}" for item in removed_by_sanitizer(rendered)]
     tree = tinyhtml5.parse(f"<!doctype html><html><head></head><body>{rendered}</body></html>")
-    return (problems + plain_text.heading_problems(tree, source, shown) + reserved.page_problems(tree, source, shown)
-            + _invisible_problems(tree, source, shown))
+    return (
+        problems
+        + plain_text.heading_problems(tree, source, shown)
+        + reserved.page_problems(tree, source, shown)
+        + _invisible_problems(tree, source, shown)
+    )
 
 
 def _invisible_problems(tree, source: str, shown: str) -> list[str]:
@@ -404,15 +507,25 @@ def _invisible_problems(tree, source: str, shown: str) -> list[str]:
     `&#x202E;` reverses what a reader sees and `&#8203;` splits a name for the spelling
     rules as surely as the characters themselves."""
     english = shown.startswith("docs/")
-    shown_text = [piece for element in tree.iter() for piece in
-                  ((element.text if isinstance(element.tag, str) else None), element.tail,
-                   *(element.attrib.values() if isinstance(element.tag, str) else ())) if piece]
+    shown_text = [
+        piece
+        for element in tree.iter()
+        for piece in (
+            (element.text if isinstance(element.tag, str) else None),
+            element.tail,
+            *(element.attrib.values() if isinstance(element.tag, str) else ()),
+        )
+        if piece
+    ]
     problems = []
     for character in dict.fromkeys(source_text.invisible_in("".join(shown_text), english)):
-        line = next((number for number, text in enumerate(source.split("\n"), start=1)
-                     if character in html.unescape(text)), 1)
-        problems.append(f"{shown}:{line}: a character reference to the invisible character "
-                        f"{source_text.describe(character)}: it changes how the text reads or is matched (delete it)")
+        line = next(
+            (number for number, text in enumerate(source.split("\n"), start=1) if character in html.unescape(text)), 1
+        )
+        problems.append(
+            f"{shown}:{line}: a character reference to the invisible character "
+            f"{source_text.describe(character)}: it changes how the text reads or is matched (delete it)"
+        )
     return problems
 
 
@@ -423,8 +536,10 @@ def check_field(text: str, shown: str, line: int, extensions: list, extension_co
     because the built page is judged by the wider allowlist of the edition's own markup
     (its reading markers, tooltips, notes), which is the edition's, not the data's.
     Reported at the entry's line."""
-    return [f"{shown}:{line}:{problem.split(':', 2)[2]}"
-            for problem in _rendered_problems(text, shown, extensions, extension_configs)]
+    return [
+        f"{shown}:{line}:{problem.split(':', 2)[2]}"
+        for problem in _rendered_problems(text, shown, extensions, extension_configs)
+    ]
 
 
 def check_pages(root: Path, docs_dir: str, extensions: list, extension_configs: dict) -> list[str]:
@@ -450,10 +565,12 @@ def published_texts(root: Path, extensions: list, extension_configs: dict) -> li
         texts = frozen_texts(root)
     except ContentError:
         return []  # the layer cannot be read: check_frozen says why
-    return [problem for key, (text, shown, line) in texts.items()
-            if key != "transcript" and not key.startswith("paper:")
-            for problem in check_field(f"# {text}" if key in headings else text, shown, line, extensions,
-                                       extension_configs)]
+    return [
+        problem
+        for key, (text, shown, line) in texts.items()
+        if key != "transcript" and not key.startswith("paper:")
+        for problem in check_field(f"# {text}" if key in headings else text, shown, line, extensions, extension_configs)
+    ]
 
 
 # Besides pages, docs/ may hold the images pages show. Anything else would be published as
@@ -471,9 +588,13 @@ def other_files(root: Path, docs_dir: str) -> list[str]:
         shown = path.relative_to(root).as_posix()
         inside = path.relative_to(root / docs_dir).as_posix()
         if inside.startswith("assets/"):
-            problems.append(f"{shown}:1: docs/assets/ is the theme's: a file here would replace the edition's "
-                            "own (remove it; the edition's scripts and styles are in overrides/assets/)")
+            problems.append(
+                f"{shown}:1: docs/assets/ is the theme's: a file here would replace the edition's "
+                "own (remove it; the edition's scripts and styles are in overrides/assets/)"
+            )
         elif path.suffix.lower() not in IMAGE_SUFFIXES:
-            problems.append(f"{shown}:1: only pages (.md) and images ({', '.join(sorted(IMAGE_SUFFIXES))}) belong "
-                            "in docs/: this file would be published as it is, unchecked (remove it)")
+            problems.append(
+                f"{shown}:1: only pages (.md) and images ({', '.join(sorted(IMAGE_SUFFIXES))}) belong "
+                "in docs/: this file would be published as it is, unchecked (remove it)"
+            )
     return problems

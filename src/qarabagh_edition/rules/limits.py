@@ -7,6 +7,7 @@ expand to a billion values. The limits are generous: several times what the edit
 holds today (its largest file is docs/social-impacts.md, 155 KB; its longest line 3,239
 characters, in published/social-impacts.yml; nothing is nested deeper than 1).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,8 +29,10 @@ def check_limits(root: Path, files: list[Path]) -> list[str]:
         shown = path.relative_to(root).as_posix()
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(f"{shown}:1: the file has {size:,} bytes, more than the limit of {MAX_FILE_BYTES:,} "
-                            "(split it into several files)")
+            problems.append(
+                f"{shown}:1: the file has {size:,} bytes, more than the limit of {MAX_FILE_BYTES:,} "
+                "(split it into several files)"
+            )
             continue
         text = path.read_bytes().decode("utf-8", "replace")
         lines = text.split("\n")
@@ -55,11 +58,15 @@ def line_problems(lines: list[str], shown: str, markdown: bool) -> list[str]:
     problems = []
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE_CHARACTERS:
-            problems.append(f"{shown}:{number}: the line has {len(line):,} characters, more than the limit of "
-                            f"{MAX_LINE_CHARACTERS:,} (break it into several lines)")
+            problems.append(
+                f"{shown}:{number}: the line has {len(line):,} characters, more than the limit of "
+                f"{MAX_LINE_CHARACTERS:,} (break it into several lines)"
+            )
         elif markdown and nesting(line) > MAX_NESTING:
-            problems.append(f"{shown}:{number}: blockquotes and lists are nested {nesting(line)} deep here, more "
-                            f"than the limit of {MAX_NESTING} (nest them less deeply)")
+            problems.append(
+                f"{shown}:{number}: blockquotes and lists are nested {nesting(line)} deep here, more "
+                f"than the limit of {MAX_NESTING} (nest them less deeply)"
+            )
     return problems
 
 
@@ -78,13 +85,17 @@ def nesting(line: str) -> int:
         if character == ">":
             depth, position = depth + 1, position + 1
             continue
-        if character in "-*+" and line[position + 1:position + 2] in (" ", "\t"):
+        if character in "-*+" and line[position + 1 : position + 2] in (" ", "\t"):
             depth, position = depth + 1, position + 1
             continue
         digits = position
         while digits < len(line) and line[digits].isdigit():
             digits += 1
-        if digits > position and line[digits:digits + 1] in (".", ")") and line[digits + 1:digits + 2] in (" ", "\t"):
+        if (
+            digits > position
+            and line[digits : digits + 1] in (".", ")")
+            and line[digits + 1 : digits + 2] in (" ", "\t")
+        ):
             depth, position = depth + 1, digits + 1
             continue
         break

@@ -7,9 +7,8 @@ writes files of its own; a page at one of their paths would replace them or be r
 (`docs/sitemap.xml.md` ends the build with a traceback, `docs/as-published/…` puts text
 into the search index under the record's title).
 """
-from __future__ import annotations
 
-from pathlib import Path
+from __future__ import annotations
 
 # The first part of every path the build writes that is not a page of docs/ (a test
 # compares this with a built site): Material's 404 page, sitemap, search index and
@@ -44,11 +43,15 @@ def check_urls(pages: list[str], docs_dir: str = "docs") -> list[str]:
         url = page_url(page)
         top = url.split("/")[0]
         if top in RESERVED:
-            problems.append(f"{docs_dir}/{page}:1: the name '{top}' is the build's own ({RESERVED[top]}): a page "
-                            f"there would replace it or be replaced (rename the page)")
+            problems.append(
+                f"{docs_dir}/{page}:1: the name '{top}' is the build's own ({RESERVED[top]}): a page "
+                f"there would replace it or be replaced (rename the page)"
+            )
         elif url in first:
-            problems.append(f"{docs_dir}/{page}:1: this page has the same URL, /{url}, as {docs_dir}/{first[url]} "
-                            "(x.md and x/index.md are both x/): the one would replace the other (rename one of them)")
+            problems.append(
+                f"{docs_dir}/{page}:1: this page has the same URL, /{url}, as {docs_dir}/{first[url]} "
+                "(x.md and x/index.md are both x/): the one would replace the other (rename one of them)"
+            )
         else:
             first[url] = page
     return problems

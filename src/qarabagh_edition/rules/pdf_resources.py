@@ -9,6 +9,7 @@ are judged by their bytes, not their names: WeasyPrint sniffs an image's kind, s
 can declare 13,000 x 13,000 pixels, which it would decode in full. The dimensions are
 read from the header (Pillow's Image.open decodes nothing).
 """
+
 from __future__ import annotations
 
 import io
@@ -19,9 +20,19 @@ from urllib.parse import unquote, urlsplit
 # Suffix -> the format Pillow must find in the bytes.
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
 MAX_PIXELS = 20_000_000  # a 20-megapixel photograph; the edition's own images are icons
-TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-         ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".woff2": "font/woff2",
-         ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
+TYPES = {
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+}
 
 
 class Refused(Exception):
@@ -35,17 +46,24 @@ def site_file(url: str, site: Path, site_url: str) -> Path:
     own = urlsplit(site_url.rstrip("/") + "/")
     if parts.scheme == "file":
         path = Path(unquote(parts.path))
-    elif parts.scheme in ("http", "https") and (parts.scheme, parts.netloc) == (own.scheme, own.netloc) \
-            and parts.path.startswith(own.path):
-        path = site / unquote(parts.path[len(own.path):])
+    elif (
+        parts.scheme in ("http", "https")
+        and (parts.scheme, parts.netloc) == (own.scheme, own.netloc)
+        and parts.path.startswith(own.path)
+    ):
+        path = site / unquote(parts.path[len(own.path) :])
     else:
-        raise Refused(f"the PDF would fetch '{url[:200]}', which is not a file of the built site (the PDF loads "
-                      "nothing else: remove the reference)")
+        raise Refused(
+            f"the PDF would fetch '{url[:200]}', which is not a file of the built site (the PDF loads "
+            "nothing else: remove the reference)"
+        )
     site = site.resolve()
     resolved = path.resolve()
     if not resolved.is_relative_to(site) or not resolved.is_file():
-        raise Refused(f"the PDF would read '{url[:200]}', which is not a file of the built site (the PDF loads "
-                      "nothing else: remove the reference)")
+        raise Refused(
+            f"the PDF would read '{url[:200]}', which is not a file of the built site (the PDF loads "
+            "nothing else: remove the reference)"
+        )
     if resolved.suffix.lower() not in TYPES:
         raise Refused(f"the PDF would load '{url[:200]}', not a kind of file it loads ({', '.join(sorted(TYPES))})")
     return resolved
@@ -71,8 +89,12 @@ def check_resource(path: Path, data: bytes) -> None:
     except Exception:  # noqa: BLE001 (Pillow raises many kinds; each means "not an image we know")
         found, width, height = None, 0, 0
     if found != RASTER[suffix]:
-        raise Refused(f"{path.name}: named {suffix} but its bytes are {found or 'not an image Pillow knows'} "
-                      f"(an image must be the kind its name says)")
+        raise Refused(
+            f"{path.name}: named {suffix} but its bytes are {found or 'not an image Pillow knows'} "
+            f"(an image must be the kind its name says)"
+        )
     if width * height > MAX_PIXELS:
-        raise Refused(f"{path.name}: {width:,} x {height:,} pixels, more than the limit of {MAX_PIXELS:,} "
-                      "(make the image smaller)")
+        raise Refused(
+            f"{path.name}: {width:,} x {height:,} pixels, more than the limit of {MAX_PIXELS:,} "
+            "(make the image smaller)"
+        )

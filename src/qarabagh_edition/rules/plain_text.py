@@ -10,6 +10,7 @@ into markup wherever one of them unescapes it (Jinja's `striptags`, a script's
 `innerText` written back as HTML). So titles carry none, in any spelling: HTML's own
 decoding (`html.unescape`, the HTML5 table) decides what a reference is.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,22 +32,32 @@ def markup_in(text: str) -> str | None:
 
 
 def how(character: str) -> str:
-    return {'"': "write “ ” for quotation marks", "<": "write ‹ or ⟨, or reword",
-            ">": "write › or ⟩, or reword"}.get(character, "write the characters themselves")
+    return {'"': "write “ ” for quotation marks", "<": "write ‹ or ⟨, or reword", ">": "write › or ⟩, or reword"}.get(
+        character, "write the characters themselves"
+    )
 
 
 def heading_problems(tree, source: str, shown: str) -> list[str]:
     """`file:line:` for every heading of a rendered page whose text holds markup characters."""
     problems = []
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] not in (
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+        ):
             continue
         text = _words_of(element)  # references decoded once by the parser
         found = markup_in(text)
         if found:
-            problems.append(f"{shown}:{_line_of(element, text, source)}: the heading '{' '.join(text.split())[:60]}' "
-                            f"contains {found!r} (written or as a character reference): a heading becomes the "
-                            f"page's title and its contents entry, which are plain text ({how(found)})")
+            problems.append(
+                f"{shown}:{_line_of(element, text, source)}: the heading '{' '.join(text.split())[:60]}' "
+                f"contains {found!r} (written or as a character reference): a heading becomes the "
+                f"page's title and its contents entry, which are plain text ({how(found)})"
+            )
     return problems
 
 
@@ -79,11 +90,15 @@ def data_problems(actors, events, glossary: str, timeline: str) -> list[str]:
     for actor in actors.values():
         found = markup_in(actor.name)
         if found:
-            problems.append(f"{glossary}:{actor.line}: the name of '{actor.id}' contains {found!r} (written or as a "
-                            f"character reference): a name is a heading and a tooltip, plain text ({how(found)})")
+            problems.append(
+                f"{glossary}:{actor.line}: the name of '{actor.id}' contains {found!r} (written or as a "
+                f"character reference): a name is a heading and a tooltip, plain text ({how(found)})"
+            )
     for event in events:
         found = markup_in(str(event.title))
         if found:
-            problems.append(f"{timeline}:{event.line}: the title of '{event.id}' contains {found!r} (written or as a "
-                            f"character reference): a title is a heading, plain text ({how(found)})")
+            problems.append(
+                f"{timeline}:{event.line}: the title of '{event.id}' contains {found!r} (written or as a "
+                f"character reference): a title is a heading, plain text ({how(found)})"
+            )
     return problems

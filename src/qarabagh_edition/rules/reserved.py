@@ -11,25 +11,52 @@ Found by reading overrides/ (templates, scripts) and the hooks for what they loo
 write (getElementById, querySelector('#...'), id="..."); tests/test_markup_safety.py
 reads them again and fails when one is missing here.
 """
+
 from __future__ import annotations
 
 import re
 
 RESERVED_IDS = {
     # templates (main.html, paper-home.html, partials/cite-this.html)
-    "cite-this", "edition-readings", "title",
+    "cite-this",
+    "edition-readings",
+    "title",
     # scripts (edition.js, tooltips.js, pack.js, pack-page.js, cite.js, readings.js)
-    "copy-status", "pack-status", "edition-tooltip", "pack-link", "pack-root", "pack-data", "pack-links-text",
+    "copy-status",
+    "pack-status",
+    "edition-tooltip",
+    "pack-link",
+    "pack-root",
+    "pack-data",
+    "pack-links-text",
     # pages and headings the hooks write (whole paper, record, glossary, timeline, references)
-    "whole-paper", "whole-paper-contents", "contents", "record-title", "record-contents",
-    "actors-in-this-section", "events", "editorial-context", "bibliography", "citation-audit",
+    "whole-paper",
+    "whole-paper-contents",
+    "contents",
+    "record-title",
+    "record-contents",
+    "actors-in-this-section",
+    "events",
+    "editorial-context",
+    "bibliography",
+    "citation-audit",
     # Material's own (besides its "__" names, which no ID may start with)
     "top",
     # the scripts' globals: an element's ID is also a name on `window`
-    "edition", "editionGlossary",
+    "edition",
+    "editionGlossary",
 }
-RESERVED_PREFIXES = ("cite-", "edition-", "pack-", "published-", "conjecture-", "whole-paper", "record-", "ref-",
-                     "type-")
+RESERVED_PREFIXES = (
+    "cite-",
+    "edition-",
+    "pack-",
+    "published-",
+    "conjecture-",
+    "whole-paper",
+    "record-",
+    "ref-",
+    "type-",
+)
 
 # The edition's own pages place a few of them in their Markdown, each once.
 EDITION_PLACES = {
@@ -57,8 +84,11 @@ def page_problems(tree, source: str, shown: str) -> list[str]:
             continue
         names = [("id", element.get("id"))] if element.get("id") else []
         names += [("class", c) for c in (element.get("class") or "").split() if c in RESERVED_CLASSES]
-        names += [("class", c) for c in (element.get("class") or "").split()
-                  if c in FOOTNOTE_LINKS and not _footnotes_own(element, *FOOTNOTE_LINKS[c])]
+        names += [
+            ("class", c)
+            for c in (element.get("class") or "").split()
+            if c in FOOTNOTE_LINKS and not _footnotes_own(element, *FOOTNOTE_LINKS[c])
+        ]
         for kind, name in names:
             if kind == "id" and not is_reserved(name):
                 continue
@@ -67,9 +97,11 @@ def page_problems(tree, source: str, shown: str) -> list[str]:
                 continue
             what = f"the ID '{name}'" if kind == "id" else f"the class '{name}'"
             line = _line_of(kind, name, source, seen[(kind, name)])
-            problems.append(f"{shown}:{line}: {what} is the edition's own: its templates and "
-                            "scripts look it up, and would take this element for theirs (choose another name; IDs "
-                            f"starting {', '.join(RESERVED_PREFIXES)} are the edition's too)")
+            problems.append(
+                f"{shown}:{line}: {what} is the edition's own: its templates and "
+                "scripts look it up, and would take this element for theirs (choose another name; IDs "
+                f"starting {', '.join(RESERVED_PREFIXES)} are the edition's too)"
+            )
     return problems
 
 
@@ -77,14 +109,20 @@ def _footnotes_own(element, prefix: str, text: str | None) -> bool:
     """Whether an element is the footnote link the extension writes: an <a> to a footnote,
     with its back-arrow or its number for text and nothing inside."""
     words = "".join(element.itertext())
-    return (element.tag.rsplit("}", 1)[-1] == "a" and (element.get("href") or "").startswith(prefix)
-            and len(element) == 0 and (words == text if text else words.isdigit()))
+    return (
+        element.tag.rsplit("}", 1)[-1] == "a"
+        and (element.get("href") or "").startswith(prefix)
+        and len(element) == 0
+        and (words == text if text else words.isdigit())
+    )
 
 
 def _line_of(kind: str, name: str, source: str, occurrence: int) -> int:
     """The line of the `occurrence`-th place the name is written (attr_list or HTML)."""
     mark = ("#" if kind == "id" else ".") + name
-    pattern = re.compile(rf"""{re.escape(mark)}(?![\w-])|{kind}\s*=\s*["']?[^"'>]*(?<![\w-]){re.escape(name)}(?![\w-])""")
+    pattern = re.compile(
+        rf"""{re.escape(mark)}(?![\w-])|{kind}\s*=\s*["']?[^"'>]*(?<![\w-]){re.escape(name)}(?![\w-])"""
+    )
     lines = source.split("\n")
     places = [number for number, line in enumerate(lines, start=1) for _ in pattern.finditer(line)]
     if places:
@@ -98,8 +136,16 @@ def _line_of(kind: str, name: str, source: str, occurrence: int) -> int:
 
 def data_problems(actors, events, glossary: str, timeline: str) -> list[str]:
     """The glossary's and the timeline's IDs become IDs of their pages: the same names are reserved."""
-    problems = [f"{glossary}:{actor.line}: the id '{actor.id}' is the edition's own (its templates and scripts "
-                "look it up): choose another" for actor in actors.values() if is_reserved(actor.id)]
-    problems += [f"{timeline}:{event.line}: the id '{event.id}' is the edition's own (its templates and scripts "
-                 "look it up): choose another" for event in events if is_reserved(str(event.id))]
+    problems = [
+        f"{glossary}:{actor.line}: the id '{actor.id}' is the edition's own (its templates and scripts "
+        "look it up): choose another"
+        for actor in actors.values()
+        if is_reserved(actor.id)
+    ]
+    problems += [
+        f"{timeline}:{event.line}: the id '{event.id}' is the edition's own (its templates and scripts "
+        "look it up): choose another"
+        for event in events
+        if is_reserved(str(event.id))
+    ]
     return problems

@@ -6,6 +6,7 @@ first heading, and no invisible character can change what a reader sees (a right
 override reverses the text after it; a zero-width space splits a name so that the
 spelling rules no longer recognise it, and makes two different words look the same).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,14 @@ import unicodedata
 from pathlib import Path
 
 # Where contributors' text lives, and what each folder holds.
-SOURCES = (("docs", "**/*.md"), ("data", "*.yml"), ("bib", "*.bib"), ("bib", "*.yml"), ("published", "*.yml"), ("published", "*.txt"))
+SOURCES = (
+    ("docs", "**/*.md"),
+    ("data", "*.yml"),
+    ("bib", "*.bib"),
+    ("bib", "*.yml"),
+    ("published", "*.yml"),
+    ("published", "*.txt"),
+)
 
 # Never wanted: any invisible format character (Unicode's category Cf: bidirectional
 # embeddings, overrides and isolates, zero-width space, word joiner, soft hyphen, invisible
@@ -39,7 +47,7 @@ def check_file(path: Path, shown: str, english: bool = False) -> list[str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         return [f"{shown}:{line}: not UTF-8 (byte {data[error.start]:#04x}): save the file as UTF-8"]
     problems = []
     if text.startswith("\ufeff"):
@@ -50,8 +58,10 @@ def check_file(path: Path, shown: str, english: bool = False) -> list[str]:
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
         character = found.group(0)
         name = unicodedata.name(character, "an invisible character")
-        problems.append(f"{shown}:{number}: invisible character U+{ord(character):04X} ({name}) at column "
-                        f"{column}: it changes how the text reads or is matched (delete it)")
+        problems.append(
+            f"{shown}:{number}: invisible character U+{ord(character):04X} ({name}) at column "
+            f"{column}: it changes how the text reads or is matched (delete it)"
+        )
     return problems
 
 

@@ -15,6 +15,7 @@ Common English words are the lower-case entries of Webster's Second Internationa
 (the `web2` list of the english-words package): a word it lists only capitalised,
 such as "Iran", is a name, not a common word.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,20 +47,28 @@ def check_spellings(actors: dict[str, Actor], printed: list[str]) -> list[str]:
         where = f"{GLOSSARY}:{actor.line}"
         absent = [v for v in actor.variants if (actor.id, v) not in found]
         if len(absent) == len(actor.variants):
-            problems.append(f"{where}: entry '{actor.id}' is never mentioned in the text "
-                            f"(none of {', '.join(actor.variants)} occurs); remove it or add the spelling the paper uses")
+            problems.append(
+                f"{where}: entry '{actor.id}' is never mentioned in the text "
+                f"(none of {', '.join(actor.variants)} occurs); remove it or add the spelling the paper uses"
+            )
         else:
             for variant in absent:
-                problems.append(f"{where}: variant '{variant}' of '{actor.id}' occurs nowhere in the text as printed "
-                                "(published/), or only inside a longer spelling. Check your spelling (variants are "
-                                "the paper's own, case-sensitive, whole words)")
+                problems.append(
+                    f"{where}: variant '{variant}' of '{actor.id}' occurs nowhere in the text as printed "
+                    "(published/), or only inside a longer spelling. Check your spelling (variants are "
+                    "the paper's own, case-sensitive, whole words)"
+                )
         for spelling in actor.spellings:
             if is_common(spelling, words) and not actor.common_words.get(spelling, "").strip():
-                problems.append(f"{where}: '{spelling}' of '{actor.id}' is made of common English words only, and "
-                                "every ordinary use of it would be linked to this entry (remove it; or, if the paper "
-                                f"uses it only as this name, list it under common_words: {{{spelling}: why}})")
+                problems.append(
+                    f"{where}: '{spelling}' of '{actor.id}' is made of common English words only, and "
+                    "every ordinary use of it would be linked to this entry (remove it; or, if the paper "
+                    f"uses it only as this name, list it under common_words: {{{spelling}: why}})"
+                )
         for spelling in actor.common_words:
             if spelling not in actor.spellings:
-                problems.append(f"{where}: common_words names '{spelling}', which is not a spelling of "
-                                f"'{actor.id}' (list only its variants or standard spellings there)")
+                problems.append(
+                    f"{where}: common_words names '{spelling}', which is not a spelling of "
+                    f"'{actor.id}' (list only its variants or standard spellings there)"
+                )
     return problems

@@ -11,6 +11,7 @@ It refuses what PyYAML would accept silently or dangerously:
 
 Problems are `file:line: what is wrong (how to fix)`, raised as ContentError.
 """
+
 from __future__ import annotations
 
 import yaml
@@ -39,9 +40,11 @@ def reference_problems(text: str, shown: str, first_line: int = 1) -> list[str]:
             if getattr(event, "anchor", None) is not None:
                 line = event.start_mark.line + first_line
                 what = "an alias" if isinstance(event, yaml.AliasEvent) else "an anchor"
-                problems.append(f"{shown}:{line}: {what} ('{'*' if what == 'an alias' else '&'}{event.anchor}'): "
-                                "YAML anchors and aliases are not accepted (write the value out in full; a "
-                                "text value starting with '*' or '&' goes in quotes)")
+                problems.append(
+                    f"{shown}:{line}: {what} ('{'*' if what == 'an alias' else '&'}{event.anchor}'): "
+                    "YAML anchors and aliases are not accepted (write the value out in full; a "
+                    "text value starting with '*' or '&' goes in quotes)"
+                )
     except yaml.MarkedYAMLError as error:
         raise _not_valid(error, shown, first_line) from None
     return problems
@@ -50,6 +53,7 @@ def reference_problems(text: str, shown: str, first_line: int = 1) -> list[str]:
 class StrictLoader(_FAST):
     """Refuses a key given twice; with `with_lines`, every mapping gets a `__lines__`
     entry (key -> line), for messages that point at a key."""
+
     shown = "?"
     first_line = 1
     with_lines = False
@@ -59,15 +63,20 @@ def _mapping_once(loader: StrictLoader, node: yaml.MappingNode) -> dict:
     first: dict = {}
     for key_node, _ in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _content_error([f"{loader.shown}:{key_node.start_mark.line + loader.first_line}: a list or "
-                                  "mapping cannot be a key (write a word before the ':')"])
+            raise _content_error(
+                [
+                    f"{loader.shown}:{key_node.start_mark.line + loader.first_line}: a list or "
+                    "mapping cannot be a key (write a word before the ':')"
+                ]
+            )
         line = key_node.start_mark.line + loader.first_line
         if key_node.tag == "tag:yaml.org,2002:merge":
             raise _content_error([f"{loader.shown}:{line}: '<<' (a YAML merge) is not accepted (write the keys out)"])
         key = loader.construct_object(key_node)
         if key in first:
-            raise _content_error([f"{loader.shown}:{line}: '{key}' is given twice (first at line {first[key]}; "
-                                  "keep one of the two)"])
+            raise _content_error(
+                [f"{loader.shown}:{line}: '{key}' is given twice (first at line {first[key]}; keep one of the two)"]
+            )
         first[key] = line
     mapping = loader.construct_mapping(node, deep=True)
     if loader.with_lines:

@@ -1,0 +1,107 @@
+"""What the build module (overrides/hooks/edition.py) needs of MkDocs' objects, kept out of
+it so that it reads as the list of the build's stages: where the project is, how a stage's
+problems stop or are reported, the data a citation is made from, and the record's
+redirects. The engine-free package (qarabagh_edition) never sees these objects."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from qarabagh_edition.pages import record
+from qarabagh_edition.published_layer import ContentError
+
+log = logging.getLogger("mkdocs.hooks.edition")
+
+
+def root_of(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def docs_of(config) -> str:  # docs/, as the package's functions name it: relative to the project
+    return Path(config.docs_dir).relative_to(root_of(config)).as_posix()
+
+
+def stop(problems: list[str], what: str) -> None:
+    if problems:
+        raise PluginError(f"{what}:\n" + "\n".join(problems))
+
+
+def report(problems: list[str]) -> None:
+    for problem in problems:  # logged: --strict stops the build at its end, with every page's problems
+        log.error(problem)
+
+
+def checked(what: str, load):
+    """load(), with a ContentError turned into the build's stop (not a traceback)."""
+    try:
+        return load()
+    except ContentError as error:
+        stop(error.problems, what)
+
+
+def set_up_extensions(config, wanted: dict[str, tuple]) -> None:
+    """Tell each of the edition's Markdown extensions in mkdocs.yml the settings it reads
+    (`wanted`: its name in qarabagh_edition.markdown -> the keys)."""
+    settings = {"root": str(root_of(config)), "docs_dir": docs_of(config), "nav": config.nav}
+    for name, keys in wanted.items():
+        if f"qarabagh_edition.markdown.{name}" in map(str, config.markdown_extensions):
+            config.mdx_configs.setdefault(f"qarabagh_edition.markdown.{name}", {}).update(
+                {key: settings[key] for key in keys}
+            )
+
+
+def cited(config, role: str, url: str, part: str = "") -> tuple:
+    """What cite_this's citation, bibtex and ris are given: the same data for all three."""
+    return role, config.extra["cite"], config.extra["paper"], config.extra["edition"]["editors"], url, part
+
+
+def editors_url(config) -> str | None:
+    return f"{config.repo_url}/graphs/contributors" if config.repo_url else None
+
+
+def record_redirects_and_search(config, site: Path) -> None:
+    # A reading page moved with a redirect (mkdocs-redirects): its record moves with it.
+    redirects = config.plugins.get("redirects")
+    maps = dict(redirects.config.get("redirect_maps") or {}) if redirects else {}
+    for old, new in record.record_redirects(maps, config.extra["record"]["sources"]).items():
+        stub, target = File.generated(config, old, content=""), config.extra["record"]["pages"][new]
+        path = site / stub.dest_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record.redirect_stub(get_relative_url(target, stub.url)), encoding="utf-8")
+    # A search result names its reading: "Social Impacts (as published)".
+    record.name_the_readings_in(site / "search" / "search_index.json", config.extra["record"]["urls"])
+
+
+def add_changes_files(files, config, paragraphs) -> dict[str, str]:
+    """as-published/changes/<page>.json for each page with corrected paragraphs: what its
+    markers open, judged like a page's content. Returns reading page -> the file's URL."""
+    from qarabagh_edition.pages import two_readings
+    from qarabagh_edition.rules.built_pages import check_changes, source_files
+
+    urls = {}
+    for page in sorted({p.page for p in paragraphs}):
+        changes = two_readings.changes_json(page, paragraphs, config.repo_url)
+        verdict = check_changes(changes, two_readings.changes_file(page), source_files(root_of(config), None))
+        report(verdict.problems)
+        made = File.generated(config, two_readings.changes_file(page), content=verdict.content)
+        files.append(made)
+        urls[page] = made.url
+    return urls
+
+
+def add_record_pages(files, config, changes_urls: dict[str, str]) -> dict:
+    """The record's pages (the paper as published), each paired with its reading page."""
+    from qarabagh_edition.published_layer import nav_titles
+
+    pairs = []
+    for page in record.record_pages(root_of(config), docs_of(config), nav_titles(config.nav), config.extra["paper"]):
+        made = File.generated(config, page.src_uri, content=page.markdown)
+        files.append(made)
+        if (reading := files.get_file_from_path(page.reading)) is not None:
+            pairs.append((reading.src_uri, reading.url, made.src_uri, made.url))
+    return record.pairs_data(pairs, config.site_url, changes_urls)
