@@ -16,20 +16,6 @@ from qarabagh_edition.apparatus import CHANGE_KINDS, LABELS, PLURALS, Apparatus
 from qarabagh_edition.history import Revision
 
 CONTEXT_WORDS = 4  # words shown either side of a change beside a corrected paragraph
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass
@@ -56,11 +42,6 @@ class Paragraph:
 def strip_emphasis(text: str) -> str:
     """The words of a Markdown inline text without its `*emphasis*` markers."""
     return re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
-
-
-def long_date(date: str) -> str:
-    year, month, day = date.split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
 _inline_markdown = markdown.Markdown()  # one converter: building one costs more than converting
@@ -125,6 +106,8 @@ def changes_in_context(published: str, corrected: str, context: int = CONTEXT_WO
 
 
 def revision_html(revision: Revision | None, repo_url: str | None) -> str:
+    from qarabagh_edition.actors import format_date  # here: published_layer, which actors imports, imports this module
+
     if revision is None:
         return "Not yet committed."
     commit = (
@@ -132,7 +115,7 @@ def revision_html(revision: Revision | None, repo_url: str | None) -> str:
         if repo_url
         else f"<code>{revision.short}</code>"
     )
-    return f'Last revised <time datetime="{revision.date}">{long_date(revision.date)}</time> ({commit}).'
+    return f'Last revised <time datetime="{revision.date}">{format_date(revision.date)}</time> ({commit}).'
 
 
 def apparatus_items(apparatus: Apparatus) -> str:
