@@ -14,8 +14,9 @@ engine's objects, stops the build on their `file:line` problems, and keeps no st
              on the element tree (qarabagh_edition.markdown; ARCHITECTURE.md)
 4. judge     on_page_content: the table of contents' editorial badges (data, not the
              content); then the gate: the final content against the allowlist
-5. combine   on_page_context: the whole paper and the syllabus pack, from the pages'
-             content (every page is rendered before the first context is made)
+5. combine   on_env, on_page_context: the whole paper and the syllabus pack, from the
+             pages' content, each parsed once (every page is rendered by on_env); each
+             page's citation and changes for its template
 6. outputs   on_post_build: citation files, record redirects, the search index's
              reading names, the PDFs and the offline zip
 
@@ -35,7 +36,7 @@ from mkdocs.structure.files import File
 from qarabagh_edition import cite_files, cite_this, downloads
 from qarabagh_edition.actors import load_glossary
 from qarabagh_edition.downloads import build_time, offline_zip
-from qarabagh_edition.downloads.whole_paper import Section, combine
+from qarabagh_edition.downloads.whole_paper import combine
 from qarabagh_edition.pages import corrections, glossary, instructors, references, syllabus_pack, two_readings
 from qarabagh_edition.pages.editorial_marks import editorial_headings, mark_contents
 from qarabagh_edition.paper import load_paper_record
@@ -55,6 +56,7 @@ from qarabagh_mkdocs.engine import (
     cited,
     docs_of,
     editors_url,
+    paper_sections,
     record_redirects_and_search,
     report,
     root_of,
@@ -82,12 +84,6 @@ MARKDOWN_SETTINGS = {
 
 def on_startup(command, dirty, **kwargs):
     os.environ[COMMAND] = command  # on_config is not told; serve skips the downloads
-
-
-def on_env(env, config, **kwargs):  # Jinja's bytecode cache: ~80 templates not compiled every build
-    (folder := root_of(config) / ".cache" / "templates").mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    return env
 
 
 # -- 1. check, and set up the engine -------------------------------------------------------
@@ -222,6 +218,32 @@ def on_page_content(html, page, config, files, **kwargs):
 # -- 5. combine: pages made of other pages' content (all rendered by now) -------------------
 
 
+def on_env(env, config, files, **kwargs):
+    # Every page is rendered, none written: the whole paper and the syllabus pack are made
+    # from the pages of the paper, each parsed once (qarabagh_edition.downloads.whole_paper).
+    pack, whole = (files.get_file_from_path(name).page for name in (PAGES["pack"], PRINT_PAGE))
+    excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PRINT_PAGE}
+    editorial = lambda page: bool((page.meta or {}).get("editorial"))  # noqa: E731
+    paper = paper_sections(files, HOME_TITLE, lambda p: editorial(p) and p.file.src_uri in excluded)
+    try:
+        data = syllabus_pack.pack_data(
+            [(source, s) for source, s in paper.items() if not editorial(files.get_file_from_path(source).page)],
+            pack.url,
+            (config.site_url or "").rstrip("/") + "/" if config.site_url else "",
+            config.extra["cite"],
+            config.extra["edition"]["editors"],
+        )
+        pack.content = syllabus_pack.with_pack_data(pack.content, data, pack.file.src_uri)
+    except syllabus_pack.PackError as error:
+        raise PluginError(str(error)) from None
+    sections = [section for source, section in paper.items() if source not in excluded]
+    whole.content += f'\n<div id="whole-paper">\n{combine(sections, whole.url)}\n</div>'
+    # Jinja's bytecode cache: ~80 templates not compiled every build.
+    (folder := root_of(config) / ".cache" / "templates").mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 @event_priority(100)  # before Material's search plugin and the template read the page
 def on_page_context(context, page, config, nav, **kwargs):
     # Where the page's markers find what they open, for main.html to write where content
@@ -240,34 +262,6 @@ def on_page_context(context, page, config, nav, **kwargs):
             cited(config, role, page.canonical_url, page.title), editors_url(config), page.url, Path(config.site_dir)
         )
     )
-    if page.file.src_uri == PRINT_PAGE:
-        excluded = set(config.extra["whole_paper"].get("exclude") or []) | {PRINT_PAGE}
-        sections = [
-            Section(p.url, HOME_TITLE if p.is_homepage else p.title, p.content)
-            for p in nav.pages
-            if p.file.src_uri not in excluded and p.content is not None
-        ]
-        page.content += f'\n<div id="whole-paper">\n{combine(sections, page.url)}\n</div>'
-    elif page.file.src_uri == PAGES["pack"]:
-        paper = [
-            syllabus_pack.PaperPage(p.file.src_uri, p.url, HOME_TITLE if p.is_homepage else p.title, p.content or "")
-            for p in nav.pages
-            if not (p.meta or {}).get("editorial")
-        ]
-        try:
-            page.content = syllabus_pack.with_pack_data(
-                page.content,
-                syllabus_pack.pack_data(
-                    paper,
-                    page.url,
-                    (config.site_url or "").rstrip("/") + "/" if config.site_url else "",
-                    config.extra["cite"],
-                    config.extra["edition"]["editors"],
-                ),
-                page.file.src_uri,
-            )
-        except syllabus_pack.PackError as error:
-            raise PluginError(str(error)) from None
     return context
 
 

@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from qarabagh_edition.downloads.whole_paper import Section
 from qarabagh_edition.pages import record
 from qarabagh_edition.published_layer import ContentError
 
@@ -105,3 +106,16 @@ def add_record_pages(files, config, changes_urls: dict[str, str]) -> dict:
         if (reading := files.get_file_from_path(page.reading)) is not None:
             pairs.append((reading.src_uri, reading.url, made.src_uri, made.url))
     return record.pairs_data(pairs, config.site_url, changes_urls)
+
+
+def paper_sections(files, home_title: str, leave_out) -> dict[str, Section]:
+    """The navigation's pages as sections to combine (in its order, from the home page on),
+    but those `leave_out(page)` names, each page's content parsed once."""
+    sections, page = {}, files.get_file_from_path("index.md").page
+    while page is not None:
+        if not leave_out(page):
+            sections[page.file.src_uri] = Section(
+                page.url, home_title if page.is_homepage else page.title, page.content
+            )
+        page = page.next_page
+    return sections

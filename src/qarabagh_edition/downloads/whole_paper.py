@@ -12,7 +12,8 @@ The same HTML is typeset into the PDF, whose internal links therefore work too.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from copy import deepcopy
+from dataclasses import dataclass, field
 from html import escape
 
 from lxml import html as lxml_html
@@ -24,9 +25,23 @@ CONTAINER_ID = "whole-paper"
 
 @dataclass
 class Section:
+    """A page of the paper, its content parsed once for every output combined from it
+    (the whole paper, the syllabus pack)."""
+
     path: str  # its site path, e.g. "social-impacts/" ("" for the home page)
     title: str
     html: str  # the page's content, as built
+    root: object = field(init=False, repr=False)  # the content as an lxml tree, in a <div>
+
+    def __post_init__(self):
+        self.root = lxml_html.fragment_fromstring(self.html or "<p></p>", create_parent="div")
+
+
+def inner_html(element) -> str:
+    """What an element holds, as HTML: its text and its children (each with its tail)."""
+    return escape(element.text or "", quote=False) + "".join(
+        lxml_html.tostring(child, encoding="unicode") for child in element
+    )
 
 
 # What a section's height is guessed from, before the browser has drawn it (edition.css,
@@ -69,10 +84,9 @@ def _slug(path: str) -> str:
 
 def combine(sections: list[Section], here: str) -> str:
     """The HTML of the whole-paper page at site path `here`: a table of contents, then
-    every section in a <section> of its own."""
-    # lxml directly, not BeautifulSoup over it: this runs at every build over the whole
-    # paper, and lxml's own tree is several times faster to walk and write out.
-    roots = [lxml_html.fragment_fromstring(section.html or "<p></p>", create_parent="div") for section in sections]
+    every section in a <section> of its own. Works on copies of the sections' trees,
+    which the syllabus pack reads too."""
+    roots = [deepcopy(section.root) for section in sections]
     uses = Counter(i for root in roots for i in {e.get("id") for e in root.iter() if e.get("id")})
     renamed: dict[str, dict[str, str]] = {}  # section path -> its IDs -> their IDs here
     anchors: dict[str, str] = {}  # section path -> where it starts here
@@ -121,9 +135,6 @@ def combine(sections: list[Section], here: str) -> str:
         out.append(
             f'<section class="whole-paper__section"{start} data-page="{section.path}" style="{_size_guess(root)}">'
         )
-        out.append(
-            escape(root.text or "", quote=False)
-            + "".join(lxml_html.tostring(child, encoding="unicode") for child in root)
-        )
+        out.append(inner_html(root))
         out.append("</section>")
     return "\n".join(out)

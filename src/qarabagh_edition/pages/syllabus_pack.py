@@ -24,29 +24,58 @@ from __future__ import annotations
 import json
 import re
 from copy import deepcopy
-from dataclasses import dataclass
 
+from lxml import html as lxml_html
+
+from qarabagh_edition.downloads.whole_paper import Section, inner_html
 from qarabagh_edition.urls import rebase
 
 PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js
-PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
-# Editorial matter kept inside a paragraph's element: not part of the paper's text.
 HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
-EDITORIAL_PARTS = ".reading-marker, aside.editorial-note, .paragraph-tools, .editorial-badge"
+# Editorial matter kept inside a paragraph's element: not part of the paper's text.
+EDITORIAL_CLASSES = {"reading-marker", "paragraph-tools", "editorial-badge"}
+EDITORIAL_ELEMENTS = {("aside", "editorial-note")}
 
 
-def _references(article) -> dict[str, dict]:
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _in_footnotes(element) -> bool:
+    return any("footnote" in _classes(ancestor) for ancestor in element.iterancestors())
+
+
+def _drop(element) -> None:
+    """Take an element out of its tree, keeping the text that follows it."""
+    parent, tail = element.getparent(), element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _editorial(element) -> bool:
+    classes = _classes(element)
+    return bool(classes & EDITORIAL_CLASSES) or any(
+        element.tag == tag and name in classes for tag, name in EDITORIAL_ELEMENTS
+    )
+
+
+def _references(root) -> dict[str, dict]:
     """Full references of the page's footnotes (citations), by citation key."""
-    from bs4 import BeautifulSoup
-
     references = {}
-    for item in article.select('div.footnote li[id^="fn:"]'):
-        item = BeautifulSoup(str(item), "html.parser").li
-        for backref in item.select("a.footnote-backref"):
-            backref.decompose()
-        inner = item.p if item.p and len(item.find_all("p")) == 1 else item
-        html = inner.decode_contents().strip()
-        references[item["id"][3:]] = {"html": html, "text": " ".join(inner.get_text().split())}
+    for item in root.iter("li"):
+        ident = item.get("id") or ""
+        if not ident.startswith("fn:") or not _in_footnotes(item):
+            continue
+        item = deepcopy(item)
+        for backref in [a for a in item.iter("a") if "footnote-backref" in _classes(a)]:
+            _drop(backref)
+        paragraphs = item.findall("p")
+        inner = paragraphs[0] if len(paragraphs) == 1 else item
+        references[ident[3:]] = {"html": inner_html(inner).strip(), "text": " ".join(inner.text_content().split())}
     return references
 
 
@@ -54,67 +83,60 @@ class PackError(Exception):
     """A page's paragraphs cannot go into the pack (the message says where and why)."""
 
 
-@dataclass
-class PaperPage:
-    """What the pack needs of a page of the paper."""
-
-    src_uri: str
-    url: str  # its path in the site, "social-impacts/"
-    title: str  # its section's title in the pack
-    content: str  # its content, as rendered and annotated
-
-
-def page_paragraphs(page: PaperPage, pack_path: str, site_url: str) -> list[dict]:
-    """The paragraphs of a page, ready for the pack."""
-    from bs4 import BeautifulSoup  # here: importing it takes some 60 ms, spent only for the pack
-
-    article = BeautifulSoup(f"<article>{page.content}</article>", "lxml").select_one("article")
-    references = _references(article)
-    url = site_url + page.url
+def page_paragraphs(section: Section, shown: str, pack_path: str, site_url: str) -> list[dict]:
+    """The paragraphs of a section (its parsed content, shared with the whole paper), ready
+    for the pack. Runs before the whole paper renames the section's IDs: it reads the tree
+    and changes only copies of its paragraphs."""
+    references = _references(section.root)
+    url = site_url + section.path
     found = []
-    for element in article.select("p[id], li[id]"):
-        match = PARAGRAPH_ID.match(element["id"])
-        if not match or element.find_parent(class_="footnote"):
+    for element in section.root.iter("p", "li"):
+        match = PARAGRAPH_ID.match(element.get("id") or "")
+        if not match or _in_footnotes(element):
             continue
         copy = deepcopy(element)  # a detached copy to trim, leaving the page's tree as it is
-        for part in copy.select(EDITORIAL_PARTS):
-            part.decompose()
+        for part in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _editorial(e)]:
+            if part.getparent() is not None:
+                _drop(part)
         keys = []
-        for ref in copy.select('a.footnote-ref[href^="#fn:"]'):
-            key = ref["href"][4:]
-            ref["data-cite-key"] = key
-            del ref["href"]
-            if key not in keys:
-                keys.append(key)
-        for tag in copy.find_all(True):
-            if tag.has_attr("id"):
-                del tag["id"]  # would clash on the pack page, where paragraphs meet
+        for ref in copy.iter("a"):
+            href = ref.get("href") or ""
+            if "footnote-ref" in _classes(ref) and href.startswith("#fn:"):
+                ref.set("data-cite-key", href[4:])
+                del ref.attrib["href"]
+                if href[4:] not in keys:
+                    keys.append(href[4:])
+        for tag in copy.iterdescendants():
+            if not isinstance(tag.tag, str):
+                continue
+            tag.attrib.pop("id", None)  # would clash on the pack page, where paragraphs meet
             for attribute in ("href", "src"):
-                if tag.has_attr(attribute):
-                    tag[attribute] = rebase(tag[attribute], page.url, pack_path)
+                if tag.get(attribute) is not None:
+                    tag.set(attribute, rebase(tag.get(attribute), section.path, pack_path))
         missing = [key for key in keys if key not in references]
         if missing:
             raise PackError(
-                f"syllabus pack: {page.src_uri}: #{element['id']} cites "
+                f"syllabus pack: {shown}: #{element.get('id')} cites "
                 f"{', '.join(missing)}, which the page's references do not list"
             )
         found.append(
             {
-                "id": element["id"],
+                "id": element.get("id"),
                 "number": int(match.group(1)),
-                "section": page.title,
-                "path": page.url,
-                "url": f"{url}#{element['id']}",
+                "section": section.title,
+                "path": section.path,
+                "url": f"{url}#{element.get('id')}",
                 "corrected": element.get("data-reading") == "corrected",
-                "html": copy.decode_contents().strip(),
+                "html": inner_html(copy).strip(),
                 "citations": [{"key": key, **references[key]} for key in keys],
             }
         )
     return found
 
 
-def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict, editors: str) -> dict:
-    """Everything the pack page shows, from the pages of the paper (in reading order)."""
+def pack_data(pages: list[tuple[str, Section]], pack_path: str, site_url: str, cite: dict, editors: str) -> dict:
+    """Everything the pack page shows, from the sections of the paper (in reading order),
+    each with the source file errors name."""
     edition = cite.get("edition") or {}
     version = (
         f"version of {edition['date']}, commit {edition['short']}"
@@ -122,15 +144,15 @@ def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict,
         else "unversioned working copy"
     )
     paragraphs, sections, seen = [], [], set()
-    for page in pages:
-        found = page_paragraphs(page, pack_path, site_url)
+    for shown, page in pages:
+        found = page_paragraphs(page, shown, pack_path, site_url)
         for paragraph in found:
             if paragraph["id"] in seen:
                 raise PackError(f"syllabus pack: paragraph ID {paragraph['id']} appears twice")
             seen.add(paragraph["id"])
             paragraphs.append(paragraph)
         if found:
-            sections.append({"title": page.title, "path": page.url})
+            sections.append({"title": page.title, "path": page.path})
     return {
         "paper": {
             "chicago": cite.get("chicago", ""),
@@ -147,19 +169,17 @@ def pack_data(pages: list[PaperPage], pack_path: str, site_url: str, cite: dict,
 
 
 def with_pack_data(html: str, data: dict, shown: str) -> str:
-    """The pack page's content with its data after the placeholder <div id="pack-root">."""
-    # "<" escaped, so no "</script>" or "<!--" in the text can end the element early.
-    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    replaced, count = PLACEHOLDER.subn(
-        lambda m: (
-            f'<div id="pack-root"{m.group("attrs")}></div>\n'
-            f'<script type="application/json" id="pack-data">{payload}</script>'
-        ),
-        html,
-        count=1,
-    )
-    if not count:
+    """The pack page's content with its data right after its root, <div id="pack-root">,
+    where pack.js looks for it (from the root, not by an ID the content could also give)."""
+    page = lxml_html.fragment_fromstring(html, create_parent="div")
+    root = next((e for e in page.iter("div") if e.get("id") == "pack-root"), None)
+    if root is None:
         raise PackError(
             f'syllabus pack: {shown}: the placeholder <div id="pack-root"></div> is missing from the built page'
         )
-    return replaced
+    script = lxml_html.Element("script", {"type": "application/json", "id": "pack-data"})
+    # "<" escaped, so no "</script>" or "<!--" in the text can end the element early.
+    script.text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    script.tail, root.tail, root.text = root.tail, "\n", None  # as before: an empty root, then the data
+    root.addnext(script)
+    return inner_html(page)
