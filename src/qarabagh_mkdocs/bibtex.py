@@ -10,6 +10,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from qarabagh_edition.kept_output import write_whole
+
 # Pandoc's results, saved between builds (mkdocs-bibtex keeps them in memory only).
 CACHE_DIR = ".cache/citations"
 
@@ -66,10 +68,7 @@ def format_all(config, citation_texts: list[str], root: Path) -> None:
         registry._reference_cache.update(saved["reference"])
     registry.validate_citation_blocks(blocks)  # formats only what the cache did not hold
     if not cached.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        cached.write_text(
-            json.dumps({"inline": registry._inline_cache, "reference": registry._reference_cache}), encoding="utf-8"
-        )
+        write_whole(cached, json.dumps({"inline": registry._inline_cache, "reference": registry._reference_cache}))
 
 
 def reference_texts(config, keys: list[str]) -> dict[str, str]:
