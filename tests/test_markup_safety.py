@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import PROJECT_PARTS, ROOT, _serve, run_build
 
 from qarabagh_edition import front_matter
-from qarabagh_edition.published_layer import parse_page
+from qarabagh_edition.reading_page import parse_page
 from qarabagh_edition.rules import front_matter_keys, reserved
 from qarabagh_edition.rules.html_allowlist import check_page
 

@@ -36,10 +36,11 @@ from qarabagh_edition import cite_files, cite_this, downloads
 from qarabagh_edition.actors import load_glossary
 from qarabagh_edition.downloads import build_time, offline_zip
 from qarabagh_edition.downloads.whole_paper import Section, combine
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.pages import corrections, glossary, instructors, references, syllabus_pack, two_readings
 from qarabagh_edition.pages.editorial_marks import editorial_headings, mark_contents
 from qarabagh_edition.paper import load_paper_record
-from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages, nav_titles
+from qarabagh_edition.published_layer import check_ids, load_layer, load_pages
 from qarabagh_edition.rules.built_pages import check_content, check_markup, source_files
 from qarabagh_edition.rules.cache_trust import committed_cache_files
 from qarabagh_edition.rules.content import check_frozen
@@ -47,6 +48,7 @@ from qarabagh_edition.rules.content_files import check_files
 from qarabagh_edition.rules.glossary import check_glossary, data_markup
 from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
 from qarabagh_edition.rules.source_text import check_sources
+from qarabagh_edition.site_config import nav_titles
 from qarabagh_mkdocs import bibtex
 from qarabagh_mkdocs.engine import (
     add_changes_files,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.published_layer import ContentError
 from qarabagh_edition.rules.yaml_loader import load_node
 
 GLOSSARY = "data/glossary.yml"

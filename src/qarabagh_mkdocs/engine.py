@@ -12,8 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.pages import record
-from qarabagh_edition.published_layer import ContentError
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -96,7 +96,7 @@ def add_changes_files(files, config, paragraphs) -> dict[str, str]:
 
 def add_record_pages(files, config, changes_urls: dict[str, str]) -> dict:
     """The record's pages (the paper as published), each paired with its reading page."""
-    from qarabagh_edition.published_layer import nav_titles
+    from qarabagh_edition.site_config import nav_titles
 
     pairs = []
     for page in record.record_pages(root_of(config), docs_of(config), nav_titles(config.nav), config.extra["paper"]):

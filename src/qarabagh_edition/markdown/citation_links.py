@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
-from qarabagh_edition.published_layer import CitationRecord, load_citations
+from qarabagh_edition.printed_citations import CitationRecord, load_citations
 
 # Only emphasis may stand inside a citation's words ("(Vaezi, <em>Title</em>, 5)").
 INSIDE_CITATION = {"em"}

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from qarabagh_edition.actors import Matcher, load_glossary, mention_records
 from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.published_layer import CITATION, load_pages
+from qarabagh_edition.printed_citations import CITATION
+from qarabagh_edition.published_layer import load_pages
 
 INSTRUCTORS_PAGE = "instructors.md"
 WORDS_PER_MINUTE = 200  # a careful reading of a scholarly text

@@ -16,10 +16,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.history import checked_out, last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
-from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, load_pages, published_form
+from qarabagh_edition.printed_citations import load_citations, published_form
+from qarabagh_edition.published_layer import load_layer, load_pages
 from qarabagh_edition.rules.content import apparatus_of, body_blocks
 
 BLAME_CACHE = ".cache/blame"  # git-ignored, like the other build caches

@@ -9,16 +9,10 @@ import hashlib
 import re
 from pathlib import Path
 
-from qarabagh_edition.published_layer import (
-    ContentError,
-    is_corrected,
-    load_citations,
-    load_layer,
-    load_pages,
-    normalise,
-    published_form,
-    uncorrected_reading,
-)
+from qarabagh_edition.errors import ContentError
+from qarabagh_edition.printed_citations import is_corrected, load_citations, published_form, uncorrected_reading
+from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.reading_page import normalise
 from qarabagh_edition.rules.yaml_loader import load
 
 FROZEN = "published/frozen.yml"

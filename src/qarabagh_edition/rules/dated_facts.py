@@ -25,7 +25,7 @@ from qarabagh_edition.actors import (
     _items_with_lines,
     is_date,
 )
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.errors import ContentError
 
 PAPER_YEAR = 2018
 LAST_YEAR = 2199  # a larger four-digit number is a count, not a year

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qarabagh_edition.actors import check_references, load_glossary, load_mentions, load_timeline
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.rules.content import data_names  # names and IDs shown as titles: plain text
 from qarabagh_edition.rules.dated_facts import check_dated_facts
 from qarabagh_edition.rules.spellings import check_spellings

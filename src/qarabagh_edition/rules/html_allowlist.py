@@ -557,7 +557,8 @@ def published_texts(root: Path, extensions: list, extension_configs: dict) -> li
     transcription fix (scripts/freeze) is a contribution like any other. (The bibliographic
     record, paper.yml, and the plain transcript are printed as text, not as Markdown.) The
     build logs these and goes on, so that the built pages' gate reports its own too."""
-    from qarabagh_edition.published_layer import ContentError, load_layer
+    from qarabagh_edition.errors import ContentError
+    from qarabagh_edition.published_layer import load_layer
     from qarabagh_edition.rules.content import frozen_texts
 
     try:
