@@ -46,7 +46,7 @@ from qarabagh_edition.rules.cache_trust import committed_cache_files
 from qarabagh_edition.rules.content import check_frozen
 from qarabagh_edition.rules.content_files import check_files
 from qarabagh_edition.rules.glossary import check_glossary, data_markup
-from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
+from qarabagh_edition.rules.html_allowlist import check_pages, page_markdown, published_texts
 from qarabagh_edition.rules.source_text import check_sources
 from qarabagh_edition.site_config import nav_titles
 from qarabagh_mkdocs import bibtex
@@ -136,14 +136,15 @@ def on_pre_build(config, **kwargs):
     root, docs = root_of(config), docs_of(config)
     stop(check_frozen(root), "frozen layer")
     stop(committed_cache_files(root), "A cache is part of the repository")
-    stop(check_pages(root, docs, config.markdown_extensions, config.mdx_configs), "HTML not allowed in a page")
-    report(published_texts(root, config.markdown_extensions, config.mdx_configs))
+    md = page_markdown(config.markdown_extensions, config.mdx_configs)  # one, for every page and field checked
+    stop(check_pages(root, docs, md), "HTML not allowed in a page")
+    report(published_texts(root, md))
     layer = checked("paragraph IDs", lambda: load_layer(root))
     pages, problems = load_pages(root, docs)
     problems += check_ids(pages, layer)
     stop(problems, f"paragraph IDs: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     stop(check_glossary(root, layer, pages), "glossary")
-    report(data_markup(root))
+    report(data_markup(root, md))
     stop(bibtex.check_citations(config, root, docs, layer), "citations")  # then one Pandoc run for the site
     checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
 

@@ -21,9 +21,10 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.actors import Matcher, load_glossary, mention_records
+from qarabagh_edition.actors import load_glossary
 from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.markdown.tree_text import block_text, crosses, wrap
+from qarabagh_edition.mentions import Matcher, mention_records
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.published_layer import load_layer, load_pages
 

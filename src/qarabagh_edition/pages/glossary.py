@@ -18,19 +18,13 @@ import json
 import re
 from pathlib import Path
 
-from qarabagh_edition.actors import (
-    TYPES,
-    Matcher,
-    date_key,
-    format_date,
-    is_date,
-    load_glossary,
-    load_timeline,
-    mention_records,
-)
+from qarabagh_edition.actors import TYPES, load_glossary
+from qarabagh_edition.dates import date_key, format_date, is_date
 from qarabagh_edition.file_memo import remembered
+from qarabagh_edition.mentions import Matcher, mention_records
 from qarabagh_edition.published_layer import load_layer, load_pages
 from qarabagh_edition.rules.dated_facts import URL
+from qarabagh_edition.timeline import load_timeline
 
 GLOSSARY_PAGE = "glossary.md"
 TIMELINE_PAGE = "timeline.md"

@@ -10,8 +10,9 @@ import html
 import re
 from pathlib import Path
 
-from qarabagh_edition.actors import Matcher, load_glossary, mention_records
+from qarabagh_edition.actors import load_glossary
 from qarabagh_edition.file_memo import remembered
+from qarabagh_edition.mentions import Matcher, mention_records
 from qarabagh_edition.printed_citations import CITATION
 from qarabagh_edition.published_layer import load_pages
 

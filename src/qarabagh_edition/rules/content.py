@@ -55,16 +55,15 @@ def check_front_matter(root: Path, docs_dir: str = "docs") -> list[str]:
 # ---------------------------------------------------------------------------
 
 
-def check_html(root: Path, docs_dir: str = "docs") -> list[str]:
-    from qarabagh_edition import site_config
+def check_html(root: Path, docs_dir: str, md) -> list[str]:
+    """Every page of docs/ and the record, rendered with `md` (html_allowlist.page_markdown)."""
     from qarabagh_edition.rules.cache_trust import committed_cache_files
     from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
 
     committed = committed_cache_files(root)
     if committed:
         return committed  # the cache below cannot be trusted
-    extensions, settings = site_config.markdown_extensions(root)
-    return check_pages(root, docs_dir, extensions, settings) + published_texts(root, extensions, settings)
+    return check_pages(root, docs_dir, md) + published_texts(root, md)
 
 
 # ---------------------------------------------------------------------------
@@ -77,7 +76,8 @@ LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
 
 def known_anchors(root: Path, docs_dir: str = "docs") -> dict[str, set[str]]:
     """Anchors of every page: IDs written in it, and those the hooks generate."""
-    from qarabagh_edition.actors import load_glossary, load_timeline
+    from qarabagh_edition.actors import load_glossary
+    from qarabagh_edition.timeline import load_timeline
 
     pages, _ = load_pages(root, docs_dir)
     anchors: dict[str, set[str]] = {}
@@ -337,18 +337,21 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
 
 def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     """Every problem of the content, in a stable order."""
+    from qarabagh_edition import site_config
     from qarabagh_edition.actors import load_glossary
     from qarabagh_edition.published_layer import check_ids
     from qarabagh_edition.rules.bibtex_syntax import check_file as check_bibtex
     from qarabagh_edition.rules.content_files import check_files
     from qarabagh_edition.rules.glossary import check_glossary, data_markup
+    from qarabagh_edition.rules.html_allowlist import page_markdown
     from qarabagh_edition.rules.source_text import check_sources
 
     problems: list[str] = check_files(root, docs_dir) or check_sources(root)
     if problems:
         return problems  # the rest would read the same files wrongly
     problems += check_front_matter(root, docs_dir)
-    problems += check_html(root, docs_dir)
+    md = page_markdown(*site_config.markdown_extensions(root))  # one, for every page and field checked
+    problems += check_html(root, docs_dir, md)
     if (root / "bib" / "paper.bib").exists():
         problems += check_bibtex(root / "bib" / "paper.bib", "bib/paper.bib")
     problems += check_frozen(root)
@@ -369,7 +372,7 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
     problems += check_corrections(pages, layer, citations)
     problems += check_progress(root, layer)
     problems += check_glossary(root, layer, pages)
-    problems += data_markup(root)
+    problems += data_markup(root, md)
     try:
         problems += check_terminology(pages, layer, citations, load_glossary(root), root)
     except ContentError:
@@ -381,8 +384,9 @@ def lint(root: Path, docs_dir: str = "docs") -> list[str]:
 def data_names(actors, events) -> list[str]:
     """The glossary's and the timeline's names, titles and IDs, which become the headings
     and IDs of their pages: plain text, and none of the edition's own IDs."""
-    from qarabagh_edition.actors import GLOSSARY, TIMELINE
+    from qarabagh_edition.actors import GLOSSARY
     from qarabagh_edition.rules import plain_text, reserved
+    from qarabagh_edition.timeline import TIMELINE
 
     return plain_text.data_problems(actors, events, GLOSSARY, TIMELINE) + reserved.data_problems(
         actors, events, GLOSSARY, TIMELINE
