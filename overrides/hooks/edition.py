@@ -43,8 +43,8 @@ from qarabagh_edition.paper import load_paper_record
 from qarabagh_edition.published_layer import check_ids, load_layer, load_pages
 from qarabagh_edition.rules.built_pages import check_content, check_markup, source_files
 from qarabagh_edition.rules.cache_trust import committed_cache_files
-from qarabagh_edition.rules.content import check_frozen
 from qarabagh_edition.rules.content_files import check_files
+from qarabagh_edition.rules.frozen import check_frozen
 from qarabagh_edition.rules.glossary import check_glossary, data_markup
 from qarabagh_edition.rules.html_allowlist import check_pages, page_markdown, published_texts
 from qarabagh_edition.rules.source_text import check_sources

@@ -22,7 +22,7 @@ from qarabagh_edition.history import checked_out, last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
 from qarabagh_edition.printed_citations import load_citations, published_form
 from qarabagh_edition.published_layer import load_layer, load_pages
-from qarabagh_edition.rules.content import apparatus_of, body_blocks
+from qarabagh_edition.rules.apparatus_checks import apparatus_of, body_blocks
 
 BLAME_CACHE = ".cache/blame"  # git-ignored, like the other build caches
 

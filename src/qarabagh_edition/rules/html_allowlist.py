@@ -127,7 +127,7 @@ def published_texts(root: Path, md: markdown.Markdown) -> list[str]:
     build logs these and goes on, so that the built pages' gate reports its own too."""
     from qarabagh_edition.errors import ContentError
     from qarabagh_edition.published_layer import load_layer
-    from qarabagh_edition.rules.content import frozen_texts
+    from qarabagh_edition.rules.frozen import frozen_texts
 
     try:
         headings = {entry.id for entry in load_layer(root).values() if entry.kind == "heading"}
