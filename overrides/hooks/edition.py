@@ -132,11 +132,10 @@ def on_config(config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    # Over the whole site at once: a duplicate or deleted ID is a fact about two pages.
-    root, docs = root_of(config), docs_of(config)
+    # The whole site at once (a duplicate or deleted ID is a fact about two pages); one Markdown for every check.
+    root, docs, md = root_of(config), docs_of(config), page_markdown(config.markdown_extensions, config.mdx_configs)
     stop(check_frozen(root), "frozen layer")
     stop(committed_cache_files(root), "A cache is part of the repository")
-    md = page_markdown(config.markdown_extensions, config.mdx_configs)  # one, for every page and field checked
     stop(check_pages(root, docs, md), "HTML not allowed in a page")
     report(published_texts(root, md))
     layer = checked("paragraph IDs", lambda: load_layer(root))
