@@ -11,10 +11,7 @@ from pathlib import Path
 import yaml
 
 from qarabagh_edition.errors import ContentError
-from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.rules.yaml_loader import load_node
-
-_items_memo: dict[tuple, dict] = {}
 
 
 @dataclass(frozen=True)
@@ -45,13 +42,7 @@ def found(value) -> str:
 
 def items_with_lines(path: Path, shown: str, form: Form, key: str | None = None) -> list[tuple[dict, int, dict]]:
     """The entries of a YAML list (of `key`'s list, if given), each with its line and the
-    line of each of its keys, read once per change of the file (the glossary is read by
-    several hooks in a build). ContentError if the file is not in that form."""
-    memo = _items_memo.setdefault((str(path), shown, key), {})
-    return list(remembered(memo, (), [path], lambda: _read_items_with_lines(path, shown, form, key)))
-
-
-def _read_items_with_lines(path: Path, shown: str, form: Form, key: str | None) -> list[tuple[dict, int, dict]]:
+    line of each of its keys. ContentError if the file is not in that form."""
     node, data = load_node(path.read_text(encoding="utf-8"), shown)  # no duplicate keys, no aliases
     if key is not None and data is not None:
         if not isinstance(data, dict):

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from qarabagh_edition import front_matter
 from qarabagh_edition.errors import ContentError
-from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.reading_page import Block, parse_page
 from qarabagh_edition.rules.yaml_loader import load
 
@@ -36,16 +35,8 @@ class LayerEntry:
 NOT_PAGE_LAYERS = {"front.yml", "paper.yml", "frozen.yml"}
 
 
-_layer_cache: dict[tuple, dict] = {}
-
-
 def load_layer(root: Path) -> dict[str, LayerEntry]:
-    """Every ID of the as-published layer with its verbatim text (read once per change of its files)."""
-    files = sorted((root / "published").glob("*.yml"))
-    return dict(remembered(_layer_cache, (str(root.resolve()),), files, lambda: _read_layer(root)))
-
-
-def _read_layer(root: Path) -> dict[str, LayerEntry]:
+    """Every ID of the as-published layer with its verbatim text."""
     entries: dict[str, LayerEntry] = {}
     problems: list[str] = []
     for path in sorted((root / "published").glob("*.yml")):
@@ -77,26 +68,8 @@ def is_editorial_page(source: str) -> bool:
     return front_matter.read(source).data.get("editorial") is True
 
 
-_pages_cache: dict[tuple, tuple] = {}
-
-
 def load_pages(root: Path, docs_dir: str = "docs") -> tuple[dict[str, list[Block]], list[str]]:
-    """Blocks of every reading page, keyed by the page's path inside `docs/` (read once per change)."""
-    files = sorted((root / docs_dir).rglob("*.md"))
-    pages, problems = remembered(
-        _pages_cache, (str(root.resolve()), docs_dir), files, lambda: _read_pages(root, docs_dir)
-    )
-    return dict(pages), list(problems)
-
-
-def holding_pages(root: Path, docs_dir: str = "docs") -> dict[str, str]:
-    """Block ID -> the reading page that holds it (its path inside `docs/`): which page a
-    rendered tree is, told by its IDs, as the rules read the pages."""
-    pages, _ = load_pages(root, docs_dir)
-    return {block.id: page for page, blocks in pages.items() for block in blocks if block.id}
-
-
-def _read_pages(root: Path, docs_dir: str) -> tuple[dict[str, list[Block]], list[str]]:
+    """Blocks of every reading page, keyed by the page's path inside `docs/`, and the problems found."""
     pages: dict[str, list[Block]] = {}
     problems: list[str] = []
     for path in sorted((root / docs_dir).rglob("*.md")):

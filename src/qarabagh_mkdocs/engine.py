@@ -44,15 +44,12 @@ def checked(what: str, load):
         stop(error.problems, what)
 
 
-def set_up_extensions(config, wanted: dict[str, tuple]) -> None:
-    """Tell each of the edition's Markdown extensions in mkdocs.yml the settings it reads
-    (`wanted`: its name in qarabagh_edition.markdown -> the keys)."""
-    settings = {"root": str(root_of(config)), "docs_dir": docs_of(config), "nav": config.nav}
-    for name, keys in wanted.items():
+def set_up_extensions(config, names: tuple[str, ...], project) -> None:
+    """Hand the edition's Markdown extensions in mkdocs.yml (`names`, in
+    qarabagh_edition.markdown) this build's Project: every page reads the data from it."""
+    for name in names:
         if f"qarabagh_edition.markdown.{name}" in map(str, config.markdown_extensions):
-            config.mdx_configs.setdefault(f"qarabagh_edition.markdown.{name}", {}).update(
-                {key: settings[key] for key in keys}
-            )
+            config.mdx_configs.setdefault(f"qarabagh_edition.markdown.{name}", {})["project"] = project
 
 
 def cited(config, role: str, url: str, part: str = "") -> tuple:
