@@ -14,20 +14,17 @@ paragraph"; neither knows the paper's variant spellings nor data/mentions.yml.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from qarabagh_edition.markdown.paragraph_numbers import NUMBERED_ID  # the paper's blocks: IDs ending in a number
 from qarabagh_edition.markdown.tree_text import block_text, crosses, wrap
 from qarabagh_edition.mentions import Matcher
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.project import given_or_read
 
-# A paragraph, list item or quotation of the paper: its ID is in the published record
-# and ends in a number.
-NUMBERED_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-\d+$")
 BLOCKS = {"p", "li"}
 # Inside these, text is not linked: links, citations, notes, buttons, code.
 SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}

@@ -28,10 +28,8 @@ from dataclasses import dataclass
 
 from qarabagh_edition.urls import rebase
 
-PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js
 PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
 # Editorial matter kept inside a paragraph's element: not part of the paper's text.
-HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
 EDITORIAL_PARTS = ".reading-marker, aside.editorial-note, .paragraph-tools, .editorial-badge"
 
 
@@ -72,9 +70,9 @@ def page_paragraphs(page: PaperPage, pack_path: str, site_url: str) -> list[dict
     references = _references(article)
     url = site_url + page.url
     found = []
-    for element in article.select("p[id], li[id]"):
-        match = PARAGRAPH_ID.match(element["id"])
-        if not match or element.find_parent(class_="footnote"):
+    # The paper's numbered blocks, as markdown/paragraph_numbers marks them (data-paragraph).
+    for element in article.select("p[id][data-paragraph], li[id][data-paragraph]"):
+        if element.find_parent(class_="footnote"):
             continue
         copy = deepcopy(element)  # a detached copy to trim, leaving the page's tree as it is
         for part in copy.select(EDITORIAL_PARTS):
@@ -101,7 +99,7 @@ def page_paragraphs(page: PaperPage, pack_path: str, site_url: str) -> list[dict
         found.append(
             {
                 "id": element["id"],
-                "number": int(match.group(1)),
+                "number": int(element["data-paragraph"]),
                 "section": page.title,
                 "path": page.url,
                 "url": f"{url}#{element['id']}",
