@@ -259,7 +259,7 @@ def test_a_committed_cache_is_refused(project_copy, build_copy):
     assert result.returncode != 0 and ".cache/html-allowlist/0:1: a file of .cache/ is committed" in result.output
 
 
-# The quick answer for a clean page (html_allowlist._nothing_removed) must never vouch for
+# The quick answer for a clean page (allowlist_judgement._nothing_removed) must never vouch for
 # one of these: each is refused as a page's content, in whatever spelling.
 TRICKS = {
     "script URL as character references": '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">x</a>',
