@@ -18,8 +18,9 @@ import sys
 from pathlib import Path
 
 from qarabagh_edition.apparatus import PROGRESS_LINE, progress_line, suggest
-from qarabagh_edition.published_layer import load_citations, load_layer, load_pages, uncorrected_reading
-from qarabagh_edition.rules.content import reviewed_count
+from qarabagh_edition.printed_citations import load_citations, uncorrected_reading
+from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.rules.apparatus_checks import reviewed_count
 
 ROOT = Path(__file__).resolve().parent.parent
 

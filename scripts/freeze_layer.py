@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from qarabagh_edition.rules.content import FROZEN, fingerprint, frozen_texts
+from qarabagh_edition.rules.frozen import FROZEN, fingerprint, frozen_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 

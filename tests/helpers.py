@@ -54,7 +54,7 @@ def follow_without_reload(page, link, path: str) -> None:
 
 def paragraph_line(path: Path, ident: str) -> int:
     """The first line of the paragraph whose ID is `ident` (below its apparatus lines)."""
-    from qarabagh_edition.published_layer import parse_page
+    from qarabagh_edition.reading_page import parse_page
 
     blocks, _ = parse_page(path.read_text(encoding="utf-8"), path.name)
     return next(block.line for block in blocks if block.id == ident)

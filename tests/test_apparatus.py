@@ -15,8 +15,9 @@ from helpers import content, line_of, soup
 from test_lint import lint
 
 from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
-from qarabagh_edition.published_layer import load_citations, load_layer, load_pages
-from qarabagh_edition.rules.content import apparatus_of
+from qarabagh_edition.printed_citations import load_citations
+from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.rules.apparatus_checks import apparatus_of
 
 LAYER = load_layer(ROOT)
 PAGES, _ = load_pages(ROOT)

@@ -125,7 +125,7 @@ def test_a_bracket_never_closed_does_not_hold_the_build():
     import sys
 
     probe = (
-        "from qarabagh_edition.published_layer import CITATION\n"
+        "from qarabagh_edition.printed_citations import CITATION\n"
         "assert list(CITATION.finditer('[' + '@a' * 100000)) == []\n"
     )
     subprocess.run([sys.executable, "-c", probe], check=True, timeout=20)

@@ -4,6 +4,9 @@ of external programs only) never hides an edit: a rebuild after a change shows i
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 from bs4 import BeautifulSoup
 
@@ -36,3 +39,40 @@ def test_a_rebuild_after_edits_shows_them_despite_what_the_first_build_kept(proj
     data = json.loads(pack.select_one("script#pack-data").string)
     paragraph = next(p for p in data["paragraphs"] if p["id"] == "conclusion-1")
     assert "Yet is this change feasible?" in paragraph["html"] and "But is this" not in paragraph["html"]
+
+
+# `serve` rebuilds in one process, loading mkdocs.yml again each time
+# (properdocs.commands.serve): nothing a build read may stand in for the files in the next.
+SERVE_TWICE = """
+import sys
+from pathlib import Path
+
+import properdocs.replacement  # noqa: F401 (mkdocs.* is properdocs.*, as for the command line)
+from properdocs.commands.build import build
+from properdocs.config import load_config
+
+site = sys.argv[1]
+first = load_config(config_file="mkdocs.yml", site_dir=site)
+first.plugins.on_startup(command="serve", dirty=False)
+build(first)
+glossary = Path("data/glossary.yml")
+glossary.write_text(glossary.read_text(encoding="utf-8").replace("whose first name differs", "whose given name differs", 1))
+build(load_config(config_file="mkdocs.yml", site_dir=site))
+"""
+
+
+def test_a_rebuild_in_the_same_process_reads_the_content_again(project_copy, tmp_path):
+    site = tmp_path / "served"
+    result = subprocess.run(
+        [sys.executable, "-c", SERVE_TWICE, str(site)],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "EDITION_SKIP_DOWNLOADS": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "whose given name differs" in glossary and "whose first name differs" not in glossary
+    assert "whose given name differs" in (site / "assets" / "javascripts" / "glossary-data.js").read_text(
+        encoding="utf-8"
+    )

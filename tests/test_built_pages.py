@@ -18,7 +18,7 @@ from helpers import line_of
 
 from qarabagh_edition.rules.built_pages import check_content
 from qarabagh_edition.rules.cache_trust import committed_cache_files
-from qarabagh_edition.rules.html_allowlist import check_page, other_files
+from qarabagh_edition.rules.html_allowlist import check_page, other_files, page_markdown
 
 FREEZE = [sys.executable, str(ROOT / "scripts" / "freeze_layer.py")]
 
@@ -207,11 +207,12 @@ def test_what_a_marker_opens_is_judged_like_a_page():
 # -- Front matter, other files, a committed cache -------------------------------------------
 
 EXTENSIONS = ["attr_list", "md_in_html"]
+MD = page_markdown(EXTENSIONS, {})  # one for every test: reset between pages
 
 
 def test_front_matter_is_plain_text():
     page = '---\ntitle: \'Glossary <img src="x.png" onerror="alert(1)">\'\ndescription: \'"><script>alert(1)</script>\'\n---\n\n# Glossary\n'
-    problems = check_page(page, "docs/glossary.md", EXTENSIONS, {})
+    problems = check_page(page, "docs/glossary.md", MD)
     assert any(p.startswith("docs/glossary.md:2: the front matter value of 'title' contains '<'") for p in problems), (
         problems
     )
@@ -223,7 +224,7 @@ def test_front_matter_is_plain_text():
 def test_a_block_between_dashes_that_is_not_front_matter_is_judged_as_the_page():
     # MkDocs takes only a YAML mapping for front matter; anything else is the page's Markdown.
     page = "---\n<script>alert(1)</script>\n---\n\nText.\n"
-    problems = check_page(page, "docs/conclusion.md", EXTENSIONS, {})
+    problems = check_page(page, "docs/conclusion.md", MD)
     assert any(p.startswith("docs/conclusion.md:2: the element <script> is not allowed") for p in problems), problems
 
 
@@ -258,7 +259,7 @@ def test_a_committed_cache_is_refused(project_copy, build_copy):
     assert result.returncode != 0 and ".cache/html-allowlist/0:1: a file of .cache/ is committed" in result.output
 
 
-# The quick answer for a clean page (html_allowlist._nothing_removed) must never vouch for
+# The quick answer for a clean page (allowlist_judgement._nothing_removed) must never vouch for
 # one of these: each is refused as a page's content, in whatever spelling.
 TRICKS = {
     "script URL as character references": '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">x</a>',

@@ -8,7 +8,8 @@ from conftest import ROOT
 from helpers import content, line_of, paragraph_line, soup
 from pybtex.database import parse_file
 
-from qarabagh_edition.published_layer import load_citations, load_layer
+from qarabagh_edition.printed_citations import load_citations
+from qarabagh_edition.published_layer import load_layer
 
 BIB = ROOT / "bib" / "paper.bib"
 PAPER_KEY = "sarmadi2018qarabagh"

@@ -442,7 +442,7 @@ def test_the_pdfs_name_whose_text_they_are(site):
 
 @pytest.mark.parametrize("title", ["Unmatched } brace", "A {b", 'Quoted "title" }', "Line\nTY  - JOUR", "@misc{x,"])
 def test_any_page_title_gives_bibtex_and_ris_that_read_back(title):
-    from qarabagh_edition import cite_this
+    from qarabagh_edition import cite_formats
 
     cite = {
         "edition": {"date": "2026-12-07", "short": "abc1234", "commit": "abc1234" * 5},
@@ -450,11 +450,11 @@ def test_any_page_title_gives_bibtex_and_ris_that_read_back(title):
         "bibtex": "",
     }
     for role in ("reading", "editorial"):
-        text = cite_this.bibtex(role, cite, PAPER, EDITORS, "http://x/print_page/", title)
+        text = cite_formats.bibtex(role, cite, PAPER, EDITORS, "http://x/print_page/", title)
         entries = parse_string(text, "bibtex").entries
         assert len(entries) == 1
         entry = next(iter(entries.values()))
         assert " ".join(entry.fields["title"].split()) == " ".join(title.split()).replace("{", "(").replace("}", ")")
         assert entry.fields["url"] == "http://x/print_page/"
-        ris = cite_this.ris(role, cite, PAPER, EDITORS, "http://x/", title).split("\r\n")
+        ris = cite_formats.ris(role, cite, PAPER, EDITORS, "http://x/", title).split("\r\n")
         assert [line[:2] for line in ris].count("TY") == 1 and "TI  - " + title.replace("\n", " ") in ris

@@ -12,8 +12,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from helpers import content, follow_without_reload, soup
 
-from qarabagh_edition.published_layer import is_corrected, load_citations, load_layer, load_pages
-from qarabagh_edition.rules.content import apparatus_of
+from qarabagh_edition.printed_citations import is_corrected, load_citations
+from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.rules.apparatus_checks import apparatus_of
 
 LAYER = load_layer(ROOT)
 CITATIONS = load_citations(ROOT, LAYER)

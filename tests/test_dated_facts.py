@@ -9,7 +9,8 @@ from conftest import ROOT
 from helpers import content, line_of
 from test_data_errors import fails_with, replace
 
-from qarabagh_edition.actors import load_glossary, load_timeline
+from qarabagh_edition.actors import load_glossary
+from qarabagh_edition.timeline import load_timeline
 
 HOW = (
     "(add 'as_of: YYYY-MM-DD' (the day it was last checked) and 'sources:', a list of "

@@ -7,16 +7,10 @@ import yaml
 from conftest import ROOT
 from helpers import soup
 
-from qarabagh_edition.published_layer import (
-    CITATION,
-    is_corrected,
-    load_citations,
-    load_layer,
-    load_pages,
-    normalise,
-    strip_emphasis,
-    uncorrected_reading,
-)
+from qarabagh_edition.pages.corrections import strip_emphasis
+from qarabagh_edition.printed_citations import CITATION, is_corrected, load_citations, uncorrected_reading
+from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.reading_page import normalise
 
 TRANSCRIPT = ROOT / "published" / "paper-as-published.txt"
 

@@ -7,8 +7,10 @@ import pytest
 from conftest import ROOT
 from helpers import SECTIONS, content, follow_without_reload, line_of, soup
 
-from qarabagh_edition.actors import TYPES, load_glossary, load_timeline, mention_records
+from qarabagh_edition.actors import TYPES, load_glossary
+from qarabagh_edition.mentions import mention_records
 from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.timeline import load_timeline
 
 ACTORS = load_glossary(ROOT)
 

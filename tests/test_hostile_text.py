@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from qarabagh_edition.rules.html_allowlist import check_field, check_page
+from qarabagh_edition.rules.html_allowlist import check_field, check_page, page_markdown
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc", "pymdownx.details"]
+MD = page_markdown(EXTENSIONS, {})  # one for every test: reset between pages
 PAGE = "---\neditorial: true\ntitle: Notes\n---\n\n# Notes { #notes }\n\n"
 
 
@@ -28,18 +29,18 @@ PAGE = "---\neditorial: true\ntitle: Notes\n---\n\n# Notes { #notes }\n\n"
     ],
 )
 def test_a_reference_to_an_invisible_character_is_refused(written, character):
-    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
+    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", MD)
     assert any(p.startswith("docs/notes.md:10: ") and character in p for p in problems), problems
 
 
 def test_a_persian_name_in_the_data_keeps_its_zero_width_non_joiner():
-    assert check_field("Mahmoud Ahmadinejad (احمدی&zwnj;نژاد)", "data/glossary.yml", 3, EXTENSIONS, {}) == []
-    problems = check_field("Named &#x202E;here", "data/glossary.yml", 3, EXTENSIONS, {})
+    assert check_field("Mahmoud Ahmadinejad (احمدی&zwnj;نژاد)", "data/glossary.yml", 3, MD) == []
+    problems = check_field("Named &#x202E;here", "data/glossary.yml", 3, MD)
     assert any(p.startswith("data/glossary.yml:3: ") and "U+202E" in p for p in problems), problems
 
 
 def test_plain_text_and_its_references_pass():
-    assert check_page(PAGE + "Text &amp; more &#8211; “quoted” é.\n", "docs/notes.md", EXTENSIONS, {}) == []
+    assert check_page(PAGE + "Text &amp; more &#8211; “quoted” é.\n", "docs/notes.md", MD) == []
 
 
 @pytest.mark.parametrize(
@@ -111,13 +112,19 @@ def test_the_papers_own_heading_and_paragraph_cannot_be_marked_editorial(project
 def test_a_page_cannot_give_the_permalinks_class(written, words):
     """`headerlink` is toc's: Material shows it only on hover, and the plain-text rule
     skipped it as the "¶" permalink, so a heading's link with it carried markup past it."""
-    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {"toc": {"permalink": "¶"}})
+    problems = check_page(
+        PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", page_markdown(EXTENSIONS, {"toc": {"permalink": "¶"}})
+    )
     assert any(p.startswith("docs/notes.md:10: ") and words in p for p in problems), problems
 
 
 def test_the_permalinks_of_a_plain_page_pass():
     assert (
-        check_page(PAGE + "## A heading { #a }\n\nText.\n", "docs/notes.md", EXTENSIONS, {"toc": {"permalink": "¶"}})
+        check_page(
+            PAGE + "## A heading { #a }\n\nText.\n",
+            "docs/notes.md",
+            page_markdown(EXTENSIONS, {"toc": {"permalink": "¶"}}),
+        )
         == []
     )
 
@@ -131,17 +138,12 @@ def test_the_permalinks_of_a_plain_page_pass():
     ],
 )
 def test_a_page_cannot_dress_its_words_as_a_footnote_link(written):
-    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
+    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", MD)
     assert any(p.startswith("docs/notes.md:10: ") and "is the edition's own" in p for p in problems), problems
 
 
 def test_footnotes_themselves_pass():
-    assert (
-        check_page(
-            PAGE + "Text.[^1] More.[^note]\n\n[^1]: A note.\n[^note]: Another.\n", "docs/notes.md", EXTENSIONS, {}
-        )
-        == []
-    )
+    assert check_page(PAGE + "Text.[^1] More.[^note]\n\n[^1]: A note.\n[^note]: Another.\n", "docs/notes.md", MD) == []
 
 
 # -- Direction as an attribute -----------------------------------------------------------------
@@ -159,10 +161,10 @@ def test_a_page_cannot_reverse_what_readers_see_with_dir(written):
     """`dir="rtl"` reorders numbers and punctuation on the screen, as the override
     character does, while the rules (a number kept as printed) and search read them in
     order. No text of the edition needs it: Persian names are set by their own letters."""
-    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", EXTENSIONS, {})
+    problems = check_page(PAGE + "Text.\n\n" + written + "\n", "docs/notes.md", MD)
     assert any(p.startswith("docs/notes.md:10: ") and "dir=" in p for p in problems), problems
 
 
 def test_a_timeline_description_cannot_reverse_its_dates():
-    problems = check_field('From <span dir="rtl">1988–1994</span>.', "data/timeline.yml", 20, EXTENSIONS, {})
+    problems = check_field('From <span dir="rtl">1988–1994</span>.', "data/timeline.yml", 20, MD)
     assert any(p.startswith("data/timeline.yml:20: ") and "dir=" in p for p in problems), problems

@@ -11,9 +11,9 @@ from helpers import line_of
 from test_lint import lint
 
 from qarabagh_edition import site_config
-from qarabagh_edition.rules.html_allowlist import check_page, check_pages
+from qarabagh_edition.rules.html_allowlist import check_page, check_pages, page_markdown
 
-EXTENSIONS, SETTINGS = site_config.markdown_extensions(ROOT)
+MD = page_markdown(*site_config.markdown_extensions(ROOT))  # one for every test: reset between pages
 PAGE = ROOT / "docs" / "conclusion.md"
 
 # (snippet appended to docs/conclusion.md, the text of the line it must be reported on,
@@ -103,7 +103,7 @@ BAD = {
 @pytest.mark.parametrize("snippet, where, what", BAD.values(), ids=BAD.keys())
 def test_each_kind_of_unsafe_markup_is_refused_at_its_line(snippet, where, what):
     source = PAPER_TEXT + "\n" + snippet + "\n"
-    problems = check_page(source, "docs/conclusion.md", EXTENSIONS, SETTINGS)
+    problems = check_page(source, "docs/conclusion.md", MD)
     line = next(n for n, text in enumerate(source.split("\n"), 1) if n > PAPER_LINES and where in text)
     assert any(p.startswith(f"docs/conclusion.md:{line}: ") and what in p for p in problems), problems
     assert all("(" in p and p.endswith(")") for p in problems), "every message says how to fix it"
@@ -129,11 +129,11 @@ ALLOWED = {
 
 @pytest.mark.parametrize("snippet", ALLOWED.values(), ids=ALLOWED.keys())
 def test_ordinary_markdown_passes(snippet):
-    assert check_page(PAPER_TEXT + "\n" + snippet + "\n", "docs/conclusion.md", EXTENSIONS, SETTINGS) == []
+    assert check_page(PAPER_TEXT + "\n" + snippet + "\n", "docs/conclusion.md", MD) == []
 
 
 def test_todays_pages_pass_unchanged():
-    assert check_pages(ROOT, "docs", EXTENSIONS, SETTINGS) == []
+    assert check_pages(ROOT, "docs", MD) == []
 
 
 def test_lint_reports_the_problem_with_its_line(project_copy):

@@ -8,7 +8,8 @@ import pytest
 from conftest import ROOT
 from helpers import SECTIONS, content, soup
 
-from qarabagh_edition.published_layer import CITATION, load_layer, load_pages
+from qarabagh_edition.printed_citations import CITATION
+from qarabagh_edition.published_layer import load_layer, load_pages
 
 PAGES, _ = load_pages(ROOT)
 LAYER = load_layer(ROOT)
@@ -136,7 +137,7 @@ def test_pdf_of_the_whole_paper_opens_and_contains_the_paper(site):
 def test_pdf_of_the_paper_as_published_holds_the_record(site):
     from pypdf import PdfReader
 
-    from qarabagh_edition.published_layer import normalise
+    from qarabagh_edition.reading_page import normalise
 
     reader = PdfReader(str(site / "downloads" / "sarmadi-2018-qarabagh-crisis-as-published.pdf"))
     text = normalise(" ".join(" ".join(p.extract_text().split()) for p in reader.pages))

@@ -17,11 +17,12 @@ from bs4 import BeautifulSoup
 from conftest import PROJECT_PARTS, ROOT, _serve, run_build
 
 from qarabagh_edition import front_matter
-from qarabagh_edition.published_layer import parse_page
+from qarabagh_edition.reading_page import parse_page
 from qarabagh_edition.rules import front_matter_keys, reserved
-from qarabagh_edition.rules.html_allowlist import check_page
+from qarabagh_edition.rules.html_allowlist import check_page, page_markdown
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc", "pymdownx.details"]
+MD = page_markdown(EXTENSIONS, {})  # one for every test: reset between pages
 LINT = [sys.executable, str(ROOT / "scripts" / "lint_content.py")]
 
 
@@ -118,20 +119,20 @@ HOSTILE_TEXT = [
 @pytest.mark.parametrize("text", HOSTILE_TEXT)
 def test_a_heading_with_markup_characters_is_refused(text):
     source = editorial(f"# Notes {{ #notes }}\n\nText.\n\n## {text} {{ #second }}\n\nMore.\n")
-    problems = check_page(source, "docs/notes.md", EXTENSIONS, {})
+    problems = check_page(source, "docs/notes.md", MD)
     assert any(p.startswith("docs/notes.md:10: the heading ") and "plain text" in p for p in problems), problems
 
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT)
 def test_a_front_matter_title_with_markup_characters_is_refused(text):
     source = f"---\neditorial: true\ntitle: '{text}'\n---\n\n# Notes {{ #notes }}\n"
-    problems = check_page(source, "docs/notes.md", EXTENSIONS, {})
+    problems = check_page(source, "docs/notes.md", MD)
     assert any(p.startswith("docs/notes.md:3: the front matter value of 'title'") for p in problems), problems
 
 
 def test_plain_titles_pass():
     source = editorial("# Notes on “Qarabagh” & Karabakh: 1988–1994 ‹draft› { #notes }\n\nText &amp; more.\n")
-    assert check_page(source, "docs/notes.md", EXTENSIONS, {}) == []
+    assert check_page(source, "docs/notes.md", MD) == []
 
 
 # -- Reserved IDs and classes ----------------------------------------------------------------
@@ -156,7 +157,7 @@ def test_plain_titles_pass():
 )
 def test_content_may_not_use_the_editions_names(page, body, line, name):
     source = editorial(f"# Notes {{ #notes }}\n\n{body}")
-    problems = check_page(source, page, EXTENSIONS, {})
+    problems = check_page(source, page, MD)
     assert any(p.startswith(f"{page}:{line}: the {name} is the edition's own") for p in problems), problems
 
 

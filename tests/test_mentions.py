@@ -9,7 +9,8 @@ from conftest import ROOT
 from helpers import SECTIONS, content
 from test_lint import lint
 
-from qarabagh_edition.actors import Matcher, load_glossary, load_mentions
+from qarabagh_edition.actors import load_glossary
+from qarabagh_edition.mentions import Matcher, load_mentions
 from qarabagh_edition.published_layer import load_pages
 
 ACTORS = load_glossary(ROOT)

@@ -17,11 +17,11 @@ import pytest
 
 from qarabagh_edition.downloads.whole_paper import Section, combine
 from qarabagh_edition.pages.corrections import corrections_markdown
-from qarabagh_edition.pages.glossary import glossary_pages
-from qarabagh_edition.pages.instructors import instructors_markdown, reading_time, section_stats
+from qarabagh_edition.pages.instructors import instructors_markdown, reading_time
 from qarabagh_edition.pages.record import name_the_readings, record_pages
 from qarabagh_edition.pages.references import audit, bibliography, citing_paragraphs
-from qarabagh_edition.pages.two_readings import changes_data, reading_paragraphs
+from qarabagh_edition.pages.two_readings import changes_data
+from qarabagh_edition.project import Project
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 PROJECT = Path(__file__).parent / "golden" / "markdown" / "project"
@@ -33,7 +33,7 @@ REPO = "https://github.com/example/edition"
 
 def paragraphs():
     # The revision (from git blame) changes with every commit of the fixture: left out.
-    return [dataclasses.replace(p, revision=None) for p in reading_paragraphs(PROJECT, "docs")]
+    return [dataclasses.replace(p, revision=None) for p in Project.read(PROJECT, "docs", NAV).paragraphs]
 
 
 def rendered_page() -> str:
@@ -41,7 +41,7 @@ def rendered_page() -> str:
 
 
 def _glossary():
-    return glossary_pages(PROJECT, "docs", TITLES)
+    return Project.read(PROJECT, "docs", NAV).glossary_pages
 
 
 def _bibliography():
@@ -59,7 +59,7 @@ def _audit():
 
 
 def _instructors():
-    stats = section_stats(PROJECT, "docs", NAV)
+    stats = Project.read(PROJECT, "docs", NAV).section_stats
     return (
         instructors_markdown(
             stats,

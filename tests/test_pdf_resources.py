@@ -8,7 +8,7 @@ from conftest import ROOT
 from test_content_files import SVG_BEACON, png_header
 
 from qarabagh_edition.downloads import pdf
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.errors import ContentError
 
 STYLESHEET = ROOT / "overrides" / "assets" / "stylesheets" / "pdf.css"
 SITE_URL = "https://edition.example.org/qarabagh/"

@@ -1,13 +1,31 @@
 """The record (published/) holds the paper's paragraphs as printed: whole sentences, even
 where a PDF page break split a paragraph; a fix of the layer is recorded with its reason."""
 
+import re
+
 import yaml
 from conftest import ROOT
 
 from qarabagh_edition.published_layer import load_layer
-from qarabagh_edition.record import ends_mid_sentence, join_page_breaks
 
 LAYER = load_layer(ROOT)
+# A paragraph of the record ends a sentence: with . ? ! or : (which introduces a
+# quotation or a list), possibly closed by a quote, a bracket or an emphasis marker.
+SENTENCE_FINISHED = re.compile(r"[.?!:][\"”’)\]*_]*\s*$")
+# Words no English sentence ends with: a text ending with one of them (or with a
+# possessive, "Azerbaijan's") was cut off. A text that ends otherwise without a full
+# stop is printed that way ("... becoming less important and discarded").
+CANNOT_END = set(
+    "a an the of and or but to in on for with by from at as that which whose its their his her our this these those".split()
+)
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """Was this text cut off in the middle of a sentence (by a page break, say)?"""
+    if SENTENCE_FINISHED.search(text) or not text.split():
+        return False
+    last = text.split()[-1]
+    return last.lower() in CANNOT_END or last.endswith(("'s", "’s"))
 
 
 def test_no_paragraph_of_the_record_ends_mid_sentence():
@@ -22,22 +40,6 @@ def test_no_paragraph_of_the_record_ends_mid_sentence():
     assert ends_mid_sentence("The events of Azerbaijan's") and ends_mid_sentence("The Islamic Republic of")
     assert not ends_mid_sentence("are becoming less important and discarded")
     assert not ends_mid_sentence("with this country (Abazari et al., 2012: p. 29)")
-
-
-def test_page_breaks_are_put_together_without_renumbering():
-    blocks = [
-        "One sentence. Morteza believes that: The events of",
-        "Azerbaijan in 1945 mattered.",
-        "a fragment that continues it.",
-        "It matters. The Islamic Republic of",
-        "Iran is a country.",
-    ]
-    assert join_page_breaks(blocks) == [
-        "One sentence.",
-        "Morteza believes that: The events of Azerbaijan in 1945 mattered. a fragment that continues it.",
-        "It matters.",
-        "The Islamic Republic of Iran is a country.",
-    ]
 
 
 def test_the_fix_is_recorded_and_the_sentences_are_whole():

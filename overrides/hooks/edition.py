@@ -34,20 +34,22 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from qarabagh_edition import cite_files, cite_this, downloads
-from qarabagh_edition.actors import load_glossary
 from qarabagh_edition.downloads import build_time, offline_zip
 from qarabagh_edition.downloads.whole_paper import combine
-from qarabagh_edition.pages import corrections, glossary, instructors, references, syllabus_pack, two_readings
+from qarabagh_edition.errors import ContentError
+from qarabagh_edition.pages import corrections, glossary, instructors, references, syllabus_pack
 from qarabagh_edition.pages.editorial_marks import editorial_headings, mark_contents
 from qarabagh_edition.paper import load_paper_record
-from qarabagh_edition.published_layer import ContentError, check_ids, load_layer, load_pages, nav_titles
+from qarabagh_edition.project import Project
+from qarabagh_edition.published_layer import check_ids, load_layer, load_pages
 from qarabagh_edition.rules.built_pages import check_content, check_markup, source_files
 from qarabagh_edition.rules.cache_trust import committed_cache_files
-from qarabagh_edition.rules.content import check_frozen
 from qarabagh_edition.rules.content_files import check_files
+from qarabagh_edition.rules.frozen import check_frozen
 from qarabagh_edition.rules.glossary import check_glossary, data_markup
-from qarabagh_edition.rules.html_allowlist import check_pages, published_texts
+from qarabagh_edition.rules.html_allowlist import check_pages, page_markdown, published_texts
 from qarabagh_edition.rules.source_text import check_sources
+from qarabagh_edition.site_config import nav_titles
 from qarabagh_mkdocs import bibtex
 from qarabagh_mkdocs.engine import (
     add_changes_files,
@@ -73,13 +75,8 @@ PRINT_PAGE = "print_page.md"  # the whole paper on one page
 HOME_TITLE = "Abstract and keywords"  # the home page's section in the whole paper and the pack
 TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # the glossary's descriptions, for tooltips.js
 PAGES = {"references": "references.md", "corrections": "corrections.md", "pack": "pack.md"}
-# What each of the edition's Markdown extensions is told (qarabagh_edition.markdown).
-MARKDOWN_SETTINGS = {
-    "citation_links": ("root",),
-    "glossary_links": ("root", "docs_dir"),
-    "reading_markers": ("root", "docs_dir"),
-    "reading_time": ("root", "docs_dir", "nav"),
-}
+# The edition's Markdown extensions that read the project's data: given this build's Project.
+PROJECT_EXTENSIONS = ("citation_links", "glossary_links", "reading_markers", "reading_time")
 
 
 def on_startup(command, dirty, **kwargs):
@@ -98,7 +95,6 @@ def on_config(config, **kwargs):
     if not config.repo_url:  # a local clone: no "Edit this page" links to nowhere
         config.edit_uri = None
     stop(bibtex.set_up(config, root, CSL_STYLE), "bibliography")  # mkdocs-bibtex would crash on broken BibTeX
-    set_up_extensions(config, MARKDOWN_SETTINGS)  # they read the project's data: where it is, which pages
     config.extra["paper"] = checked("published/paper.yml", lambda: load_paper_record(root))
     config.extra["cite"] = cite = checked(
         "citation",
@@ -126,31 +122,34 @@ def on_config(config, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    # Over the whole site at once: a duplicate or deleted ID is a fact about two pages.
-    root, docs = root_of(config), docs_of(config)
+    # The whole site at once (a duplicate or deleted ID is a fact about two pages); one Markdown for every check.
+    root, docs, md = root_of(config), docs_of(config), page_markdown(config.markdown_extensions, config.mdx_configs)
     stop(check_frozen(root), "frozen layer")
     stop(committed_cache_files(root), "A cache is part of the repository")
-    stop(check_pages(root, docs, config.markdown_extensions, config.mdx_configs), "HTML not allowed in a page")
-    report(published_texts(root, config.markdown_extensions, config.mdx_configs))
+    stop(check_pages(root, docs, md), "HTML not allowed in a page")
+    report(published_texts(root, md))
     layer = checked("paragraph IDs", lambda: load_layer(root))
     pages, problems = load_pages(root, docs)
     problems += check_ids(pages, layer)
     stop(problems, f"paragraph IDs: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     stop(check_glossary(root, layer, pages), "glossary")
-    report(data_markup(root))
+    report(data_markup(root, md))
     stop(bibtex.check_citations(config, root, docs, layer), "citations")  # then one Pandoc run for the site
-    checked("apparatus", lambda: two_readings.reading_paragraphs(root, docs))
+    # The content, read once for the build's stages and pages (qarabagh_edition.project).
+    config.extra["project"] = project = checked("content", lambda: Project.read(root, docs, config.nav))
+    checked("apparatus", lambda: project.paragraphs)
+    set_up_extensions(config, PROJECT_EXTENSIONS, project)
 
 
 # -- 2. generate: files and pages made from the data ---------------------------------------
 
 
 def on_files(files, config, **kwargs):
-    root, docs = root_of(config), docs_of(config)
+    project = config.extra["project"]
     # The glossary's descriptions, written once for tooltips.js (not a title on every link).
-    files.append(File.generated(config, TOOLTIP_DATA, content=glossary.tooltip_script(load_glossary(root))))
+    files.append(File.generated(config, TOOLTIP_DATA, content=glossary.tooltip_script(project.actors)))
     # What each corrected paragraph's marker opens, one file per page, judged like a page.
-    changes_urls = add_changes_files(files, config, two_readings.reading_paragraphs(root, docs))
+    changes_urls = add_changes_files(files, config, project.paragraphs)
     # The whole paper on one page: its content is made in on_page_context.
     title = config.extra["whole_paper"]["title"]
     front = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #the-whole-paper }}\n"
@@ -162,7 +161,7 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    root, docs, source = root_of(config), docs_of(config), page.file.src_uri
+    root, docs, source, project = root_of(config), docs_of(config), page.file.src_uri, config.extra["project"]
     added = []
     if source == PAGES["references"]:
         citing, page_of = references.citing_paragraphs(root, docs)
@@ -171,7 +170,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if source in (glossary.GLOSSARY_PAGE, glossary.TIMELINE_PAGE) or not (
         page.meta.get("editorial") or page.is_homepage
     ):
-        generated = glossary.glossary_pages(root, docs, nav_titles(config.nav))
+        generated = project.glossary_pages
         added.append(
             generated.glossary_markdown()
             if source == glossary.GLOSSARY_PAGE
@@ -180,15 +179,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             else generated.actors_in_section(source)
         )
     if source == PAGES["corrections"]:
-        added.append(
-            corrections.corrections_markdown(
-                two_readings.reading_paragraphs(root, docs), nav_titles(config.nav), config.repo_url
-            )
-        )
+        added.append(corrections.corrections_markdown(project.paragraphs, nav_titles(config.nav), config.repo_url))
     if source == instructors.INSTRUCTORS_PAGE:
         added.append(
             instructors.instructors_markdown(
-                instructors.section_stats(root, docs, config.nav),
+                project.section_stats,
                 config.site_url,
                 DOWNLOADS,
                 config.extra["cite"]["chicago_base"],

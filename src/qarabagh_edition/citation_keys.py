@@ -6,7 +6,9 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from qarabagh_edition.published_layer import CITATION, CITED_KEY, load_pages, parse_page
+from qarabagh_edition.printed_citations import CITATION, CITED_KEY
+from qarabagh_edition.published_layer import load_pages
+from qarabagh_edition.reading_page import parse_page
 
 
 def cited_keys(root: Path, docs_dir: str, editorial: bool = True):

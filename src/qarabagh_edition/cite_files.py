@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from qarabagh_edition import cite_this
+from qarabagh_edition import cite_formats, cite_this
 
 
 def page_download(page_url: str) -> str:
@@ -17,8 +17,8 @@ def page_download(page_url: str) -> str:
 def write(target: Path, what: tuple) -> None:
     """`target`.bib and `target`.ris of cite_this.citation's arguments `what`."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.with_suffix(".bib").write_text(cite_this.bibtex(*what), encoding="utf-8")
-    target.with_suffix(".ris").write_bytes(cite_this.ris(*what).encode("utf-8"))
+    target.with_suffix(".bib").write_text(cite_formats.bibtex(*what), encoding="utf-8")
+    target.with_suffix(".ris").write_bytes(cite_formats.ris(*what).encode("utf-8"))
 
 
 def write_article_and_edition(site: Path, cite: dict, paper: dict, edition: tuple) -> None:
@@ -27,7 +27,7 @@ def write_article_and_edition(site: Path, cite: dict, paper: dict, edition: tupl
     (site / "cite").mkdir(parents=True, exist_ok=True)
     (site / "cite" / f"{cite['key']}.bib").write_text(cite["bibtex"], encoding="utf-8")
     (site / "cite" / f"{cite['key']}.ris").write_bytes(
-        cite_this.ris(cite_this.RECORD, cite, paper, "", paper["url"]).encode("utf-8")
+        cite_formats.ris(cite_this.RECORD, cite, paper, "", paper["url"]).encode("utf-8")
     )
     write(site / "cite" / f"{cite['key']}-edition", edition)
 

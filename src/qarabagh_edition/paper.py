@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.rules.yaml_loader import load
 
 RECORD = "published/paper.yml"

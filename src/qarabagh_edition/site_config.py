@@ -54,3 +54,15 @@ def markdown_extensions(root: Path) -> tuple[list[str], dict]:
 
 def docs_dir(root: Path) -> str:
     return str(read(root).get("docs_dir") or "docs")
+
+
+def nav_titles(nav) -> dict[str, str]:
+    """Page file -> its title in mkdocs.yml's nav."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        for title, value in item.items() if isinstance(item, dict) else []:
+            if isinstance(value, str):
+                titles[value] = title
+            else:
+                titles.update(nav_titles(value))
+    return titles

@@ -106,7 +106,8 @@ def check_citations(config, root: Path, docs_dir: str, layer: dict) -> list[str]
     only warns, without saying where), and bib/citations.yml must quote the published text;
     then all citations of the site go to Pandoc at once."""
     from qarabagh_edition.citation_keys import cited_keys, unknown_keys
-    from qarabagh_edition.published_layer import ContentError, load_citations
+    from qarabagh_edition.errors import ContentError
+    from qarabagh_edition.printed_citations import load_citations
 
     known = known_keys(config)
     if known is None:

@@ -13,8 +13,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from qarabagh_edition.downloads.whole_paper import Section
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.pages import record
-from qarabagh_edition.published_layer import ContentError
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -45,15 +45,12 @@ def checked(what: str, load):
         stop(error.problems, what)
 
 
-def set_up_extensions(config, wanted: dict[str, tuple]) -> None:
-    """Tell each of the edition's Markdown extensions in mkdocs.yml the settings it reads
-    (`wanted`: its name in qarabagh_edition.markdown -> the keys)."""
-    settings = {"root": str(root_of(config)), "docs_dir": docs_of(config), "nav": config.nav}
-    for name, keys in wanted.items():
+def set_up_extensions(config, names: tuple[str, ...], project) -> None:
+    """Hand the edition's Markdown extensions in mkdocs.yml (`names`, in
+    qarabagh_edition.markdown) this build's Project: every page reads the data from it."""
+    for name in names:
         if f"qarabagh_edition.markdown.{name}" in map(str, config.markdown_extensions):
-            config.mdx_configs.setdefault(f"qarabagh_edition.markdown.{name}", {}).update(
-                {key: settings[key] for key in keys}
-            )
+            config.mdx_configs.setdefault(f"qarabagh_edition.markdown.{name}", {})["project"] = project
 
 
 def cited(config, role: str, url: str, part: str = "") -> tuple:
@@ -97,7 +94,7 @@ def add_changes_files(files, config, paragraphs) -> dict[str, str]:
 
 def add_record_pages(files, config, changes_urls: dict[str, str]) -> dict:
     """The record's pages (the paper as published), each paired with its reading page."""
-    from qarabagh_edition.published_layer import nav_titles
+    from qarabagh_edition.site_config import nav_titles
 
     pairs = []
     for page in record.record_pages(root_of(config), docs_of(config), nav_titles(config.nav), config.extra["paper"]):

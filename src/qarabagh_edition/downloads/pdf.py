@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from qarabagh_edition.downloads.build_time import w3c_datetime
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.errors import ContentError
 
 # What only works on screen: the contents list (the title block has its own), the
 # apparatus and the published wording behind their markers, tools, permalinks, switches.

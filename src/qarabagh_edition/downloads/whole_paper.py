@@ -20,8 +20,6 @@ from lxml import html as lxml_html
 
 from qarabagh_edition.urls import is_external, rebase, resolve
 
-CONTAINER_ID = "whole-paper"
-
 
 @dataclass
 class Section:

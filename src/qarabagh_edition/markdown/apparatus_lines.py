@@ -1,7 +1,7 @@
 """The page's apparatus, read once from its own lines, then taken out of them.
 
 The apparatus lines above a paragraph (`<!-- emendation: … -->`, qarabagh_edition.apparatus)
-are read by published_layer.parse_page, the parser lint and the build's checks use, from
+are read by reading_page.parse_page, the parser lint and the build's checks use, from
 the lines Python-Markdown is given, before its html_block step (20) would stash them as
 raw HTML. Then they are removed from those lines: readers meet the apparatus as the
 edition shows it (markers, notes, conjecture marks), and no comment of it reaches a page.
@@ -17,7 +17,7 @@ from markdown import Markdown
 from markdown.preprocessors import Preprocessor
 
 from qarabagh_edition.apparatus import Apparatus, parse
-from qarabagh_edition.published_layer import parse_page
+from qarabagh_edition.reading_page import parse_page
 
 NAME = "edition_apparatus_lines"
 FOUND = "edition_apparatus"  # the Markdown instance's attribute: this page's apparatus by ID

@@ -11,14 +11,13 @@ on the page).
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.file_memo import remembered
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
-from qarabagh_edition.published_layer import CitationRecord, load_citations
+from qarabagh_edition.printed_citations import CitationRecord
+from qarabagh_edition.project import given_or_read
 
 # Only emphasis may stand inside a citation's words ("(Vaezi, <em>Title</em>, 5)").
 INSIDE_CITATION = {"em"}
@@ -98,9 +97,9 @@ def editorial_note(records: list[CitationRecord]) -> etree.Element:
 
 
 class CitationLinks(Treeprocessor):
-    def __init__(self, md, project: Path):
+    def __init__(self, md, project):
         super().__init__(md)
-        self.project = project
+        self.project = project  # () -> the build's Project
 
     def run(self, root):
         for parent in list(root.iter()):
@@ -113,8 +112,8 @@ class CitationLinks(Treeprocessor):
         self.add_notes(root)
 
     def add_notes(self, root):
-        # Read when a page is rendered, not when the extension is loaded (see glossary_links).
-        citations = citations_of(self.project)
+        # Asked for when a page is rendered, not when the extension is loaded (see glossary_links).
+        citations = self.project().citations
         for parent in list(root.iter()):
             for index, block in reversed(list(enumerate(parent))):
                 differing = [r for r in citations.get(block.get("id", ""), []) if r.differs]
@@ -133,25 +132,24 @@ class CitationLinks(Treeprocessor):
                     parent.insert(index + 1, note)
 
 
-_citations_memo: dict[tuple, dict] = {}
-
-
-def citations_of(root: Path) -> dict[str, list[CitationRecord]]:
-    """bib/citations.yml by paragraph, read once per change of the file."""
-    path = root / "bib" / "citations.yml"
-    return remembered(
-        _citations_memo, (str(root.resolve()),), [path], lambda: load_citations(root) if path.exists() else {}
-    )
-
-
 class CitationLinksExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"root": [".", "The project folder (where bib/citations.yml is)"]}
+        self.config = {
+            "root": [".", "The project folder (where bib/citations.yml is)"],
+            "docs_dir": ["docs", "The reading pages' folder, inside root"],
+            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
+        }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         # After attr_list (8), before the glossary links (6.5): names inside a citation stay unlinked.
-        md.treeprocessors.register(CitationLinks(md, Path(self.getConfig("root"))), "edition_citation_links", 6.8)
+        md.treeprocessors.register(
+            CitationLinks(
+                md, lambda: given_or_read(self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir"))
+            ),
+            "edition_citation_links",
+            6.8,
+        )
 
 
 def makeExtension(**kwargs):

@@ -14,22 +14,17 @@ paragraph"; neither knows the paper's variant spellings nor data/mentions.yml.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.actors import Matcher, load_glossary, mention_records
-from qarabagh_edition.file_memo import remembered
+from qarabagh_edition.markdown.paragraph_numbers import NUMBERED_ID  # the paper's blocks: IDs ending in a number
 from qarabagh_edition.markdown.tree_text import block_text, crosses, wrap
+from qarabagh_edition.mentions import Matcher
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
-from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.project import given_or_read
 
-# A paragraph, list item or quotation of the paper: its ID is in the published record
-# and ends in a number.
-NUMBERED_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-\d+$")
 BLOCKS = {"p", "li"}
 # Inside these, text is not linked: links, citations, notes, buttons, code.
 SKIP = {"a", "sup", "aside", "details", "code", "button", "script", "style"}
@@ -63,48 +58,23 @@ def link_block(block: etree.Element, matcher: Matcher, href: str) -> None:
 
 
 class GlossaryLinks(Treeprocessor):
-    def __init__(self, md, project: Path, docs_dir: str, href: str):
+    def __init__(self, md, project, href: str):
         super().__init__(md)
-        self.project, self.docs_dir, self.href = project, docs_dir, href
+        self.project, self.href = project, href  # project: () -> the build's Project
 
     def run(self, root):
         # The data is read when a page is rendered, not when the extension is loaded: an
         # engine may load it to check its configuration, before its own checks of the data.
-        data = glossary_data(self.project, self.docs_dir)
+        data = self.project()
         for block in root.iter():
             ident = block.get("id", "")
             if (
                 block.tag in BLOCKS
-                and ident in data.paper_ids
+                and ident in data.layer
                 and NUMBERED_ID.match(ident)
                 and RECORD_CLASS not in block.get("class", "").split()
             ):
                 link_block(block, data.matcher, self.href)
-
-
-class GlossaryData:
-    """The glossary's matcher, with the mention records, and the paper's block IDs."""
-
-    def __init__(self, root: Path, docs_dir: str):
-        actors = load_glossary(root)
-        pages, _ = load_pages(root, docs_dir)
-        self.matcher = Matcher(actors, mention_records(root, actors, pages))  # which actor an ambiguous mention is
-        self.paper_ids = set(load_layer(root))
-
-
-_memo: dict[tuple, GlossaryData] = {}
-
-
-def glossary_data(root: Path, docs_dir: str) -> GlossaryData:
-    """Read once per change of the data or the pages (an engine renders each page with a
-    new Markdown instance)."""
-    files = [
-        root / "data" / "glossary.yml",
-        root / "data" / "mentions.yml",
-        *sorted((root / "published").glob("*.yml")),
-        *sorted((root / docs_dir).rglob("*.md")),
-    ]
-    return remembered(_memo, (str(root.resolve()), docs_dir), files, lambda: GlossaryData(root, docs_dir))
 
 
 class GlossaryLinksExtension(Extension):
@@ -113,6 +83,7 @@ class GlossaryLinksExtension(Extension):
             "root": [".", "The project folder (where data/ and published/ are)"],
             "docs_dir": ["docs", "The reading pages' folder, inside root"],
             "glossary": ["glossary.md", "The glossary page, as a link from a page to it"],
+            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
         }
         super().__init__(**kwargs)
 
@@ -120,7 +91,11 @@ class GlossaryLinksExtension(Extension):
         # After the citation links (6.8), whose words it leaves alone; before MkDocs'
         # relative-path step (0), which turns `glossary.md#id` into the page's URL.
         md.treeprocessors.register(
-            GlossaryLinks(md, Path(self.getConfig("root")), self.getConfig("docs_dir"), self.getConfig("glossary")),
+            GlossaryLinks(
+                md,
+                lambda: given_or_read(self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir")),
+                self.getConfig("glossary"),
+            ),
             "edition_glossary_links",
             6.5,
         )

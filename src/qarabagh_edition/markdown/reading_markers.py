@@ -13,7 +13,7 @@ element a query, on pages that carry forty of them.
 
 The apparatus is the page's own lines (markdown.apparatus_lines); the page is the one of
 `docs/` that holds the paragraphs' IDs, as the rules read the pages
-(published_layer.holding_pages). A marker and its notes stand after the paragraph, or
+(project.Project.holding). A marker and its notes stand after the paragraph, or
 inside a list item after its text (nothing may stand between list items).
 """
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
@@ -30,7 +29,7 @@ from qarabagh_edition.apparatus import Apparatus
 from qarabagh_edition.markdown import apparatus_lines
 from qarabagh_edition.pages.corrections import marker_label
 from qarabagh_edition.pages.record import RECORD_CLASS, record_uri
-from qarabagh_edition.published_layer import holding_pages
+from qarabagh_edition.project import given_or_read
 
 BLOCKS = {"p", "li"}
 
@@ -79,15 +78,15 @@ def _after(parent: etree.Element, block: etree.Element, added: list[etree.Elemen
 
 
 class ReadingMarkers(Treeprocessor):
-    def __init__(self, md, project: Path, docs_dir: str):
+    def __init__(self, md, project):
         super().__init__(md)
-        self.project, self.docs_dir = project, docs_dir
+        self.project = project  # () -> the build's Project
 
     def run(self, root):
         found = apparatus_lines.apparatus_of(self.md)
         if not found:
             return
-        holding = holding_pages(self.project, self.docs_dir)  # the paper's pages only, not the editors'
+        holding = self.project().holding  # the paper's pages only, not the editors'
         places = [
             (parent, block)
             for parent in root.iter()
@@ -114,6 +113,7 @@ class ReadingMarkersExtension(Extension):
         self.config = {
             "root": [".", "The project folder (where published/ is)"],
             "docs_dir": ["docs", "The reading pages' folder, inside root"],
+            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
         }
         super().__init__(**kwargs)
 
@@ -123,7 +123,11 @@ class ReadingMarkersExtension(Extension):
         # editorial badges (4.6) and MkDocs' relative-path step (0), which turns
         # `as-published/<page>.md#id` into the record page's URL.
         md.treeprocessors.register(
-            ReadingMarkers(md, Path(self.getConfig("root")), self.getConfig("docs_dir")), "edition_reading_markers", 4.8
+            ReadingMarkers(
+                md, lambda: given_or_read(self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir"))
+            ),
+            "edition_reading_markers",
+            4.8,
         )
 
 

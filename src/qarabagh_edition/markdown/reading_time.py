@@ -4,33 +4,32 @@
 The figures are the For instructors page's (pages/instructors.section_stats, the same
 function, with mkdocs.yml's nav, which says which pages are the paper's sections). The
 page is the one of `docs/` that holds the title's ID, as the rules read the pages
-(published_layer.holding_pages); a record page's title (the paper as printed) has none.
+(project.Project.holding); a record page's title (the paper as printed) has none.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.pages.instructors import reading_time, section_stats
+from qarabagh_edition.pages.instructors import reading_time
 from qarabagh_edition.pages.record import RECORD_CLASS
-from qarabagh_edition.published_layer import holding_pages
+from qarabagh_edition.project import given_or_read
 
 
 class ReadingTime(Treeprocessor):
-    def __init__(self, md, project: Path, docs_dir: str, nav: list):
+    def __init__(self, md, project):
         super().__init__(md)
-        self.project, self.docs_dir, self.nav = project, docs_dir, nav
+        self.project = project  # () -> the build's Project
 
     def run(self, root):
         at, title = next(((index, e) for index, e in enumerate(root) if e.tag == "h1"), (None, None))
-        if title is None or RECORD_CLASS in title.get("class", "").split() or not self.nav:
+        if title is None or RECORD_CLASS in title.get("class", "").split():
             return
-        page = holding_pages(self.project, self.docs_dir).get(title.get("id", ""))
-        stat = section_stats(self.project, self.docs_dir, self.nav).get(page)
+        project = self.project()
+        stat = project.section_stats.get(project.holding.get(title.get("id", "")))
         if stat:
             line = etree.Element("p", {"class": "reading-time"})
             line.text, line.tail = reading_time(stat), title.tail
@@ -44,13 +43,19 @@ class ReadingTimeExtension(Extension):
             "root": [".", "The project folder (where data/ and docs/ are)"],
             "docs_dir": ["docs", "The reading pages' folder, inside root"],
             "nav": [[], "mkdocs.yml's nav: its section 'The paper' lists the pages that show a reading time"],
+            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         # After the editorial badges (4.6), before the tooltips (4.2): the documented order.
         md.treeprocessors.register(
-            ReadingTime(md, Path(self.getConfig("root")), self.getConfig("docs_dir"), self.getConfig("nav")),
+            ReadingTime(
+                md,
+                lambda: given_or_read(
+                    self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir"), self.getConfig("nav")
+                ),
+            ),
             "edition_reading_time",
             4.4,
         )

@@ -106,7 +106,7 @@ def changes_in_context(published: str, corrected: str, context: int = CONTEXT_WO
 
 
 def revision_html(revision: Revision | None, repo_url: str | None) -> str:
-    from qarabagh_edition.actors import format_date  # here: published_layer, which actors imports, imports this module
+    from qarabagh_edition.dates import format_date
 
     if revision is None:
         return "Not yet committed."

@@ -5,12 +5,12 @@ written by markdown.editorial_badges).
 The table of contents is data the engine keeps beside the page (its titles are HTML
 there), not part of the page's content: the badge is added to it, for the headings that
 the page's final Markdown (generated parts included) marks `.editorial`, as
-published_layer.parse_page, the rules' parser, reads them.
+reading_page.parse_page, the rules' parser, reads them.
 """
 
 from __future__ import annotations
 
-from qarabagh_edition.published_layer import parse_page
+from qarabagh_edition.reading_page import parse_page
 
 TOC_BADGE = ' <span class="editorial-badge editorial-badge--toc">Editorial</span>'
 

@@ -16,29 +16,17 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
-from qarabagh_edition.actors import (
-    TYPES,
-    Matcher,
-    date_key,
-    format_date,
-    is_date,
-    load_glossary,
-    load_timeline,
-    mention_records,
-)
-from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.published_layer import load_layer, load_pages
+from qarabagh_edition.actors import TYPES
+from qarabagh_edition.dates import date_key, format_date, is_date
 from qarabagh_edition.rules.dated_facts import URL
 
 GLOSSARY_PAGE = "glossary.md"
 TIMELINE_PAGE = "timeline.md"
 
 
-def _printed_spellings(root, pages, matcher) -> dict[str, dict[str, list[str]]]:
+def _printed_spellings(layer, pages, matcher) -> dict[str, dict[str, list[str]]]:
     """Page -> actor -> the spellings the paper printed for it in that page's paragraphs."""
-    layer = load_layer(root)
     found: dict[str, dict[str, list[str]]] = {}
     for page, blocks in pages.items():
         for block in blocks:
@@ -108,10 +96,9 @@ def timeline_date(date: str) -> str:
 class GlossaryPages:
     """What the three kinds of page show, computed once from the data and the pages."""
 
-    def __init__(self, root: Path, docs_dir: str, titles: dict[str, str]):
-        actors = load_glossary(root)
-        pages, _ = load_pages(root, docs_dir)
-        matcher = Matcher(actors, mention_records(root, actors, pages))
+    def __init__(self, project, titles: dict[str, str]):
+        """From a build's Project (qarabagh_edition.project) and the nav's page titles."""
+        actors, pages, matcher = project.actors, project.pages, project.matcher
         mentions: dict[str, list[tuple[str, str]]] = {a: [] for a in actors}  # actor -> [(page, paragraph)]
         by_page: dict[str, list[str]] = {}  # page -> actors in order of first mention
         for page, blocks in pages.items():
@@ -125,8 +112,8 @@ class GlossaryPages:
                     if actor.id not in order:
                         order.append(actor.id)
         self.actors, self.mentions, self.by_page, self.titles = actors, mentions, by_page, titles
-        self.events = load_timeline(root)
-        self.spellings = _printed_spellings(root, pages, matcher)
+        self.events = project.events
+        self.spellings = _printed_spellings(project.layer, pages, matcher)
         self.paragraph_pages = {p: {b.id for b in blocks} for p, blocks in pages.items()}
 
     def glossary_markdown(self) -> str:
@@ -229,26 +216,6 @@ class GlossaryPages:
                 "",
             ]
         )
-
-
-_memo: dict[tuple, GlossaryPages] = {}
-
-
-def glossary_pages(root: Path, docs_dir: str, titles: dict[str, str]) -> GlossaryPages:
-    """Computed once per change of the data, the pages or the navigation's titles."""
-    files = [
-        root / "data" / "glossary.yml",
-        root / "data" / "mentions.yml",
-        root / "data" / "timeline.yml",
-        *sorted((root / "published").glob("*.yml")),
-        *sorted((root / docs_dir).rglob("*.md")),
-    ]
-    return remembered(
-        _memo,
-        (str(root.resolve()), docs_dir, tuple(sorted(titles.items()))),
-        files,
-        lambda: GlossaryPages(root, docs_dir, titles),
-    )
 
 
 def tooltip_script(actors: dict) -> str:

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
-from qarabagh_edition.actors import Matcher, load_glossary, mention_records
-from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.published_layer import CITATION, load_pages
+from qarabagh_edition.printed_citations import CITATION
 
 INSTRUCTORS_PAGE = "instructors.md"
 WORDS_PER_MINUTE = 200  # a careful reading of a scholarly text
@@ -35,12 +32,13 @@ def _sections(nav) -> list[tuple[str, str]]:
     return []
 
 
-def _section_stats(root: Path, docs_dir: str, sections: list[tuple[str, str]]) -> dict[str, dict]:
-    pages, _ = load_pages(root, docs_dir)
-    actors = load_glossary(root)
-    matcher = Matcher(actors, mention_records(root, actors, pages))
+def section_stats(project, nav) -> dict[str, dict]:
+    """Page -> title, words, minutes, paragraphs and main actors of each section of the
+    paper (mkdocs.yml's nav under "The paper"), from a build's Project
+    (qarabagh_edition.project)."""
+    pages, matcher = project.pages, project.matcher
     stats = {}
-    for title, page in sections:
+    for title, page in _sections(nav):
         blocks = [b for b in pages.get(page, []) if b.kind != "heading"]
         count = sum(words(b.text) for b in blocks)
         frequency: dict[str, int] = {}
@@ -56,19 +54,6 @@ def _section_stats(root: Path, docs_dir: str, sections: list[tuple[str, str]]) -
             "actors": [(a, matcher.actor_of_id(a).name) for a in main],
         }
     return stats
-
-
-_memo: dict[tuple, dict] = {}
-
-
-def section_stats(root: Path, docs_dir: str, nav) -> dict[str, dict]:
-    """Page -> title, words, minutes, paragraphs and main actors of each section of the
-    paper (mkdocs.yml's nav under "The paper"), once per change of the data or pages."""
-    sections = _sections(nav)
-    files = [root / "data" / "glossary.yml", root / "data" / "mentions.yml", *sorted((root / docs_dir).rglob("*.md"))]
-    return remembered(
-        _memo, (str(root.resolve()), docs_dir, tuple(sections)), files, lambda: _section_stats(root, docs_dir, sections)
-    )
 
 
 def url_of(page: str, site_url: str) -> str:

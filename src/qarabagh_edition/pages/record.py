@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qarabagh_edition.published_layer import Block, CitationRecord, LayerEntry, load_citations, load_layer, load_pages
+from qarabagh_edition.printed_citations import CitationRecord, load_citations
+from qarabagh_edition.published_layer import LayerEntry, load_layer, load_pages
+from qarabagh_edition.reading_page import Block
 from qarabagh_edition.rules.yaml_loader import load
 
 RECORD_DIR = "as-published"

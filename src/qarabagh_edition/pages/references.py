@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 from qarabagh_edition.citation_keys import cited_keys
-from qarabagh_edition.published_layer import load_citations, load_layer
+from qarabagh_edition.printed_citations import load_citations
+from qarabagh_edition.published_layer import load_layer
 
 PAPER_KEY = "sarmadi2018qarabagh"  # the edition's own article: offered under "Cite", not listed as a source
 

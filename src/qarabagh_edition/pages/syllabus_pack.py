@@ -22,7 +22,6 @@ navigation that is not editorial (the home page holds the abstract and keywords)
 from __future__ import annotations
 
 import json
-import re
 from copy import deepcopy
 
 from lxml import html as lxml_html
@@ -30,8 +29,6 @@ from lxml import html as lxml_html
 from qarabagh_edition.downloads.whole_paper import Section, inner_html
 from qarabagh_edition.urls import rebase
 
-PARAGRAPH_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*-(\d+)$")  # as in cite.js
-HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
 # Editorial matter kept inside a paragraph's element: not part of the paper's text.
 EDITORIAL_CLASSES = {"reading-marker", "paragraph-tools", "editorial-badge"}
 EDITORIAL_ELEMENTS = {("aside", "editorial-note")}
@@ -90,9 +87,9 @@ def page_paragraphs(section: Section, shown: str, pack_path: str, site_url: str)
     references = _references(section.root)
     url = site_url + section.path
     found = []
+    # The paper's numbered blocks, as markdown/paragraph_numbers marks them (data-paragraph).
     for element in section.root.iter("p", "li"):
-        match = PARAGRAPH_ID.match(element.get("id") or "")
-        if not match or _in_footnotes(element):
+        if not (element.get("id") and element.get("data-paragraph")) or _in_footnotes(element):
             continue
         copy = deepcopy(element)  # a detached copy to trim, leaving the page's tree as it is
         for part in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _editorial(e)]:
@@ -122,7 +119,7 @@ def page_paragraphs(section: Section, shown: str, pack_path: str, site_url: str)
         found.append(
             {
                 "id": element.get("id"),
-                "number": int(match.group(1)),
+                "number": int(element.get("data-paragraph")),
                 "section": section.title,
                 "path": section.path,
                 "url": f"{url}#{element.get('id')}",

@@ -14,21 +14,21 @@ place, from the page's changes JSON, fetched when first asked for.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from qarabagh_edition.file_memo import remembered
-from qarabagh_edition.history import checked_out, last_revision, line_revisions
+from qarabagh_edition.errors import ContentError
+from qarabagh_edition.history import last_revision, line_revisions
 from qarabagh_edition.pages import corrections as shown
-from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, load_pages, published_form
-from qarabagh_edition.rules.content import apparatus_of, body_blocks
+from qarabagh_edition.printed_citations import published_form
+from qarabagh_edition.rules.apparatus_checks import apparatus_of, body_blocks
 
 BLAME_CACHE = ".cache/blame"  # git-ignored, like the other build caches
 
 
-def _reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
-    layer = load_layer(root)
-    citations = load_citations(root, layer)
-    pages, _ = load_pages(root, docs_dir)
+def reading_paragraphs(project) -> list[shown.Paragraph]:
+    """Every body paragraph of a build's Project (qarabagh_edition.project) with both
+    readings, its apparatus and its last revision (git); ContentError when an apparatus
+    does not lead from the published text to the reading."""
+    root, layer, citations, pages = project.root, project.layer, project.citations, project.pages
     apparatus, problems = apparatus_of(pages, layer, citations)
     if problems:
         raise ContentError(problems)
@@ -50,23 +50,6 @@ def _reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
             )
         )
     return paragraphs
-
-
-_memo: dict[tuple, list] = {}
-
-
-def reading_paragraphs(root: Path, docs_dir: str) -> list[shown.Paragraph]:
-    """Every body paragraph with both readings, its apparatus and its last revision (git),
-    once per change of the pages, the record or the repository's head; ContentError when
-    an apparatus does not lead from the published text to the reading."""
-    files = [
-        *sorted((root / "published").glob("*.yml")),
-        root / "bib" / "citations.yml",
-        *sorted((root / docs_dir).rglob("*.md")),
-    ]
-    return remembered(
-        _memo, (str(root.resolve()), docs_dir, checked_out(root)), files, lambda: _reading_paragraphs(root, docs_dir)
-    )
 
 
 CHANGES_DIR = "as-published/changes"  # <reading page>.json: what each marker of the page opens

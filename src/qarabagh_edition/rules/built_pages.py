@@ -21,19 +21,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from qarabagh_edition.rules.html_allowlist import (
-    ATTRIBUTES,
-    CLASSES,
-    RESOURCE_ATTRIBUTES,
-    SOURCE,
-    TAGS,
-    Allowlist,
-    Removed,
-    describe,
-    needles,
-    removed_by_sanitizer,
-    sanitize,
-)
+from qarabagh_edition.rules.allowlist import ATTRIBUTES, CLASSES, RESOURCE_ATTRIBUTES, SOURCE, TAGS, Allowlist, sanitize
+from qarabagh_edition.rules.allowlist_judgement import Removed, removed_by_sanitizer
+from qarabagh_edition.rules.allowlist_messages import describe, needles
 
 # The markup the edition's transforms write (qarabagh_edition.markdown, .pages, the hooks).
 # A transform that writes something new adds it here, with the module that writes it.

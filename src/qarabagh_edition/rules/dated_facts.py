@@ -16,16 +16,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from qarabagh_edition.actors import (
-    _GLOSSARY_FORM,
-    _TIMELINE_FORM,
-    GLOSSARY,
-    TIMELINE,
-    _found,
-    _items_with_lines,
-    is_date,
-)
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.actors import GLOSSARY
+from qarabagh_edition.data_entries import GLOSSARY_FORM, TIMELINE_FORM, found, items_with_lines
+from qarabagh_edition.dates import is_date
+from qarabagh_edition.errors import ContentError
+from qarabagh_edition.timeline import TIMELINE
 
 PAPER_YEAR = 2018
 LAST_YEAR = 2199  # a larger four-digit number is a count, not a year
@@ -42,9 +37,9 @@ HOW = (
 
 # What each part of the data calls its editorial text: (file, list key, form, fields).
 PARTS = (
-    (GLOSSARY, None, _GLOSSARY_FORM, ("name", "native", "description")),
-    (TIMELINE, "events", _TIMELINE_FORM, ("date", "title", "description")),
-    (TIMELINE, "editorial_context", _TIMELINE_FORM, ("date", "title", "description")),
+    (GLOSSARY, None, GLOSSARY_FORM, ("name", "native", "description")),
+    (TIMELINE, "events", TIMELINE_FORM, ("date", "title", "description")),
+    (TIMELINE, "editorial_context", TIMELINE_FORM, ("date", "title", "description")),
 )
 
 
@@ -55,7 +50,7 @@ def check_dated_facts(root: Path) -> list[str]:
         if not path.exists():
             continue
         try:
-            items = _items_with_lines(path, shown, form, key)
+            items = items_with_lines(path, shown, form, key)
         except ContentError as error:
             problems += error.problems
             continue
@@ -103,7 +98,7 @@ def _check_entry(shown: str, text: list[str], item: dict, line: int, lines: dict
         if checked is None:
             problems.append(
                 f"{shown}:{lines['as_of']}: '{ident}': as_of must be a full date YYYY-MM-DD, not "
-                f"{_found(as_of)} (the day its statements were last checked against the sources)"
+                f"{found(as_of)} (the day its statements were last checked against the sources)"
             )
         elif checked > datetime.date.today():
             problems.append(
@@ -131,7 +126,7 @@ def _check_source(where: str, ident: str, source) -> list[str]:
     if not isinstance(source, dict):
         return [
             f"{where}: '{ident}': a source must be a mapping of publisher, title, date and url, not "
-            f"{_found(source)} (write {{publisher: ..., title: ..., date: YYYY-MM-DD, url: ...}})"
+            f"{found(source)} (write {{publisher: ..., title: ..., date: YYYY-MM-DD, url: ...}})"
         ]
     problems = []
     unknown = [str(k) for k in source if k not in SOURCE_KEYS]
@@ -146,7 +141,7 @@ def _check_source(where: str, ident: str, source) -> list[str]:
     for key in SOURCE_KEYS:
         value = source.get(key)
         if isinstance(value, (list, dict)):
-            problems.append(f"{where}: '{ident}': the source's {key} must be a single value, not {_found(value)}")
+            problems.append(f"{where}: '{ident}': the source's {key} must be a single value, not {found(value)}")
     date = source.get("date")
     if (
         date is not None

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qarabagh_edition.actors import check_references, load_glossary, load_mentions, load_timeline
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.actors import load_glossary
+from qarabagh_edition.errors import ContentError
+from qarabagh_edition.mentions import load_mentions
 from qarabagh_edition.rules.content import data_names  # names and IDs shown as titles: plain text
 from qarabagh_edition.rules.dated_facts import check_dated_facts
 from qarabagh_edition.rules.spellings import check_spellings
+from qarabagh_edition.timeline import check_references, load_timeline
 
 
 def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
@@ -34,29 +36,24 @@ def check_glossary(root: Path, layer: dict, pages: dict) -> list[str]:
     )
 
 
-def data_markup(root: Path) -> list[str]:
+def data_markup(root: Path, md) -> list[str]:
     """The data's Markdown judged as what a page of docs/ may be: descriptions and other
     forms, and names and titles as the headings they become (an inline attr_list on a code
     span, `` `Name`{: #pack-link } ``, holds no markup character, yet gives an element an ID).
-    The build logs these and goes on, so that the built pages' gate reports its own too."""
-    from qarabagh_edition import site_config
-    from qarabagh_edition.actors import GLOSSARY, TIMELINE
+    Rendered with `md` (html_allowlist.page_markdown). The build logs these and goes on, so
+    that the built pages' gate reports its own too."""
+    from qarabagh_edition.actors import GLOSSARY
     from qarabagh_edition.rules.html_allowlist import check_field
+    from qarabagh_edition.timeline import TIMELINE
 
     try:
         actors, events = load_glossary(root), load_timeline(root)
     except ContentError:
         return []  # check_glossary says why
-    extensions, settings = site_config.markdown_extensions(root)
     fields = [
         (GLOSSARY, actor.line, text)
         for actor in actors.values()
         for text in (f"### {actor.name}", actor.description, actor.native)
     ]
     fields += [(TIMELINE, event.line, text) for event in events for text in (f"### {event.title}", event.description)]
-    return [
-        problem
-        for shown, line, text in fields
-        if text
-        for problem in check_field(str(text), shown, line, extensions, settings)
-    ]
+    return [problem for shown, line, text in fields if text for problem in check_field(str(text), shown, line, md)]

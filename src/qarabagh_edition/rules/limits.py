@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qarabagh_edition.published_layer import ContentError
+from qarabagh_edition.errors import ContentError
 from qarabagh_edition.rules.yaml_loader import reference_problems
 
 MAX_FILE_BYTES = 1_000_000

@@ -62,7 +62,7 @@ def heading_problems(tree, source: str, shown: str) -> list[str]:
 
 
 def _words_of(heading) -> str:
-    """A heading's text, all of it (judged without toc's "¶" permalink: html_allowlist.render)."""
+    """A heading's text, all of it (judged without toc's "¶" permalink: html_allowlist.page_markdown)."""
     parts = [heading.text or ""]
     for child in heading:
         parts.append(_words_of(child) if isinstance(child.tag, str) else "")

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from qarabagh_edition.actors import GLOSSARY, Actor, Matcher
+from qarabagh_edition.actors import GLOSSARY, Actor
+from qarabagh_edition.mentions import Matcher
 
 WORD = re.compile(r"[^\W\d_]+")  # letters, in any script
 

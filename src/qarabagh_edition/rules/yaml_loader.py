@@ -16,19 +16,15 @@ from __future__ import annotations
 
 import yaml
 
+from qarabagh_edition.errors import ContentError
+
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
-
-
-def _content_error(problems: list[str]) -> Exception:
-    from qarabagh_edition.published_layer import ContentError  # imported here: published_layer uses this loader
-
-    return ContentError(problems)
 
 
 def _not_valid(error: yaml.MarkedYAMLError, shown: str, first_line: int) -> Exception:
     mark = error.problem_mark
     line = (mark.line if mark else 0) + first_line
-    return _content_error([f"{shown}:{line}: not valid YAML: {error.problem} (check indentation and quotes)"])
+    return ContentError([f"{shown}:{line}: not valid YAML: {error.problem} (check indentation and quotes)"])
 
 
 def reference_problems(text: str, shown: str, first_line: int = 1) -> list[str]:
@@ -63,7 +59,7 @@ def _mapping_once(loader: StrictLoader, node: yaml.MappingNode) -> dict:
     first: dict = {}
     for key_node, _ in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _content_error(
+            raise ContentError(
                 [
                     f"{loader.shown}:{key_node.start_mark.line + loader.first_line}: a list or "
                     "mapping cannot be a key (write a word before the ':')"
@@ -71,10 +67,10 @@ def _mapping_once(loader: StrictLoader, node: yaml.MappingNode) -> dict:
             )
         line = key_node.start_mark.line + loader.first_line
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _content_error([f"{loader.shown}:{line}: '<<' (a YAML merge) is not accepted (write the keys out)"])
+            raise ContentError([f"{loader.shown}:{line}: '<<' (a YAML merge) is not accepted (write the keys out)"])
         key = loader.construct_object(key_node)
         if key in first:
-            raise _content_error(
+            raise ContentError(
                 [f"{loader.shown}:{line}: '{key}' is given twice (first at line {first[key]}; keep one of the two)"]
             )
         first[key] = line
@@ -91,7 +87,7 @@ def compose(text: str, shown: str, first_line: int = 1):
     """The document's node tree (for the lines of list items), after the same refusals."""
     problems = reference_problems(text, shown, first_line)
     if problems:
-        raise _content_error(problems)
+        raise ContentError(problems)
     try:
         return yaml.compose(text, Loader=_FAST)
     except yaml.MarkedYAMLError as error:
@@ -107,7 +103,7 @@ def load_node(text: str, shown: str, first_line: int = 1, with_lines: bool = Fal
     """(root node, data) of `text`: the node gives the lines of list items."""
     problems = reference_problems(text, shown, first_line)
     if problems:
-        raise _content_error(problems)
+        raise ContentError(problems)
     loader = StrictLoader(text)
     loader.shown, loader.first_line, loader.with_lines = shown, first_line, with_lines
     try:
