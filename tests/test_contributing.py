@@ -138,3 +138,18 @@ def test_the_example_in_contributing_is_the_real_text():
     example = re.search(r"```markdown\n\s*(In 2001.*?\n\s*\{: #political-5 \})\n\s*```", guide, re.S).group(1)
     example = "\n".join(line.strip() for line in example.split("\n"))
     assert example in page
+
+
+def test_the_quick_checks_are_documented_and_name_test_modules_that_exist():
+    # scripts/test --quick is what the guide tells a contributor to run: its list of test
+    # modules must name real ones (a renamed module would silently drop out of it).
+    script = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+    listed = re.search(r"QUICK_TESTS=\(([^)]*)\)", script)
+    assert listed, "scripts/test no longer lists its quick tests in QUICK_TESTS=(...)"
+    modules = listed.group(1).split()
+    assert len(modules) >= 5
+    for module in modules:
+        assert (ROOT / "tests" / module).is_file(), f"scripts/test --quick names {module}, which does not exist"
+    assert "scripts/test --quick" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "scripts/test --quick" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "--quick" in subprocess.run([ROOT / "scripts" / "test", "--help"], capture_output=True, text=True).stdout
