@@ -3,8 +3,9 @@
 
 scripts/apparatus.py base ID      the published text of paragraph ID, as the page writes it
                                   (citations as [@key]): the words your change lines start from
-scripts/apparatus.py suggest ID   after you edited paragraph ID: one change line per changed
-                                  sentence, to paste above it; then give each its class
+scripts/apparatus.py suggest ID   after you edited paragraph ID: a line for each change its
+                                  apparatus does not record yet, and where it goes among the
+                                  lines above the paragraph; then give each its class
                                   (normalisation, emendation, conjecture) and replace REASON
 scripts/apparatus.py progress [--update]
                                   how many paragraphs are reviewed; --update writes it into
@@ -17,7 +18,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from qarabagh_edition.apparatus import PROGRESS_LINE, progress_line, suggest
+from qarabagh_edition.apparatus import PROGRESS_LINE, parse, progress_line
+from qarabagh_edition.apparatus_suggest import suggest
 from qarabagh_edition.printed_citations import load_citations, uncorrected_reading
 from qarabagh_edition.published_layer import load_layer, load_pages
 from qarabagh_edition.rules.apparatus_checks import reviewed_count
@@ -54,7 +56,16 @@ def main(argv=None) -> int:
         return 0
     pages, _ = load_pages(ROOT)
     block = next(b for blocks in pages.values() for b in blocks if b.id == args.id)
-    print("\n".join(suggest(base, block.text)) or "The paragraph reads as published.")
+    apparatus, problems = parse(block.notes, block.path)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    found = suggest(base, apparatus.changes, block.text)
+    if not found:
+        recorded = "as published" if not apparatus.changes else "as its apparatus says"
+        print(f"{args.id} reads {recorded}: there is no change to record.")
+    for suggestion in found:
+        print(f"{block.path}: {suggestion.where}:\n  {suggestion.line}")
     return 0
 
 

@@ -248,22 +248,3 @@ SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=\S)")
 
 def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(text) if s]
-
-
-def suggest(base: str, reading: str, kind: str = "emendation") -> list[str]:
-    """Apparatus lines, one per changed sentence, that turn `base` into `reading`: a start
-    for a contributor, who then gives each its class and reason."""
-    import difflib
-
-    old, new = sentences(base), sentences(reading)
-    lines = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        # A sentence that was removed or added is given with a neighbour, so that it has words to match.
-        if i1 == i2 and i1 > 0:
-            i1, j1 = i1 - 1, j1 - 1
-        elif j1 == j2 and j1 > 0:
-            i1, j1 = i1 - 1, j1 - 1
-        lines.append(f"<!-- {kind}: {' '.join(old[i1:i2])} {ARROW} {' '.join(new[j1:j2])} | REASON -->")
-    return lines
