@@ -30,14 +30,17 @@ def test_duplicate_paragraph_id_fails(project_copy, build_copy):
 
 def test_paragraph_without_id_fails(project_copy, build_copy):
     page = project_copy / "docs" / "conclusion.md"
+    line = line_of(page, "{: #conclusion-1 }") - 1  # the paragraph's last line, which the ID goes under
     page.write_text(page.read_text().replace("\n{: #conclusion-1 }", ""))
     result = build_copy(project_copy)
     assert result.returncode != 0
-    line = line_of(page, "At the end of the article")
-    assert f"docs/conclusion.md:{line}: paragraph has no ID" in result.output, result.output
-    assert "add a line {: #name-N }" in result.output
-    # Its published text now has no page either, and says how to put the ID back.
-    assert "the published paragraph 'conclusion-1' is missing from docs/conclusion.md" in result.output
+    # One message, at the line the ID goes under, naming the ID to put back (never a new one).
+    assert (
+        f"docs/conclusion.md:{line}: this paragraph has lost its ID line: it is the published paragraph "
+        "'conclusion-1'" in result.output
+    ), result.output
+    assert "put {: #conclusion-1 } on its own line directly under it" in result.output
+    assert "is missing from docs/conclusion.md" not in result.output and "name-N" not in result.output
 
 
 def test_paragraph_whose_published_text_is_missing_fails(project_copy, build_copy):

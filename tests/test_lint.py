@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 from helpers import line_of, paragraph_line
 
@@ -73,10 +74,28 @@ def test_a_recorded_transcription_fix_is_accepted_and_needs_a_reason(project_cop
 
 def test_missing_paragraph_id(project_copy):
     page = project_copy / "docs" / "roots-of-the-crisis.md"
-    line = paragraph_line(page, "roots-1")
+    line = line_of(page, "{: #roots-1 }") - 1
     replace(page, "\n{: #roots-1 }", "")
     code, output = lint(project_copy)
-    assert f"docs/roots-of-the-crisis.md:{line}: paragraph has no ID" in output
+    assert f"docs/roots-of-the-crisis.md:{line}: this paragraph has lost its ID line" in output, output
+
+
+@pytest.mark.parametrize("broken", ["{: #security-3", "{: #security-3 ", "{: #", "(: #security-3 }", ""])
+def test_a_broken_or_deleted_id_line_gets_one_message_naming_the_id_at_its_line(project_copy, broken):
+    page = project_copy / "docs" / "security-and-military-consequences.md"
+    line = line_of(page, "{: #security-3 }")
+    replace(page, "{: #security-3 }", broken)
+    code, output = lint(project_copy)
+    problems = [p for p in output.splitlines() if ": " in p and not p.startswith(" ")]
+    assert code != 0
+    # The ID line's own line when it is there but broken; the one above it when it is gone.
+    where = line if broken else line - 1
+    assert problems == [
+        f"docs/security-and-military-consequences.md:{where}: this paragraph has lost its ID line: it is the "
+        "published paragraph 'security-3' (published/security-and-military-consequences.yml:12); put "
+        "{: #security-3 } on its own line directly under it (IDs are permanent links: keep the published one, "
+        "never make up a new one)"
+    ], output
 
 
 def test_duplicate_paragraph_id(project_copy):

@@ -135,10 +135,44 @@ def check_ids(pages: dict[str, list[Block]], layer: dict[str, LayerEntry]) -> li
                 )
             elif entry.kind != ("heading" if block.kind == "heading" else "paragraph"):
                 problems.append(f"{block.where}: ID '{ident}' belongs to a {entry.kind} in {entry.where}")
-    for ident, entry in layer.items():
-        if ident not in first_use:
-            problems.append(
-                f"{entry.where}: the published {entry.kind} '{ident}' is missing from docs/{entry.page} "
-                f"(its ID was removed or renamed; put {{: #{ident} }} back under that {entry.kind})"
-            )
+    lost = [(ident, entry) for ident, entry in layer.items() if ident not in first_use]
+    problems += _without_id(pages, lost)
     return problems
+
+
+def _without_id(pages: dict[str, list[Block]], lost: list[tuple[str, LayerEntry]]) -> list[str]:
+    """One message for each block without an ID and each published ID no block has. A
+    page's blocks without an ID and its lost IDs, in order, one for one, are one problem:
+    the ID line was deleted or broken, and the message names the ID to put back, at the
+    line it goes under (a broken ID line is read as the paragraph's last line)."""
+    problems = []
+    for page, blocks in pages.items():
+        bare = [b for b in blocks if b.id is None and b.kind != "heading"]
+        missing = [(ident, entry) for ident, entry in lost if entry.page == page and entry.kind == "paragraph"]
+        paired = len(bare) == len(missing)
+        for block, (ident, entry) in zip(bare, missing) if paired else ():
+            what = {"item": "list item", "quote": "quotation"}.get(block.kind, "paragraph")
+            problems.append(
+                f"{block.path}:{block.end_line or block.line}: this {what} has lost its ID line: it is the "
+                f"published {entry.kind} '{ident}' ({entry.where}); put {{: #{ident} }} on its own line directly "
+                "under it (IDs are permanent links: keep the published one, never make up a new one)"
+            )
+        for block in () if paired else bare:
+            what = {"item": "list item", "quote": "quotation"}.get(block.kind, "paragraph")
+            problems.append(
+                f'{block.path}:{block.end_line or block.line}: {what} has no ID: "{_excerpt(block.text)}" '
+                "(if it is a published paragraph, put its ID back under it: published/ lists them; "
+                "a paragraph of the editors' own takes a new ID never used before, e.g. {: #name-N })"
+            )
+        if paired:
+            lost = [item for item in lost if item not in missing]
+    return problems + [
+        f"{entry.where}: the published {entry.kind} '{ident}' is missing from docs/{entry.page} "
+        f"(its ID was removed or renamed; put {{: #{ident} }} back under that {entry.kind})"
+        for ident, entry in lost
+    ]
+
+
+def _excerpt(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

@@ -246,15 +246,6 @@ def _ended_by_attrs(kind: str, run: list[tuple[int, str]], path: str, problems: 
     block = Block(
         kind, path, first_line, ident, normalise(" ".join(text for _, text in body)), classes, end_line=run[-1][0]
     )
-    if ident is None:
-        what = {"item": "list item", "quote": "quotation"}.get(kind, "paragraph")
-        problems.append(
-            f'{path}:{first_line}: {what} has no ID: "{_excerpt(block.text)}" '
-            f"(add a line {{: #name-N }} directly under it, with a number not used before on this page)"
-        )
+    # A block without an ID is reported by published_layer.check_ids, which knows which
+    # published ID it has lost (an ID is never made up anew).
     return block
-
-
-def _excerpt(text: str, words: int = 8) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
