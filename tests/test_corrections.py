@@ -149,7 +149,7 @@ def test_markers_of_two_pages_open_in_place_on_the_whole_paper(page, server):
         page.locator(f'a.corrected-marker[data-for="{ident}"]').click()
         panel = page.locator(f"#published-{ident}")
         panel.wait_for(state="visible", timeout=5000)
-        assert words is None or words in panel.locator(".published-reading__text").inner_text()
+        assert words is None or words in panel.locator(".published-reading__text").text_content()  # folded
     assert page.url.startswith(server + "print_page/")  # opened in place, not gone to the record
 
 
@@ -324,6 +324,7 @@ def test_the_marker_opens_the_published_wording_and_the_change(page, server):
     marker.click()
     panel = page.locator("#published-political-2")
     panel.wait_for()
+    panel.locator("summary", has_text="as published").click()  # folded under the changes
     assert "Ilchibe (Ellichi Bei)" in panel.locator(".published-reading__text").inner_text()
     assert panel.locator(".published-reading__diff del").count() >= 1
     assert marker.get_attribute("aria-expanded") == "true"
@@ -334,6 +335,60 @@ def test_the_marker_opens_the_published_wording_and_the_change(page, server):
     marker.focus()
     page.keyboard.press("Enter")
     assert panel.is_visible()
+
+
+@pytest.mark.browser
+def test_the_changes_panel_is_short_leads_with_what_was_asked_for_and_closes_at_either_end(browser, server):
+    """The longest panel (social-1) ran to 5,124 px on a phone, with no close at its end:
+    the changes lead, the paragraph as published and the word-by-word change are folded,
+    and a Close button at each end puts the reader back at the marker."""
+    height = 740
+    context = browser.new_context(viewport={"width": 360, "height": height})
+    page = context.new_page()
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    marker = page.locator('a.corrected-marker[data-for="social-1"]')
+    marker.click()
+    panel = page.locator("#published-social-1")
+    panel.wait_for()
+    assert panel.bounding_box()["height"] < 4 * height
+    assert panel.locator(".apparatus-entry").first.is_visible()
+    diff = panel.locator(".published-reading__diff")
+    assert not diff.is_visible() and not panel.locator(".published-reading__text").is_visible()
+    closes = panel.locator(".published-reading__close")
+    assert closes.count() == 2
+    box = closes.first.bounding_box()
+    assert 0 <= box["y"] < height, "the top Close button is in the window when the panel opens"
+    panel.locator("summary", has_text="word by word").click()
+    assert diff.is_visible() and diff.locator("del").count() >= 1
+    closes.last.click()
+    assert not panel.is_visible() and marker.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches('a.corrected-marker[data-for=\"social-1\"]')")
+    box = marker.bounding_box()
+    assert 0 <= box["y"] < height, "back at the marker"
+    # From a conjecture's mark: that conjecture leads, in the window.
+    mark = page.locator("#conjecture-social-1-2")
+    mark.click()
+    chosen = panel.locator(".apparatus-entry").first
+    chosen.wait_for()
+    assert "apparatus-entry--chosen" in chosen.get_attribute("class")
+    assert "has affected all" in chosen.inner_text()
+    box = chosen.bounding_box()
+    assert 0 <= box["y"] and box["y"] + 40 < height
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_marker_opens_in_place_under_instant_navigation(page, instant_server):
+    """Material's instant navigation follows the site's links itself: it took the marker's
+    click (a link to the record) before the panel could open."""
+    page.goto(instant_server + "introduction/", wait_until="networkidle")
+    follow_without_reload(page, page.locator("a.md-footer__link--next"), "/roots-of-the-crisis/")
+    marker = page.locator('a.corrected-marker[data-for="roots-1"]')
+    marker.click()
+    page.locator("#published-roots-1").wait_for(state="visible", timeout=5000)
+    assert urlsplit(page.url).path == "/roots-of-the-crisis/", page.url
+    assert page.evaluate("window.__samePageMark === true"), "the page was loaded again"
+    assert marker.get_attribute("aria-expanded") == "true"
 
 
 @pytest.mark.browser
