@@ -369,7 +369,7 @@ def test_cite_box_copy_button_copies_the_citation(browser, server):
 @pytest.mark.browser
 @pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
 def test_cite_opened_mid_page_opens_where_the_reader_is_and_closes(browser, server, width, height):
-    """"Cite" in the pinned row, tapped halfway down the longest section: its box opens in
+    """ "Cite" in the pinned row, tapped halfway down the longest section: its box opens in
     the window, the page does not move, and it closes with Escape and with its Close button,
     the keyboard back on "Cite". (It unpinned the row and opened some 19,000 px above.)"""
     context = browser.new_context(viewport={"width": width, "height": height})

@@ -110,8 +110,9 @@ def site_fetcher(site: Path, site_url: str):
     return SiteFetcher(fail_on_errors=True)  # a refusal stops the PDF, it is not a warning
 
 
-# What only works on screen on the record's whole-paper page (as-published/whole-paper/).
-RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file"
+# What only works on screen on the record's whole-paper page (as-published/whole-paper/),
+# and the source line a browser prints (the PDF's title block says where it comes from).
+RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file, .print-source"
 
 
 def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch: int, short_title: str) -> str:
