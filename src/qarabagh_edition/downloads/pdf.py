@@ -87,7 +87,9 @@ def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path, site
     fetcher = site_fetcher(site, site_url)
     try:
         weasyprint.HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf(
-            target, stylesheets=[weasyprint.CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)]
+            target,
+            stylesheets=[weasyprint.CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)],
+            pdf_tags=True,  # tagged: its structure (headings, paragraphs, lists) for screen readers and reflow
         )
     except weasyprint.urls.FatalURLFetchingError as error:
         target.unlink(missing_ok=True)
