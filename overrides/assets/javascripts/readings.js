@@ -12,7 +12,7 @@
 (function () {
   "use strict";
 
-  var KEY = "qarabagh-edition.reading";
+  var KEY = "qarabagh-edition.reading";  // read also by main.html, before a page is drawn
   var fetched = {};  // changes JSON by URL: one request per page, however many markers
 
   function stored() {
