@@ -55,6 +55,7 @@ from qarabagh_mkdocs.engine import (
     cited,
     docs_of,
     editors_url,
+    link_record_pages,
     record_redirects_and_search,
     report,
     root_of,
@@ -165,6 +166,10 @@ def on_files(files, config, **kwargs):
     return files
 
 
+def on_nav(nav, config, files, **kwargs):  # the record's pages, outside the navigation: Previous/Next
+    link_record_pages(files, config.extra["record"]["sources"])
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     root, docs, source = root_of(config), docs_of(config), page.file.src_uri
     added = []
@@ -184,11 +189,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             else generated.actors_in_section(source)
         )
     if source == PAGES["corrections"]:
-        added.append(
-            corrections.corrections_markdown(
-                two_readings.reading_paragraphs(root, docs), nav_titles(config.nav), config.repo_url
-            )
-        )
+        paragraphs = two_readings.reading_paragraphs(root, docs)
+        added.append(corrections.corrections_markdown(paragraphs, nav_titles(config.nav), config.repo_url))
     if source == instructors.INSTRUCTORS_PAGE:
         added.append(
             instructors.instructors_markdown(
