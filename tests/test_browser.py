@@ -124,6 +124,20 @@ def test_paragraph_anchor_scrolls_to_the_paragraph(page, server):
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
 
 
+def test_the_paragraph_a_link_points_to_is_lit_briefly_on_arrival(page, instant_server):
+    """From another site (the address) and from the site's own links (instant navigation)."""
+    lit = """id => { const e = document.getElementById(id); return getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)'
+        && e.getAnimations().length === 1; }"""
+    page.goto(instant_server + "political-implications/#political-5", wait_until="load")
+    assert page.evaluate(lit, "political-5") and not page.evaluate(lit, "political-4")
+    page.wait_for_function("!document.getElementById('political-5').getAnimations().length", timeout=5000)
+    page.goto(instant_server + "glossary/", wait_until="networkidle")
+    link = page.locator(".glossary-mentions a[href*='#social-']").first
+    target = link.get_attribute("href").split("#")[1]
+    follow_without_reload(page, link, "/social-impacts/")
+    page.wait_for_function(lit, arg=target, timeout=3000)
+
+
 @pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
 def test_back_to_top_does_not_cover_the_row_before_the_text(browser, server, width, height):
     """Scrolling up brings Material's "Back to top": below the sticky row of the reading
