@@ -153,6 +153,19 @@ def test_markers_of_two_pages_open_in_place_on_the_whole_paper(page, server):
     assert page.url.startswith(server + "print_page/")  # opened in place, not gone to the record
 
 
+def test_every_corrected_page_says_in_one_line_that_it_is_the_editors_reading(site):
+    """As the record's pages say they are verbatim: before the title, quietly."""
+    from helpers import SECTIONS
+
+    for url_path in [path for path, _ in SECTIONS] + ["print_page/"]:
+        line = content(site, url_path).select_one(".reading-banner")
+        assert line is not None, url_path
+        assert line.get_text(" ", strip=True) == "Corrected reading by the editors, not the printed text.", url_path
+        assert line.find_next("h1") is not None and line["role"] == "note"
+    for url_path in ["", "as-published/social-impacts/", "glossary/", "corrections/"]:
+        assert content(site, url_path).select_one(".reading-banner") is None, url_path
+
+
 def test_reading_pages_carry_one_reading(site):
     # The published wording of a corrected paragraph is not in its reading page: it is on
     # the record's page, and in the changes the marker fetches when asked.
