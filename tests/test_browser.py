@@ -124,6 +124,20 @@ def test_paragraph_anchor_scrolls_to_the_paragraph(page, server):
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
 
 
+def test_the_paragraph_a_link_points_to_is_lit_briefly_on_arrival(page, instant_server):
+    """From another site (the address) and from the site's own links (instant navigation)."""
+    lit = """id => { const e = document.getElementById(id); return getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)'
+        && e.getAnimations().length === 1; }"""
+    page.goto(instant_server + "political-implications/#political-5", wait_until="load")
+    assert page.evaluate(lit, "political-5") and not page.evaluate(lit, "political-4")
+    page.wait_for_function("!document.getElementById('political-5').getAnimations().length", timeout=5000)
+    page.goto(instant_server + "glossary/", wait_until="networkidle")
+    link = page.locator(".glossary-mentions a[href*='#social-']").first
+    target = link.get_attribute("href").split("#")[1]
+    follow_without_reload(page, link, "/social-impacts/")
+    page.wait_for_function(lit, arg=target, timeout=3000)
+
+
 @pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
 def test_back_to_top_does_not_cover_the_row_before_the_text(browser, server, width, height):
     """Scrolling up brings Material's "Back to top": below the sticky row of the reading
@@ -144,3 +158,40 @@ def test_back_to_top_does_not_cover_the_row_before_the_text(browser, server, wid
     context.close()
     assert top[4], "Back to top did not appear on scrolling up"
     assert top[0] >= row[1] or top[1] <= row[0] or top[2] >= row[3] or top[3] <= row[2], (top, row)
+
+
+@pytest.mark.parametrize(
+    "path, source",
+    [
+        ("social-impacts/", "Corrected English edition, version of"),
+        ("as-published/social-impacts/", "Section “Social Impacts (as published)”"),
+    ],
+)
+def test_a_printed_page_keeps_its_paragraph_numbers_and_says_what_it_is(page, server, path, source):
+    """Printed from the browser (as an instructor would), a section keeps each paragraph's
+    number on the paper (they stood at -3.2em, outside it), and a source line says what
+    the page is: its title, the edition and its address."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    page.goto(server + path, wait_until="networkidle")
+    paragraphs = page.locator("article [data-paragraph]").count()
+    reader = PdfReader(
+        BytesIO(page.pdf(format="A4", margin={"top": "1cm", "bottom": "1cm", "left": "1cm", "right": "1cm"}))
+    )
+    numbers, text = [], []
+    for sheet in reader.pages:
+        width = float(sheet.mediabox.width)
+
+        def seen(shown, cm, tm, font, size, width=width):
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            if "¶" in shown:
+                numbers.append((shown.strip(), 0 <= x < width))
+
+        text.append(sheet.extract_text(visitor_text=seen))
+    on_paper = [number for number, inside in numbers if inside]
+    assert len(on_paper) >= paragraphs > 20, (paragraphs, numbers[:5])
+    words = " ".join(" ".join(text).split())
+    assert "Printed from The Qarabagh Crisis" in words and source in words, words[:600]
+    assert f"/{path}" in words.replace(" ", "")

@@ -366,6 +366,44 @@ def test_cite_box_copy_button_copies_the_citation(browser, server):
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
+def test_cite_opened_mid_page_opens_where_the_reader_is_and_closes(browser, server, width, height):
+    """ "Cite" in the pinned row, tapped halfway down the longest section: its box opens in
+    the window, the page does not move, and it closes with Escape and with its Close button,
+    the keyboard back on "Cite". (It unpinned the row and opened some 19,000 px above.)"""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
+    page.wait_for_timeout(300)
+    scrolled = page.evaluate("scrollY")
+    assert scrolled > 3 * height
+    summary = page.locator("details.cite-this > summary")
+
+    def shown(locator) -> bool:
+        box = locator.bounding_box()
+        return box is not None and box["height"] > 0 and 0 <= box["y"] and box["y"] + box["height"] <= height
+
+    def focus_on_cite() -> bool:
+        return page.evaluate("document.activeElement === document.querySelector('details.cite-this > summary')")
+
+    box = summary.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert page.evaluate("document.getElementById('cite-this').open")
+    assert shown(page.locator("#cite-paper-chicago")), "the paper's citation is in the window"
+    assert shown(page.locator(".cite-this__close")), "its Close button is in the window"
+    assert page.evaluate("scrollY") == scrolled, "the page did not move"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('cite-this').open") and focus_on_cite()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('cite-this').open")
+    page.locator(".cite-this__close").click()
+    assert not page.evaluate("document.getElementById('cite-this').open") and focus_on_cite()
+    assert page.evaluate("scrollY") == scrolled and shown(summary)
+    context.close()
+
+
 def test_the_corrected_edition_is_credited_to_its_editors_with_its_version(site, fork_site):
     import subprocess
 

@@ -150,8 +150,21 @@ def test_markers_of_two_pages_open_in_place_on_the_whole_paper(page, server):
         page.locator(f'a.corrected-marker[data-for="{ident}"]').click()
         panel = page.locator(f"#published-{ident}")
         panel.wait_for(state="visible", timeout=5000)
-        assert words is None or words in panel.locator(".published-reading__text").inner_text()
+        assert words is None or words in panel.locator(".published-reading__text").text_content()  # folded
     assert page.url.startswith(server + "print_page/")  # opened in place, not gone to the record
+
+
+def test_every_corrected_page_says_in_one_line_that_it_is_the_editors_reading(site):
+    """As the record's pages say they are verbatim: before the title, quietly."""
+    from helpers import SECTIONS
+
+    for url_path in [path for path, _ in SECTIONS] + ["print_page/"]:
+        line = content(site, url_path).select_one(".reading-banner")
+        assert line is not None, url_path
+        assert line.get_text(" ", strip=True) == "Corrected reading by the editors, not the printed text.", url_path
+        assert line.find_next("h1") is not None and line["role"] == "note"
+    for url_path in ["", "as-published/social-impacts/", "glossary/", "corrections/"]:
+        assert content(site, url_path).select_one(".reading-banner") is None, url_path
 
 
 def test_reading_pages_carry_one_reading(site):
@@ -295,9 +308,10 @@ def test_reading_switch_keeps_the_paragraph_in_view_and_is_remembered(page, inst
     top = paragraph.evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < page.viewport_size["height"], "the paragraph read before is in view"
     assert "Ilchibe (Ellichi Bei)" in page.locator("#political-2").inner_text()
-    # The choice is remembered: the site's links now lead to the record's pages.
-    page.goto(instant_server + "introduction/", wait_until="networkidle")
-    follow_without_reload(page, page.locator("a.md-footer__link--next"), "/as-published/roots-of-the-crisis/")
+    # The choice is remembered: the site's links now lead to the record's pages (from an
+    # editorial page, which has one reading: a corrected page would give way to its record).
+    page.goto(instant_server + "instructors/", wait_until="networkidle")
+    follow_without_reload(page, page.locator("a.md-footer__link--prev"), "/as-published/references/")
     # Instant navigation may change the address before it has swapped the content in.
     page.locator(".record-banner").wait_for(state="visible", timeout=15000)
     # Editorial pages too: the Glossary's "Mentioned in" links lead to the record.
@@ -307,7 +321,7 @@ def test_reading_switch_keeps_the_paragraph_in_view_and_is_remembered(page, inst
     page.go_back(wait_until="networkidle")
     page.locator(".record-banner").wait_for(state="visible", timeout=15000)
     page.locator(".reading-switch a", has_text="Corrected").click()
-    page.wait_for_url("**/roots-of-the-crisis/**")
+    page.wait_for_url("**/references/**")
     assert "/as-published/" not in page.url
     page.goto(instant_server + "introduction/", wait_until="networkidle")
     next_link = page.locator("a.md-footer__link--next").get_attribute("href")
@@ -325,6 +339,7 @@ def test_the_marker_opens_the_published_wording_and_the_change(page, server):
     marker.click()
     panel = page.locator("#published-political-2")
     panel.wait_for()
+    panel.locator("summary", has_text="as published").click()  # folded under the changes
     assert "Ilchibe (Ellichi Bei)" in panel.locator(".published-reading__text").inner_text()
     assert panel.locator(".published-reading__diff del").count() >= 1
     assert marker.get_attribute("aria-expanded") == "true"
@@ -335,6 +350,81 @@ def test_the_marker_opens_the_published_wording_and_the_change(page, server):
     marker.focus()
     page.keyboard.press("Enter")
     assert panel.is_visible()
+
+
+@pytest.mark.browser
+def test_the_changes_panel_is_short_leads_with_what_was_asked_for_and_closes_at_either_end(browser, server):
+    """The longest panel (social-1) ran to 5,124 px on a phone, with no close at its end:
+    the changes lead, the paragraph as published and the word-by-word change are folded,
+    and a Close button at each end puts the reader back at the marker."""
+    height = 740
+    context = browser.new_context(viewport={"width": 360, "height": height})
+    page = context.new_page()
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    marker = page.locator('a.corrected-marker[data-for="social-1"]')
+    marker.click()
+    panel = page.locator("#published-social-1")
+    panel.wait_for()
+    assert panel.bounding_box()["height"] < 4 * height
+    assert panel.locator(".apparatus-entry").first.is_visible()
+    diff = panel.locator(".published-reading__diff")
+    assert not diff.is_visible() and not panel.locator(".published-reading__text").is_visible()
+    closes = panel.locator(".published-reading__close")
+    assert closes.count() == 2
+    box = closes.first.bounding_box()
+    assert 0 <= box["y"] < height, "the top Close button is in the window when the panel opens"
+    panel.locator("summary", has_text="word by word").click()
+    assert diff.is_visible() and diff.locator("del").count() >= 1
+    closes.last.click()
+    assert not panel.is_visible() and marker.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches('a.corrected-marker[data-for=\"social-1\"]')")
+    box = marker.bounding_box()
+    assert 0 <= box["y"] < height, "back at the marker"
+    # From a conjecture's mark: that conjecture leads, in the window.
+    mark = page.locator("#conjecture-social-1-2")
+    mark.click()
+    chosen = panel.locator(".apparatus-entry").first
+    chosen.wait_for()
+    assert "apparatus-entry--chosen" in chosen.get_attribute("class")
+    assert "has affected all" in chosen.inner_text()
+    box = chosen.bounding_box()
+    assert 0 <= box["y"] and box["y"] + 40 < height
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_marker_opens_in_place_under_instant_navigation(page, instant_server):
+    """Material's instant navigation follows the site's links itself: it took the marker's
+    click (a link to the record) before the panel could open."""
+    page.goto(instant_server + "introduction/", wait_until="networkidle")
+    follow_without_reload(page, page.locator("a.md-footer__link--next"), "/roots-of-the-crisis/")
+    marker = page.locator('a.corrected-marker[data-for="roots-1"]')
+    marker.click()
+    page.locator("#published-roots-1").wait_for(state="visible", timeout=5000)
+    assert urlsplit(page.url).path == "/roots-of-the-crisis/", page.url
+    assert page.evaluate("window.__samePageMark === true"), "the page was loaded again"
+    assert marker.get_attribute("aria-expanded") == "true"
+
+
+@pytest.mark.browser
+def test_the_chosen_reading_holds_for_a_page_opened_directly(page, server):
+    """After "As published", a corrected page opened directly (a bookmark, a link from
+    another site) shows the record's page, at the same paragraph; after "Corrected", it
+    stays. (That the corrected page is not drawn first is not tested here: on a local
+    server the record comes before anything is drawn, with or without main.html hiding it.)"""
+    page.goto(server + "introduction/", wait_until="networkidle")
+    page.locator(".reading-switch a", has_text="As published").click()
+    page.wait_for_url("**/as-published/introduction/**")
+    page.goto(server + "political-implications/#political-5", wait_until="networkidle")
+    assert urlsplit(page.url).path == "/as-published/political-implications/", page.url
+    assert urlsplit(page.url).fragment == "political-5"
+    page.locator(".record-banner").wait_for(state="visible")
+    assert "Ilchibe (Ellichi Bei)" in page.locator("#political-2").inner_text()
+    page.locator(".reading-switch a", has_text="Corrected").click()
+    page.wait_for_url("**/political-implications/**")
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    assert urlsplit(page.url).path == "/social-impacts/"
+    assert page.locator(".record-banner").count() == 0
 
 
 @pytest.mark.browser

@@ -5,6 +5,7 @@ tests/test_reproducible.py builds the whole site twice."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -180,3 +181,25 @@ def test_the_pdf_is_the_same_bytes_twice_and_dated_by_the_build(tmp_path):
     text = reader.pages[0].extract_text()
     assert "The editors, eds. (2026), Crisis, corrected English edition" in text
     assert "Cite this edition as: The editors, eds. 2026. The Qarabagh Crisis <&>," in " ".join(text.split())
+
+
+def test_the_pdf_is_tagged_and_its_conjecture_marks_stand_apart_from_the_words(tmp_path):
+    """A conjecture's mark ran into the word before it in the PDF's text ("Iranconj."), as
+    copied or read aloud; and the PDF is tagged (structure for screen readers and reflow)."""
+    from pypdf import PdfReader
+
+    document = pdf.pdf_document(PRINT_PAGE, PAPER, "https://edition.example.org/", EPOCH, EDITION)
+    pdf.write_pdf(
+        document,
+        base_url=f"{tmp_path}/",
+        stylesheet=ROOT / "overrides" / "assets" / "stylesheets" / "pdf.css",
+        target=tmp_path / "tagged.pdf",
+        site=tmp_path,
+        site_url="https://edition.example.org/",
+    )
+    reader = PdfReader(str(tmp_path / "tagged.pdf"))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Iranconj." not in text and re.search(r"Iran\s+conj\.", text), text
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
+    assert catalog["/Lang"] == "en"

@@ -138,7 +138,8 @@ def test_keyboard_reaches_and_operates_what_we_added(browser, server):
         "corrected marker",
     }, reached
     page.locator("details.cite-this > summary").focus()
-    page.keyboard.press("Enter")  # closed again
+    if page.locator("details.cite-this").get_attribute("open") is not None:  # (search, reached, closed it)
+        page.keyboard.press("Enter")  # closed again
     # Operate them with the keyboard alone.
     page.locator("#roots-1 span.citation a").focus()
     page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for(timeout=5000)
@@ -152,7 +153,7 @@ def test_keyboard_reaches_and_operates_what_we_added(browser, server):
     marker.focus()
     page.keyboard.press("Enter")
     page.locator("#published-roots-1").wait_for(state="visible", timeout=5000)
-    assert "appered" in page.locator("#published-roots-1 .published-reading__text").inner_text()
+    assert "appered" in page.locator("#published-roots-1 .published-reading__text").text_content()  # folded
     page.keyboard.press(" ")  # a disclosure button answers the space bar too
     assert not page.locator("#published-roots-1").is_visible()
     page.locator(".reading-switch a", has_text="As published").focus()

@@ -27,6 +27,22 @@ def test_sections_follow_the_papers_order_in_previous_next_footer(site):
     assert visited[: len(SECTIONS)] == [path for path, _ in SECTIONS]
 
 
+def test_the_record_goes_from_section_to_section_like_the_reading(site):
+    """The record's pages (as-published/) are outside the navigation: their Previous/Next
+    links go along the record, in the paper's order, and back again."""
+    record = ["as-published/"] + [f"as-published/{path}" for path, _ in SECTIONS]
+
+    def followed(url_path: str, direction: str) -> str | None:
+        link = soup(site, url_path).select_one(f"a.md-footer__link--{direction}")
+        return (site / url_path / link["href"]).resolve().relative_to(site.resolve()).as_posix() + "/" if link else None
+
+    for before, after in zip(record, record[1:]):
+        assert followed(before, "next") == after, before
+        assert followed(after, "prev") == before, after
+    # Past the last section, as the reading does: to the editorial pages that follow it.
+    assert followed(record[-1], "next") == followed(SECTIONS[-1][0], "next")
+
+
 def test_sidebar_navigation_lists_sections_in_order(site):
     nav_titles = [
         a.get_text(" ", strip=True)

@@ -58,6 +58,7 @@ from qarabagh_mkdocs.engine import (
     cited,
     docs_of,
     editors_url,
+    link_record_pages,
     paper_sections,
     record_redirects_and_search,
     report,
@@ -158,6 +159,10 @@ def on_files(files, config, **kwargs):
     # reading switch and readings.js, with what a marker, a link to the record, opens).
     config.extra["record"] = add_record_pages(files, config, changes_urls)
     return files
+
+
+def on_nav(nav, config, files, **kwargs):  # the record's pages, outside the navigation: Previous/Next
+    link_record_pages(files, config.extra["record"]["sources"])
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):

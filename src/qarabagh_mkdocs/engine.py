@@ -116,3 +116,19 @@ def paper_sections(files, home_title: str, leave_out) -> dict[str, Section]:
             )
         page = page.next_page
     return sections
+
+
+def link_record_pages(files, sources: dict[str, str]) -> None:
+    """Previous/Next on the record's pages, which the navigation does not list: along the
+    record, as their readings' go along the reading (a neighbour with no record page, an
+    editorial page, is linked as it is). `sources`: reading page -> its record page."""
+
+    def record_of(page):
+        return (
+            files.get_file_from_path(sources[page.file.src_uri]).page if page and page.file.src_uri in sources else page
+        )
+
+    for reading, made in ((files.get_file_from_path(r), files.get_file_from_path(m)) for r, m in sources.items()):
+        if reading and made and reading.page and made.page:
+            made.page.previous_page = record_of(reading.page.previous_page)
+            made.page.next_page = record_of(reading.page.next_page)

@@ -109,13 +109,39 @@
     body.insertBefore(part, body.querySelector(".cite-this__downloads"));
   }
 
+  // The open box lies over the text (edition.css): it closes with its Close button, with
+  // Escape, and with a click or tap outside it; the keyboard goes back to "Cite".
+  function close(box, refocus) {
+    if (!box.open) return;
+    box.open = false;
+    if (refocus) box.querySelector("summary").focus({ preventScroll: true });
+  }
+
+  function addCloseButton(box) {
+    var closeButton = button("Close the Cite box", "Close", "cite-this__close");
+    closeButton.addEventListener("click", function () { close(box, true); });
+    var body = box.querySelector(".cite-this__body");
+    body.insertBefore(closeButton, body.firstChild);
+  }
+
+  // Once for every page (instant navigation swaps the box, not the document).
+  document.addEventListener("keydown", function (event) {
+    var box = document.getElementById("cite-this");
+    if (event.key === "Escape" && box && box.open) close(box, true);
+  });
+  document.addEventListener("click", function (event) {
+    var box = document.getElementById("cite-this");
+    if (box && box.open && !box.contains(event.target)) close(box, false);
+  });
+
   function setUp() {
     var box = document.getElementById("cite-this");
     if (!box) return;
     setUpCiteBox(box);
     if (!box.hasAttribute("data-paragraph-offer")) {
       box.setAttribute("data-paragraph-offer", "");
-      // In view when "Cite" was asked for: the open box stands at the top of the page.
+      addCloseButton(box);
+      // In view when "Cite" was asked for.
       var inView = null;
       box.querySelector("summary").addEventListener("click", function () {
         if (!box.open) inView = paragraphInView();

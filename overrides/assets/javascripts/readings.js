@@ -4,14 +4,15 @@
 // link to the same paragraph in the record. With it:
 //  * the switch leads to the paragraph in view, and the choice is remembered
 //    (localStorage): the site's links then lead to the chosen reading;
-//  * the marker opens the published wording and the changes in place, fetched from its
-//    record page's changes JSON (#edition-changes says which) when first asked for (opened from disk, where nothing can be
-//    fetched, the marker goes to the record instead).
+//  * the marker opens the changes in place, with the published wording folded under
+//    them, fetched from its record page's changes JSON (#edition-changes says which) when
+//    first asked for (opened from disk, where nothing can be fetched, the marker goes to
+//    the record instead).
 // Material's `document$` re-runs setUp after each instant-navigation page change.
 (function () {
   "use strict";
 
-  var KEY = "qarabagh-edition.reading";
+  var KEY = "qarabagh-edition.reading";  // read also by main.html, before a page is drawn
   var fetched = {};  // changes JSON by URL: one request per page, however many markers
 
   function stored() {
@@ -106,30 +107,62 @@
     return fetched[url];
   }
 
-  function panelFor(marker, entry) {
+  // What a marker opens: its paragraph's changes, each with its class and the editors'
+  // reason, led by the one the reader came for when they came from a conjecture's mark;
+  // the paragraph as published and the change word by word are folded (the longest ran
+  // to six phone screens). A close control at either end.
+  function panelFor(marker, entry, lead) {
     var panel = document.createElement("div");
     panel.className = "published-reading";
     panel.id = "published-" + marker.getAttribute("data-for");
     panel.setAttribute("role", "region");
     panel.setAttribute("aria-label", "¶ " + entry.number + " as published, and the changes");
+    var close = '<button type="button" class="published-reading__close" aria-label="Close the changes of ¶ ' +
+      entry.number + '">Close</button>';
     panel.innerHTML =
-      '<p class="published-reading__text">' + entry.published + "</p>" +
-      '<p class="published-reading__diff"><span class="published-reading__heading">Changes:</span> ' +
-      entry.changes + "</p>" +
-      '<div class="published-reading__why"><span class="published-reading__heading">Apparatus:</span>' +
-      '<ul class="apparatus-list">' + entry.apparatus + "</ul></div>" +
+      '<div class="published-reading__bar"><span class="published-reading__heading">Changes to ¶ ' +
+      entry.number + "</span>" + close + "</div>" +
+      '<div class="published-reading__why"><ul class="apparatus-list">' + entry.apparatus + "</ul></div>" +
+      '<details class="published-reading__fold"><summary>¶ ' + entry.number + " as published</summary>" +
+      '<p class="published-reading__text">' + entry.published + "</p></details>" +
+      '<details class="published-reading__fold"><summary>Every change in context, word by word</summary>' +
+      '<p class="published-reading__diff">' + entry.changes + "</p></details>" +
       '<p class="published-reading__revised">' + entry.revised + " · " +
-      '<a href="' + marker.getAttribute("href") + '">¶ ' + entry.number + " in the record</a></p>";
+      '<a href="' + marker.getAttribute("href") + '">¶ ' + entry.number + " in the record</a></p>" +
+      '<div class="published-reading__bar published-reading__bar--end">' + close + "</div>";
+    var chosen = lead ? panel.querySelectorAll(".apparatus-entry--conjecture")[lead - 1] : null;
+    if (chosen) {
+      // The conjecture first, marked; the others after it, in the paragraph's order.
+      chosen.classList.add("apparatus-entry--chosen");
+      chosen.parentNode.insertBefore(chosen, chosen.parentNode.firstChild);
+      panel.setAttribute("data-lead", String(lead));
+    }
+    panel.querySelectorAll(".published-reading__close").forEach(function (button) {
+      button.addEventListener("click", function () {
+        panel.hidden = true;
+        marker.setAttribute("aria-expanded", "false");
+        marker.focus();  // back where the panel began (scrolled to, from its end)
+      });
+    });
     return panel;
   }
 
-  function toggle(marker) {
+  // The panel's start in the window: when the marker stands low on the screen, the
+  // marker goes to the top (below the pinned row), the panel under it.
+  function showStart(marker) {
+    if (marker.getBoundingClientRect().bottom > window.innerHeight * 0.6) marker.scrollIntoView({ block: "start" });
+  }
+
+  // Opens or closes the marker's panel; `lead`: the number of the conjecture whose mark
+  // asked for it (its entry leads), made afresh if it was made for another.
+  function toggle(marker, lead) {
     var id = "published-" + marker.getAttribute("data-for");
     var panel = document.getElementById(id);
     if (marker.getAttribute("data-loading")) return;  // asked twice before the answer came
-    if (panel) {
+    if (panel && (!lead || panel.getAttribute("data-lead") === String(lead))) {
       panel.hidden = !panel.hidden;
       marker.setAttribute("aria-expanded", String(!panel.hidden));
+      if (!panel.hidden) showStart(marker);
       return;
     }
     marker.setAttribute("data-loading", "true");
@@ -138,9 +171,12 @@
       var entry = changes[marker.getAttribute("data-for")];
       if (!entry) throw new Error("no changes for " + id);
       var holder = marker.closest(".reading-marker");
-      holder.parentNode.insertBefore(panelFor(marker, entry), holder.nextSibling);
+      var old = document.getElementById(id);
+      if (old) old.remove();
+      holder.parentNode.insertBefore(panelFor(marker, entry, lead), holder.nextSibling);
       marker.setAttribute("aria-controls", id);
       marker.setAttribute("aria-expanded", "true");
+      showStart(marker);
     }).catch(function () {
       window.location.href = marker.href;  // nothing to fetch (opened from disk): the record
     });
@@ -160,23 +196,25 @@
     var marker = document.querySelector('a.corrected-marker[data-for="' + mark.getAttribute("data-for") + '"]');
     if (!marker) return false;
     var panel = document.getElementById("published-" + marker.getAttribute("data-for"));
-    if (!panel || panel.hidden) toggle(marker);
-    marker.scrollIntoView({ block: "nearest" });
-    marker.focus();
+    var lead = Number((/-(\d+)$/.exec(mark.id) || [])[1]) || undefined;  // conjecture-social-1-3: the third
+    if (!panel || panel.hidden || (lead && panel.getAttribute("data-lead") !== String(lead))) toggle(marker, lead);
+    marker.focus({ preventScroll: true });
+    showStart(marker);
     return true;
   }
 
+  // Before Material's instant navigation sees the click (it listens on the body, and
+  // would follow the marker's link to the record): in the capture phase, and no further.
   document.addEventListener("click", function (event) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
     var marker = event.target.closest && event.target.closest("a.corrected-marker");
-    if (marker) {
+    var mark = !marker && event.target.closest && event.target.closest("a.conjecture-mark");
+    if (marker) toggle(marker);
+    if (marker || (mark && openFromMark(mark))) {
       event.preventDefault();
-      toggle(marker);
-      return;
+      event.stopPropagation();
     }
-    var mark = event.target.closest && event.target.closest("a.conjecture-mark");
-    if (mark && openFromMark(mark)) event.preventDefault();
-  });
+  }, true);
   // A button answers the space bar too: on release, as buttons do (not scrolling on press).
   document.addEventListener("keydown", function (event) {
     if (event.key === " " && event.target.closest && event.target.closest("a.corrected-marker")) event.preventDefault();

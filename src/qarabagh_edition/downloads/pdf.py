@@ -87,7 +87,9 @@ def write_pdf(document: str, base_url: str, stylesheet: Path, target: Path, site
     fetcher = site_fetcher(site, site_url)
     try:
         weasyprint.HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf(
-            target, stylesheets=[weasyprint.CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)]
+            target,
+            stylesheets=[weasyprint.CSS(string=stylesheet.read_text(encoding="utf-8"), url_fetcher=fetcher)],
+            pdf_tags=True,  # tagged: its structure (headings, paragraphs, lists) for screen readers and reflow
         )
     except weasyprint.urls.FatalURLFetchingError as error:
         target.unlink(missing_ok=True)
@@ -110,8 +112,9 @@ def site_fetcher(site: Path, site_url: str):
     return SiteFetcher(fail_on_errors=True)  # a refusal stops the PDF, it is not a warning
 
 
-# What only works on screen on the record's whole-paper page (as-published/whole-paper/).
-RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file"
+# What only works on screen on the record's whole-paper page (as-published/whole-paper/),
+# and the source line a browser prints (the PDF's title block says where it comes from).
+RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file, .print-source"
 
 
 def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch: int, short_title: str) -> str:
