@@ -55,3 +55,17 @@ def test_contents_list_links_every_section_in_order(site):
     links = content(site).select(".paper-contents__list")[0].select("a")
     assert [a["href"].lstrip("./") for a in links] == [path for path, _ in SECTIONS]
     assert [a.get_text(strip=True).casefold() for a in links] == [h.casefold() for _, h in SECTIONS]
+
+
+def test_the_page_says_what_this_is_before_anything_else(site):
+    # Before the title: the printed article, its corrected reading by the edition's editors,
+    # and the switch to the printed words (issue 27, the first minute).
+    page = content(site)
+    first = page.find(string=True, recursive=True)
+    while first is not None and not first.strip():
+        first = first.find_next(string=True)
+    about = first.find_parent("p")
+    assert about is not None and about.find_next("h1") is not None, "the statement must come before the title"
+    text = " ".join(about.get_text(" ", strip=True).split())
+    assert "2018" in text and "corrected in English" in text and "editors" in text
+    assert "“As published”" in text and "printed words" in text
