@@ -102,6 +102,8 @@ def parse(notes: list[tuple[str, str, int]], path: str) -> tuple[Apparatus, list
             apparatus.queries.append(Query(_collapse(body), reason, line))
             continue
         old, arrow, new = body.partition(f" {ARROW} ")
+        if not arrow and body.endswith(f" {ARROW}"):  # a deletion: nothing after the arrow
+            old, arrow, new = body[: -len(ARROW) - 1], ARROW, ""
         if not arrow:
             problems.append(
                 f"{where}: this {kind} has no '{ARROW}' between the published and the corrected words ({HOW})"

@@ -6,7 +6,9 @@
 //    (localStorage): the site's links then lead to the chosen reading;
 //  * the marker opens the published wording and the changes in place, fetched from its
 //    record page's changes JSON (#edition-changes says which) when first asked for (opened from disk, where nothing can be
-//    fetched, the marker goes to the record instead).
+//    fetched, the marker goes to the record instead);
+//  * "Show changes" marks every change where it stands (the style sheet does, from the
+//    ticked box), and the choice is remembered; one change's entry, for tooltips.js.
 // Material's `document$` re-runs setUp after each instant-navigation page change.
 (function () {
   "use strict";
@@ -154,16 +156,49 @@
     });
   }
 
-  // A conjecture's mark ("conj.") opens its paragraph's changes, where the editors give
-  // their reason (without the script it leads to the paragraph on the Corrections page).
-  function openFromMark(mark) {
-    var marker = document.querySelector('a.corrected-marker[data-for="' + mark.getAttribute("data-for") + '"]');
-    if (!marker) return false;
-    var panel = document.getElementById("published-" + marker.getAttribute("data-for"));
-    if (!panel || panel.hidden) toggle(marker);
-    marker.scrollIntoView({ block: "nearest" });
-    marker.focus();
-    return true;
+  // One change of a paragraph, as its apparatus entry gives it (class, printed words ->
+  // reading, reason): the HTML of the N-th entry of the paragraph's changes, for the
+  // popover of a change's mark or a conjecture's "conj." (tooltips.js).
+  function changeEntry(ident, number) {
+    var marker = document.querySelector('a.corrected-marker[data-for="' + ident + '"]');
+    if (!marker) return Promise.reject(new Error("no changes for " + ident));
+    return changesOf(marker).then(function (changes) {
+      var list = document.createElement("ul");
+      list.innerHTML = (changes[ident] || {}).apparatus || "";
+      var entry = list.querySelectorAll(".apparatus-entry")[number - 1];
+      if (!entry) throw new Error("no change " + number + " in " + ident);
+      return entry.innerHTML;
+    });
+  }
+  window.edition.changeEntry = changeEntry;
+
+  // "Show changes" (partials/show-changes.html): the choice on <html>, where main.html's
+  // first script puts the remembered one before the page is drawn, and kept for the next
+  // page. Shown, each change's first mark is reached with the Tab key.
+  var CHANGES_KEY = "qarabagh-edition.changes";
+
+  function showChanges(shown) {
+    document.documentElement.classList.toggle("changes-shown", shown);
+    var seen = {};
+    document.querySelectorAll(".change[data-change]").forEach(function (mark) {
+      var block = mark.closest("p[id], li[id]");
+      var key = (block ? block.id : "") + "/" + mark.getAttribute("data-change");
+      if (shown && !seen[key]) mark.setAttribute("tabindex", "0");
+      else mark.removeAttribute("tabindex");
+      seen[key] = true;
+    });
+  }
+
+  function setUpChanges() {
+    var box = document.querySelector(".show-changes__input");
+    if (!box) return;
+    box.checked = document.documentElement.classList.contains("changes-shown");
+    if (box.checked) showChanges(true);
+    box.addEventListener("change", function () {
+      showChanges(box.checked);
+      try { window.localStorage.setItem(CHANGES_KEY, box.checked ? "shown" : "hidden"); }
+      catch (e) { /* private mode: not remembered */ }
+    });
   }
 
   document.addEventListener("click", function (event) {
@@ -172,10 +207,7 @@
     if (marker) {
       event.preventDefault();
       toggle(marker);
-      return;
     }
-    var mark = event.target.closest && event.target.closest("a.conjecture-mark");
-    if (mark && openFromMark(mark)) event.preventDefault();
   });
   // A button answers the space bar too: on release, as buttons do (not scrolling on press).
   document.addEventListener("keydown", function (event) {
@@ -189,5 +221,6 @@
   window.edition.onEveryPage(function () {
     setUpSwitch();
     setUpMarkers();
+    setUpChanges();
   });
 })();

@@ -40,10 +40,10 @@ from qarabagh_edition.rules.html_allowlist import (
 EDITION_TAGS = {"aside"}  # editorial notes (markdown/citations.py, pages/two_readings.py)
 EDITION_ATTRIBUTES = {
     "*": {"aria-label", "role"},
-    "a": {"data-for", "data-tooltip", "download"},  # reading markers, conjecture marks, tooltips
+    "a": {"data-for", "data-tooltip", "data-change", "download"},  # reading markers, conj. marks, tooltips
     "p": {"data-paragraph", "data-reading", "data-search-exclude"},  # paragraph numbers, readings, search
     "li": {"data-paragraph", "data-reading"},
-    "span": {"data-tooltip", "data-search-exclude"},  # editorial badges
+    "span": {"data-tooltip", "data-search-exclude", "data-change"},  # editorial badges, change marks
     "ul": {"data-search-exclude"},  # the Corrections page's reasons
 }
 EDITION_CLASSES = {
@@ -55,8 +55,12 @@ EDITION_CLASSES = {
     "apparatus-entry--normalisation",
     "apparatus-list",
     "as-published",
+    "change",  # markdown/change_marks.py: each change where it stands, by class
+    "change--conjecture",
+    "change--deletion",
+    "change--emendation",
+    "change--normalisation",
     "citation",
-    "conjecture",
     "conjecture-mark",
     "corrected-marker",
     "correction-diff",
