@@ -3,6 +3,7 @@ changes account for every difference from the published text, numbers and dates 
 kept, every paragraph has a review status; readers see the classes, conjectures where
 they stand, and the Corrections page groups and counts them."""
 
+import copy
 import functools
 import json
 import re
@@ -15,8 +16,8 @@ from helpers import content, line_of, soup
 from test_lint import lint
 
 from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
-from qarabagh_edition.markdown.change_marks import words_pattern
-from qarabagh_edition.published_layer import load_citations, load_layer, load_pages
+from qarabagh_edition.markdown.change_marks import CITATION, words_pattern
+from qarabagh_edition.published_layer import load_citations, load_layer, load_pages, uncorrected_reading
 from qarabagh_edition.rules.content import apparatus_of
 
 LAYER = load_layer(ROOT)
@@ -223,8 +224,32 @@ def test_every_change_is_marked_where_it_stands_with_its_class(site):
             assert words_pattern(change.new).fullmatch(_marked(paragraph, number).strip()), (
                 f"{ident} change {number} marks '{_marked(paragraph, number)}', not '{change.new}'"
             )
+        # Each mark stands at its change's own place: the marks turned back into the printed
+        # words give the published text (citations, made links, left out on both sides).
+        assert _marks_undone(paragraph, apparatus) == _words(
+            CITATION.sub("", uncorrected_reading(LAYER[ident], CITED))
+        ), f"{ident}: a mark stands away from its change's place"
     for page in {_page(ident) for ident, _ in changed}:
         assert not read(f"as-published/{page}").select(".change, .conjecture-mark"), page
+
+
+CITED = load_citations(ROOT, LAYER)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+([.,;:])", r"\1", " ".join(text.replace("*", "").replace("–", "--").split()))
+
+
+def _marks_undone(paragraph, apparatus) -> str:
+    paragraph = copy.copy(paragraph)
+    for added in paragraph.select("span.citation, a.conjecture-mark, .reading-marker, .paragraph-tools"):
+        added.decompose()
+    done = set()
+    for mark in paragraph.select(".change"):
+        number = int(mark["data-change"])
+        mark.replace_with("" if number in done else CITATION.sub("", apparatus.changes[number - 1].old))
+        done.add(number)
+    return _words(paragraph.get_text())
 
 
 def test_a_conjecture_is_marked_with_the_published_words_one_step_away(site):

@@ -74,7 +74,7 @@ PAGES = {"references": "references.md", "corrections": "corrections.md", "pack":
 # What each of the edition's Markdown extensions is told (qarabagh_edition.markdown).
 MARKDOWN_SETTINGS = {
     "citation_links": ("root",),
-    "change_marks": ("root",),
+    "change_marks": ("root", "docs_dir"),
     "glossary_links": ("root", "docs_dir"),
     "reading_markers": ("root", "docs_dir"),
     "reading_time": ("root", "docs_dir", "nav"),

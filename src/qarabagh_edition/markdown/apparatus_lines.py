@@ -21,7 +21,6 @@ from qarabagh_edition.published_layer import parse_page
 
 NAME = "edition_apparatus_lines"
 FOUND = "edition_apparatus"  # the Markdown instance's attribute: this page's apparatus by ID
-SOURCES = "edition_apparatus_sources"  # and the source text of those paragraphs, by ID
 
 
 class ApparatusLines(Preprocessor):
@@ -29,19 +28,16 @@ class ApparatusLines(Preprocessor):
         # Problems are lint's and the build's checks' to report: here the page is only read.
         blocks, _ = parse_page("\n".join(lines), "")
         found: dict[str, Apparatus] = {}
-        sources: dict[str, str] = {}
         taken: set[int] = set()
         for block in blocks:
             if block.id and block.notes:
                 found[block.id] = parse(block.notes, "")[0]
-                sources[block.id] = block.text
             for _, _, line in block.notes:  # a note's comment: from its first line to its '-->'
                 end = line - 1
                 while end < len(lines) - 1 and "-->" not in lines[end]:
                     end += 1
                 taken.update(range(line - 1, end + 1))
         setattr(self.md, FOUND, found)
-        setattr(self.md, SOURCES, sources)
         return [text for index, text in enumerate(lines) if index not in taken]
 
 
@@ -53,8 +49,3 @@ def register(md: Markdown) -> None:
 def apparatus_of(md: Markdown) -> dict[str, Apparatus]:
     """The apparatus of the page being converted, by paragraph ID (blocks with notes only)."""
     return getattr(md, FOUND, {})
-
-
-def sources_of(md: Markdown) -> dict[str, str]:
-    """The Markdown source of those paragraphs (parse_page's text), by paragraph ID."""
-    return getattr(md, SOURCES, {})

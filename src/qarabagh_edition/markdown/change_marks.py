@@ -28,7 +28,6 @@ edge, and the "conj." mark goes after the link, never into it.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -37,11 +36,11 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.apparatus import Change, apply
+from qarabagh_edition.apparatus import KINDS, Change, apply, parse
 from qarabagh_edition.markdown import apparatus_lines
 from qarabagh_edition.markdown.tree_text import block_text, insert_at, wrap
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
-from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, uncorrected_reading
+from qarabagh_edition.published_layer import ContentError, load_citations, load_layer, load_pages, uncorrected_reading
 
 BLOCKS = {"p", "li"}
 # A citation in the source: as written ("[@key, p. 3]", "[-@key]"), or as the citation
@@ -90,23 +89,25 @@ def _tail(words: str, count: int = 6) -> str:
     return " ".join(tokens[-count:])
 
 
-def source_places(ident: str, reading: str, changes: list[Change], root: Path | None) -> list[tuple[int, int]] | None:
-    """Where each change stands in the reading's source, from the published text (None
-    where the paragraph has no published text, or its apparatus does not give it: lint's
-    to report)."""
+def source_places(ident: str, root: Path | None, docs_dir: str = "docs") -> tuple[str, list[tuple[int, int]]] | None:
+    """The paragraph's source as its page in the project writes it (the page being
+    converted may have had its citations rewritten already), and where each of its
+    changes stands there, from applying them to the published text. None where the
+    paragraph has no published text or its apparatus does not give it (lint's to report)."""
     if root is None:
         return None
     try:
         layer = load_layer(root)
-        entry = layer.get(ident)
-        base = uncorrected_reading(entry, load_citations(root, layer)) if entry else None
+        block = next((b for blocks in load_pages(root, docs_dir)[0].values() for b in blocks if b.id == ident), None)
+        if block is None or ident not in layer:
+            return None
+        changes = parse([n for n in block.notes if n[0] in KINDS], "")[0].changes
+        applied, problems = apply(uncorrected_reading(layer[ident], load_citations(root, layer)), changes, "")
     except (ContentError, OSError):
         return None
-    copies = [dataclasses.replace(change) for change in changes]
-    applied, problems = apply(base, copies, "") if base is not None else ("", ["no published text"])
-    if problems or applied != reading:
+    if problems or applied != block.text:
         return None
-    return [(change.start, change.end) for change in copies]
+    return block.text, [(change.start, change.end) for change in changes]
 
 
 def _find(text: str, pattern: re.Pattern, cursor: int, skip: int) -> re.Match | None:
@@ -169,18 +170,19 @@ def mark_block(block: etree.Element, ident: str, changes: list[Change], correcti
 
 
 class ChangeMarks(Treeprocessor):
-    def __init__(self, md, corrections: str, root: Path | None):
+    def __init__(self, md, corrections: str, root: Path | None, docs_dir: str):
         super().__init__(md)
-        self.corrections, self.root = corrections, root
+        self.corrections, self.root, self.docs_dir = corrections, root, docs_dir
 
     def run(self, root):
-        found, sources = apparatus_lines.apparatus_of(self.md), apparatus_lines.sources_of(self.md)
+        found = apparatus_lines.apparatus_of(self.md)
         for block in list(root.iter()):
             ident = block.get("id", "")
             changes = found[ident].changes if ident in found else []
             if block.tag in BLOCKS and changes and RECORD_CLASS not in block.get("class", "").split():
-                source = sources.get(ident, "")
-                spots = source_places(ident, source, changes, self.root)
+                source, spots = source_places(ident, self.root, self.docs_dir) or ("", None)
+                if spots is not None and len(spots) != len(changes):
+                    source, spots = "", None
                 mark_block(block, ident, changes, self.corrections, source, spots)
 
 
@@ -189,6 +191,7 @@ class ChangeMarksExtension(Extension):
         self.config = {
             "corrections": ["corrections.md", "The Corrections page, as a link from a page to it"],
             "root": ["", "The project folder (where published/ is); none: changes found by their words alone"],
+            "docs_dir": ["docs", "The reading pages' folder, inside root"],
         }
         super().__init__(**kwargs)
 
@@ -198,7 +201,9 @@ class ChangeMarksExtension(Extension):
         # After the glossary links (6.5), whose mentions it leaves whole; before MkDocs'
         # relative-path step (0), which turns `corrections.md#...` into the page's URL.
         md.treeprocessors.register(
-            ChangeMarks(md, self.getConfig("corrections"), Path(root) if root else None), "edition_change_marks", 6.2
+            ChangeMarks(md, self.getConfig("corrections"), Path(root) if root else None, self.getConfig("docs_dir")),
+            "edition_change_marks",
+            6.2,
         )
 
 
