@@ -41,7 +41,8 @@ SETTINGS = {
     "smarty": {"smart_quotes": False, "smart_angled_quotes": False, "smart_ellipses": False},  # as mkdocs.yml
     TOC: {"permalink": "¶", "permalink_title": "Link to this heading"},  # as mkdocs.yml
     "qarabagh_edition.markdown.citation_links": {"root": str(PROJECT)},
-    "qarabagh_edition.markdown.change_marks": {"root": str(PROJECT), "docs_dir": "docs"},
+    # Where each change stands: from its page in a project of its own (its published text).
+    "qarabagh_edition.markdown.change_marks": {"root": str(GOLDEN / "places"), "docs_dir": "docs"},
     "qarabagh_edition.markdown.glossary_links": {"root": str(PROJECT), "docs_dir": "docs"},
     "qarabagh_edition.markdown.reading_markers": {"root": str(PROJECT), "docs_dir": "docs"},
     "qarabagh_edition.markdown.reading_time": {"root": str(PROJECT), "docs_dir": "docs", "nav": NAV},
