@@ -15,7 +15,7 @@ from conftest import ROOT
 from helpers import content, line_of, soup
 from test_lint import lint
 
-from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
+from qarabagh_edition.apparatus import CHANGE_KINDS, PLURALS, PROGRESS_LINE, check_block, progress_line, supplied_words
 from qarabagh_edition.markdown.change_marks import CITATION, words_pattern
 from qarabagh_edition.published_layer import load_citations, load_layer, load_pages, uncorrected_reading
 from qarabagh_edition.rules.content import apparatus_of
@@ -170,10 +170,11 @@ def test_corrections_page_groups_and_counts_every_change_by_class(site):
         ("normalisation", "normalisations"),
         ("emendation", "emendations"),
         ("conjecture", "conjectures"),
+        ("supplied", "supplied"),
     ):
         count = sum(len(a.of(kind)) for a in APPARATUS.values())
         heading = page.find(id=anchor)
-        assert heading.get_text().startswith(f"{kind.capitalize()}s ({count})"), heading.get_text()
+        assert heading.get_text().startswith(f"{PLURALS[kind]} ({count})"), heading.get_text()
         listed = heading.find_next("ul").select("li") if count else []
         assert len(listed) == count
     queries = sum(len(a.queries) for a in APPARATUS.values())
@@ -220,8 +221,10 @@ def test_every_change_is_marked_where_it_stands_with_its_class(site):
             own = paragraph.select(f'.change[data-change="{number}"]')
             kinds = ["change", f"change--{change.kind}"] + ([] if change.new else ["change--deletion"])
             assert all(m["class"] == kinds for m in own), (ident, number, [m["class"] for m in own])
-            # The marked words are the change's reading (a citation as the page shows it).
-            assert words_pattern(change.new).fullmatch(_marked(paragraph, number).strip()), (
+            # The marked words are the change's reading (a citation as the page shows it); of
+            # supplied words, only those the editors add.
+            words = supplied_words(change) if change.kind == "supplied" else change.new
+            assert words_pattern(words).fullmatch(_marked(paragraph, number).strip()), (
                 f"{ident} change {number} marks '{_marked(paragraph, number)}', not '{change.new}'"
             )
         # Each mark stands at its change's own place: the marks turned back into the printed
@@ -247,7 +250,9 @@ def _marks_undone(paragraph, apparatus) -> str:
     done = set()
     for mark in paragraph.select(".change"):
         number = int(mark["data-change"])
-        mark.replace_with("" if number in done else CITATION.sub("", apparatus.changes[number - 1].old))
+        change = apparatus.changes[number - 1]
+        printed = "" if number in done or change.kind == "supplied" else CITATION.sub("", change.old)
+        mark.replace_with(printed)
         done.add(number)
     return _words(paragraph.get_text())
 
@@ -382,6 +387,26 @@ def test_a_deletion_is_a_change_with_nothing_after_the_arrow():
     )
     assert not problems, problems
     assert (apparatus.changes[0].old, apparatus.changes[0].new) == (", indeed", "")
+
+
+def test_supplied_words_are_their_own_class_and_only_add():
+    base = "He wrote to Demirel to help the people of Karabakh."
+    reading = "He wrote to Demirel asking him to help the people of Karabakh."
+    apparatus, problems = check(
+        [("reviewed", "yes"), ("supplied", "to help → asking him to help | a verb is missing")], reading, base=base
+    )
+    assert not problems, problems
+    assert supplied_words(apparatus.changes[0]) == "asking him"
+    # A supplied line that changes printed words is refused, with where and how.
+    _, problems = check(
+        [("reviewed", "yes"), ("supplied", "to help → asking him to aid | a verb is missing")],
+        reading.replace("to help", "to aid"),
+        base=base,
+    )
+    assert any(p.startswith("docs/x.md:11: a supplied line keeps the printed words") for p in problems), problems
+    # The examples the issue names are supplied words of their own.
+    for ident, words in (("introduction-2", "this emphasis,"), ("social-16", "asking him")):
+        assert words in [supplied_words(c) for c in APPARATUS[ident].of("supplied")], ident
 
 
 def test_a_number_written_as_a_word_is_kept_like_any_number():

@@ -2,7 +2,8 @@
 
 Each change's new words are wrapped in `<span class="change change--KIND" data-change="N">`
 (N: its place in the paragraph's apparatus, counted from 1); a change whose reading is
-empty (a deletion) is an empty span at its place, `change--deletion`. The marks are quiet
+empty (a deletion) is an empty span at its place, `change--deletion`; of a `supplied`
+line, only the words it adds, not the printed ones that place it. The marks are quiet
 until the reader asks for them ("Show changes", overrides/partials/show-changes.html, drawn
 by the style sheet): then each is visible with its class, and shows the printed words, its
 class and the reason on hover, focus or tap (tooltips.js, from the paragraph's entry of
@@ -36,7 +37,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.apparatus import KINDS, Change, apply, parse
+from qarabagh_edition.apparatus import KINDS, Change, apply, parse, supplied_words
 from qarabagh_edition.markdown import apparatus_lines
 from qarabagh_edition.markdown.tree_text import block_text, insert_at, wrap
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
@@ -120,6 +121,13 @@ def _find(text: str, pattern: re.Pattern, cursor: int, skip: int) -> re.Match | 
     return found
 
 
+def _added(text: str, start: int, end: int, change: Change) -> tuple[int, int]:
+    added = list(words_pattern(supplied_words(change)).finditer(text, start, end)) if supplied_words(change) else []
+    if not added:
+        return start, end
+    return (added[0] if change.new.startswith(supplied_words(change)) else added[-1]).span()
+
+
 def places(text: str, changes: list[Change], source: str, spots: list[tuple[int, int]] | None):
     """(start, end, number, change) in the block's text, for every change found."""
     out, cursor, before = [], 0, 0
@@ -132,6 +140,8 @@ def places(text: str, changes: list[Change], source: str, spots: list[tuple[int,
             if not found:
                 continue
             start, end = found.span()
+            if change.kind == "supplied":  # the added words only, not the printed ones that place them
+                start, end = _added(text, start, end, change)
         else:  # a deletion: after the words before it, or right after the previous change
             context = _find(text, words_pattern(_tail(between)), cursor, 0) if between.strip() else None
             if between.strip() and not context:

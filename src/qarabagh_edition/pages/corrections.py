@@ -181,11 +181,13 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
         f"| [Emendation](#emendations) | the meaning is certain: grammar, a clear typo, a plainly mistranslated word "
         f"| {counts['emendation']} |",
         f"| [Conjecture](#conjectures) | the editors' best reading of an ambiguous passage | {counts['conjecture']} |",
+        f"| [Supplied](#supplied) | words the editors add that have no printed counterpart | {counts['supplied']} |",
         f"| [Query](#queries) | the wording is left as published, and a question asked | {counts['query']} |",
         "",
     ]
     for kind, anchor in (
         ("conjecture", "conjectures"),
+        ("supplied", "supplied"),
         ("query", "queries"),
         ("emendation", "emendations"),
         ("normalisation", "normalisations"),

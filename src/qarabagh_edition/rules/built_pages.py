@@ -53,6 +53,7 @@ EDITION_CLASSES = {
     "apparatus-entry--conjecture",
     "apparatus-entry--emendation",
     "apparatus-entry--normalisation",
+    "apparatus-entry--supplied",
     "apparatus-list",
     "as-published",
     "change",  # markdown/change_marks.py: each change where it stands, by class
@@ -60,6 +61,7 @@ EDITION_CLASSES = {
     "change--deletion",
     "change--emendation",
     "change--normalisation",
+    "change--supplied",
     "citation",
     "conjecture-mark",
     "corrected-marker",
