@@ -191,7 +191,8 @@ def test_each_change_is_shown_beside_its_paragraph_with_its_class_and_reason(sit
             continue
         entry = read(PAGE_OF[ident])[ident]
         entries = BeautifulSoup(entry["apparatus"], "html.parser").select(".apparatus-entry")
-        assert [e["class"][1].removeprefix("apparatus-entry--") for e in entries] == [c.kind for c in apparatus.changes]
+        kinds = [c.kind for c in apparatus.changes] + ["query"] * len(apparatus.queries)
+        assert [e["class"][1].removeprefix("apparatus-entry--") for e in entries] == kinds
         for entry, change in zip(entries, apparatus.changes):
             assert entry.select_one(".apparatus-class").get_text() == change.kind.capitalize()
             assert " ".join(change.reason.split()) in " ".join(entry.get_text().split())
@@ -233,7 +234,22 @@ def test_every_change_is_marked_where_it_stands_with_its_class(site):
             CITATION.sub("", uncorrected_reading(LAYER[ident], CITED))
         ), f"{ident}: a mark stands away from its change's place"
     for page in {_page(ident) for ident, _ in changed}:
-        assert not read(f"as-published/{page}").select(".change, .conjecture-mark"), page
+        assert not read(f"as-published/{page}").select(".change, .conjecture-mark, .queried"), page
+
+
+def test_every_query_marks_its_words_and_names_its_question(site):
+    read = functools.lru_cache(maxsize=None)(lambda path: soup(site, path))  # each page parsed once
+    queries = [(ident, n, q) for ident, a in APPARATUS.items() for n, q in enumerate(a.queries, 1)]
+    assert len(queries) > 20
+    for ident, number, query in queries:
+        page = read(_page(ident))
+        paragraph = copy.copy(page.find(id=ident))
+        for mark in paragraph.select("a.conjecture-mark"):  # a conjecture's "conj." may stand among the words
+            mark.decompose()
+        marks = paragraph.select(f'.queried[data-query="query-{ident}-{number}"]')
+        assert words_pattern(query.words).fullmatch("".join(m.get_text() for m in marks).strip()), (ident, number)
+        note = page.find(id=f"query-{ident}-{number}")
+        assert note.name == "aside" and " ".join(query.question.split()) in " ".join(note.get_text().split())
 
 
 CITED = load_citations(ROOT, LAYER)
@@ -353,6 +369,22 @@ def test_show_changes_marks_every_change_and_is_remembered(browser, server, widt
     page.reload(wait_until="networkidle")
     assert not page.get_by_role("checkbox", name="Show changes").is_checked()
     context.close()
+
+
+@pytest.mark.browser
+def test_a_queried_word_shows_its_question_on_focus_with_the_changes_shown(page, server):
+    ident, query = next((i, a.queries[0]) for i, a in APPARATUS.items() if a.queries)
+    page.goto(server + _page(ident), wait_until="networkidle")
+    mark = page.locator(f'#{ident} .queried[data-query="query-{ident}-1"]').first
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
+    page.get_by_role("checkbox", name="Show changes").check()
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationStyle") == "wavy"
+    mark.focus()
+    tooltip = page.locator("#edition-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Query" in tooltip.inner_text() and " ".join(query.question.split()) in " ".join(
+        tooltip.inner_text().split()
+    )
 
 
 @pytest.mark.browser

@@ -180,9 +180,9 @@
   function showChanges(shown) {
     document.documentElement.classList.toggle("changes-shown", shown);
     var seen = {};
-    document.querySelectorAll(".change[data-change]").forEach(function (mark) {
+    document.querySelectorAll(".change[data-change], .queried[data-query]").forEach(function (mark) {
       var block = mark.closest("p[id], li[id]");
-      var key = (block ? block.id : "") + "/" + mark.getAttribute("data-change");
+      var key = (block ? block.id : "") + "/" + (mark.getAttribute("data-change") || mark.getAttribute("data-query"));
       if (shown && !seen[key]) mark.setAttribute("tabindex", "0");
       else mark.removeAttribute("tabindex");
       seen[key] = true;

@@ -9,8 +9,9 @@
 // - a change where it stands (.change, while "Show changes" is on) and a conjecture's
 //   "conj." when clicked or tapped: the change as its apparatus entry gives it (class,
 //   printed words -> reading, reason), from the paragraph's changes that the "Corrected"
-//   marker opens (readings.js, window.edition.changeEntry). A click or tap keeps it open
-//   (touch has no hover) until Escape or a click elsewhere.
+//   marker opens (readings.js, window.edition.changeEntry); a query's words (.queried,
+//   shown with the changes): the question, from the query's note under the paragraph.
+//   A click or tap keeps it open (touch has no hover) until Escape or a click elsewhere.
 // Our own code, not Material's tooltips, because those are set up per element when the
 // page loads: some 260 on the whole paper on one page.
 // The tooltip stays while the pointer is over it and closes with Escape (WCAG 1.4.13).
@@ -77,7 +78,8 @@
     window.clearTimeout(hideTimer);
     current = link;
     var change = link.classList.contains("change") || (whole && link.hasAttribute("data-change"));
-    var own = link.getAttribute("data-tooltip");
+    var note = link.hasAttribute("data-query") && document.getElementById(link.getAttribute("data-query"));
+    var own = link.getAttribute("data-tooltip") || (note ? "Query: " + note.textContent : null);
     (change ? changeOf(link) : own ? Promise.resolve(null) : descriptions()).then(function (data) {
       if (change && !data && !own) return;
       var text = change && data ? "" : own || data[actorOf(link)];
@@ -120,8 +122,8 @@
 
   function termOf(event) {
     if (!event.target || !event.target.closest) return null;
-    var found = event.target.closest("a.glossary-term, [data-tooltip], .change[data-change]");
-    if (found && found.classList.contains("change") && !changesShown()) {
+    var found = event.target.closest("a.glossary-term, [data-tooltip], .change[data-change], .queried[data-query]");
+    if (found && found.matches(".change, .queried") && !changesShown()) {
       found = found.parentElement && found.parentElement.closest("a.glossary-term, [data-tooltip]");
     }
     return found;
@@ -132,7 +134,7 @@
   // without the script, or where the changes cannot be fetched).
   document.addEventListener("click", function (event) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
-    var mark = event.target.closest && event.target.closest("a.conjecture-mark, .change[data-change]");
+    var mark = event.target.closest && event.target.closest("a.conjecture-mark, .change[data-change], .queried[data-query]");
     if (mark && !mark.matches("a") && (mark.closest("a") || !changesShown())) mark = null;
     if (!mark) {
       if (pinned && !(tooltip && tooltip.contains(event.target))) hide();
@@ -140,6 +142,7 @@
     }
     event.preventDefault();
     var link = mark;
+    if (mark.matches(".queried")) { show(link); pinned = true; return; }
     changeOf(link).then(function (data) {
       if (!data && link.matches("a")) { window.location.href = link.href; return; }
       show(link, true);

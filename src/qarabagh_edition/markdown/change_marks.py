@@ -11,7 +11,8 @@ the record page's changes JSON that the "Corrected" marker opens: the words and 
 are not written into the page a second time). A conjecture stays visibly marked, and is
 followed by a "conj." mark: a link to the paragraph's entry on the Corrections page
 (which gives the editors' reason) that shows the conjecture's own change in place with
-JavaScript.
+JavaScript. A query's words are marked too (`span.queried`, naming the query's note),
+shown with the changes, with the question.
 
 The changes are read from the page's own apparatus lines (qarabagh_edition.apparatus),
 by the parser lint uses (markdown.apparatus_lines, which then takes them out). Where each
@@ -37,7 +38,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from qarabagh_edition.apparatus import KINDS, Change, apply, parse, supplied_words
+from qarabagh_edition.apparatus import KINDS, Change, Query, apply, parse, supplied_words
 from qarabagh_edition.markdown import apparatus_lines
 from qarabagh_edition.markdown.tree_text import block_text, insert_at, wrap
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
@@ -179,6 +180,23 @@ def mark_block(block: etree.Element, ident: str, changes: list[Change], correcti
             wrap(block, start, end, lambda attributes=attributes: etree.Element("span", dict(attributes)), _opaque)
 
 
+def query_id(ident: str, number: int) -> str:
+    """The ID of a paragraph's N-th query, the note under it (markdown.reading_markers)."""
+    return f"query-{ident}-{number}"
+
+
+def mark_queries(block: etree.Element, ident: str, queries: list[Query]) -> None:
+    """Each query's words, where they first stand in the paragraph, marked with the ID of
+    the query's note (its question): shown with the changes, the question on hover, focus
+    or tap (tooltips.js)."""
+    text = block_text(block, _opaque)
+    for number, query in enumerate(queries, start=1):
+        found = words_pattern(query.words).search(text) if query.words.strip() else None
+        if found:
+            attributes = {"class": "queried", "data-query": query_id(ident, number)}
+            wrap(block, *found.span(), lambda attributes=attributes: etree.Element("span", dict(attributes)), _opaque)
+
+
 class ChangeMarks(Treeprocessor):
     def __init__(self, md, corrections: str, root: Path | None, docs_dir: str):
         super().__init__(md)
@@ -188,8 +206,11 @@ class ChangeMarks(Treeprocessor):
         found = apparatus_lines.apparatus_of(self.md)
         for block in list(root.iter()):
             ident = block.get("id", "")
-            changes = found[ident].changes if ident in found else []
-            if block.tag in BLOCKS and changes and RECORD_CLASS not in block.get("class", "").split():
+            if block.tag not in BLOCKS or ident not in found or RECORD_CLASS in block.get("class", "").split():
+                continue
+            mark_queries(block, ident, found[ident].queries)  # first: before any "conj." stands in the words
+            changes = found[ident].changes
+            if changes:
                 source, spots = source_places(ident, self.root, self.docs_dir) or ("", None)
                 if spots is not None and len(spots) != len(changes):
                     source, spots = "", None

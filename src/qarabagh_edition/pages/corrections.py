@@ -119,13 +119,19 @@ def revision_html(revision: Revision | None, repo_url: str | None) -> str:
 
 
 def apparatus_items(apparatus: Apparatus) -> str:
-    """Each change with its class, its published and corrected words, and its reason."""
+    """Each change with its class, its published and corrected words, and its reason; then
+    the queries, with their words and question."""
     items = []
     for change in apparatus.changes:
         items.append(
             f'<li class="apparatus-entry apparatus-entry--{change.kind}">'
             f'<span class="apparatus-class">{LABELS[change.kind]}</span> {change_words(change)}: '
             f"{html.escape(change.reason)}</li>"
+        )
+    for query in apparatus.queries:  # after the changes: a change's place in the list is its number
+        items.append(
+            '<li class="apparatus-entry apparatus-entry--query"><span class="apparatus-class">Query</span> '
+            f"“{html.escape(query.words)}”: {html.escape(query.question)}</li>"
         )
     return "\n".join(items)
 

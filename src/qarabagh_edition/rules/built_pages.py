@@ -43,7 +43,7 @@ EDITION_ATTRIBUTES = {
     "a": {"data-for", "data-tooltip", "data-change", "download"},  # reading markers, conj. marks, tooltips
     "p": {"data-paragraph", "data-reading", "data-search-exclude"},  # paragraph numbers, readings, search
     "li": {"data-paragraph", "data-reading"},
-    "span": {"data-tooltip", "data-search-exclude", "data-change"},  # editorial badges, change marks
+    "span": {"data-tooltip", "data-search-exclude", "data-change", "data-query"},  # badges, change marks
     "ul": {"data-search-exclude"},  # the Corrections page's reasons
 }
 EDITION_CLASSES = {
@@ -53,6 +53,7 @@ EDITION_CLASSES = {
     "apparatus-entry--conjecture",
     "apparatus-entry--emendation",
     "apparatus-entry--normalisation",
+    "apparatus-entry--query",
     "apparatus-entry--supplied",
     "apparatus-list",
     "as-published",
@@ -88,6 +89,7 @@ EDITION_CLASSES = {
     "timeline-actors",
     "timeline-date",
     "timeline-paragraphs",
+    "queried",  # markdown/change_marks.py: a query's words
     "nocase",  # Pandoc's citeproc, in the formatted references (cite_this.py)
     "headerlink",  # toc's permalinks, which the pages' own judgment leaves out (html_allowlist.render)
 }
