@@ -3,6 +3,7 @@ changes account for every difference from the published text, numbers and dates 
 kept, every paragraph has a review status; readers see the classes, conjectures where
 they stand, and the Corrections page groups and counts them."""
 
+import copy
 import functools
 import json
 import re
@@ -14,8 +15,9 @@ from conftest import ROOT
 from helpers import content, line_of, soup
 from test_lint import lint
 
-from qarabagh_edition.apparatus import CHANGE_KINDS, PROGRESS_LINE, check_block, progress_line
-from qarabagh_edition.printed_citations import load_citations
+from qarabagh_edition.apparatus import CHANGE_KINDS, PLURALS, PROGRESS_LINE, check_block, progress_line, supplied_words
+from qarabagh_edition.markdown.change_marks import CITATION, words_pattern
+from qarabagh_edition.printed_citations import load_citations, uncorrected_reading
 from qarabagh_edition.published_layer import load_layer, load_pages
 from qarabagh_edition.rules.apparatus_checks import apparatus_of
 
@@ -169,10 +171,11 @@ def test_corrections_page_groups_and_counts_every_change_by_class(site):
         ("normalisation", "normalisations"),
         ("emendation", "emendations"),
         ("conjecture", "conjectures"),
+        ("supplied", "supplied"),
     ):
         count = sum(len(a.of(kind)) for a in APPARATUS.values())
         heading = page.find(id=anchor)
-        assert heading.get_text().startswith(f"{kind.capitalize()}s ({count})"), heading.get_text()
+        assert heading.get_text().startswith(f"{PLURALS[kind]} ({count})"), heading.get_text()
         listed = heading.find_next("ul").select("li") if count else []
         assert len(listed) == count
     queries = sum(len(a.queries) for a in APPARATUS.values())
@@ -189,53 +192,213 @@ def test_each_change_is_shown_beside_its_paragraph_with_its_class_and_reason(sit
             continue
         entry = read(PAGE_OF[ident])[ident]
         entries = BeautifulSoup(entry["apparatus"], "html.parser").select(".apparatus-entry")
-        assert [e["class"][1].removeprefix("apparatus-entry--") for e in entries] == [c.kind for c in apparatus.changes]
+        kinds = [c.kind for c in apparatus.changes] + ["query"] * len(apparatus.queries)
+        assert [e["class"][1].removeprefix("apparatus-entry--") for e in entries] == kinds
         for entry, change in zip(entries, apparatus.changes):
             assert entry.select_one(".apparatus-class").get_text() == change.kind.capitalize()
             assert " ".join(change.reason.split()) in " ".join(entry.get_text().split())
 
 
-def test_a_conjecture_is_marked_where_it_stands_with_the_published_words_one_step_away(site):
-    conjectures = [(ident, c) for ident, a in APPARATUS.items() for c in a.of("conjecture")]
+def _page(ident: str) -> str:
+    return PAGE_OF[ident].removesuffix(".md").removesuffix("index")
+
+
+def _marked(paragraph, number: int) -> str:
+    return "".join(m.get_text() for m in paragraph.select(f'.change[data-change="{number}"]'))
+
+
+def test_every_change_is_marked_where_it_stands_with_its_class(site):
+    """Each change of each paragraph's apparatus wraps its own words in the reading, with
+    its class, in the apparatus's order; none on the record's pages, which are as printed."""
+    read = functools.lru_cache(maxsize=None)(lambda path: soup(site, path))  # each page parsed once
+    changed = [(ident, a) for ident, a in APPARATUS.items() if a.changes]
+    assert sum(len(a.changes) for _, a in changed) > 500
+    for ident, apparatus in changed:
+        paragraph = read(_page(ident)).find(id=ident)
+        marks = paragraph.select(".change")
+        numbers = [int(m["data-change"]) for m in marks]
+        assert numbers == sorted(numbers), f"{ident}: the marks stand out of the apparatus's order {numbers}"
+        assert set(numbers) == set(range(1, len(apparatus.changes) + 1)), f"{ident}: marked {sorted(set(numbers))}"
+        for number, change in enumerate(apparatus.changes, start=1):
+            own = paragraph.select(f'.change[data-change="{number}"]')
+            kinds = ["change", f"change--{change.kind}"] + ([] if change.new else ["change--deletion"])
+            assert all(m["class"] == kinds for m in own), (ident, number, [m["class"] for m in own])
+            # The marked words are the change's reading (a citation as the page shows it); of
+            # supplied words, only those the editors add.
+            words = supplied_words(change) if change.kind == "supplied" else change.new
+            assert words_pattern(words).fullmatch(_marked(paragraph, number).strip()), (
+                f"{ident} change {number} marks '{_marked(paragraph, number)}', not '{change.new}'"
+            )
+        # Each mark stands at its change's own place: the marks turned back into the printed
+        # words give the published text (citations, made links, left out on both sides).
+        assert _marks_undone(paragraph, apparatus) == _words(
+            CITATION.sub("", uncorrected_reading(LAYER[ident], CITED))
+        ), f"{ident}: a mark stands away from its change's place"
+    for page in {_page(ident) for ident, _ in changed}:
+        assert not read(f"as-published/{page}").select(".change, .conjecture-mark, .queried"), page
+
+
+def test_every_query_marks_its_words_and_names_its_question(site):
+    read = functools.lru_cache(maxsize=None)(lambda path: soup(site, path))  # each page parsed once
+    queries = [(ident, n, q) for ident, a in APPARATUS.items() for n, q in enumerate(a.queries, 1)]
+    assert len(queries) > 20
+    for ident, number, query in queries:
+        page = read(_page(ident))
+        paragraph = copy.copy(page.find(id=ident))
+        for mark in paragraph.select("a.conjecture-mark"):  # a conjecture's "conj." may stand among the words
+            mark.decompose()
+        marks = paragraph.select(f'.queried[data-query="query-{ident}-{number}"]')
+        assert words_pattern(query.words).fullmatch("".join(m.get_text() for m in marks).strip()), (ident, number)
+        note = page.find(id=f"query-{ident}-{number}")
+        assert note.name == "aside" and " ".join(query.question.split()) in " ".join(note.get_text().split())
+
+
+CITED = load_citations(ROOT, LAYER)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+([.,;:])", r"\1", " ".join(text.replace("*", "").replace("–", "--").split()))
+
+
+def _marks_undone(paragraph, apparatus) -> str:
+    paragraph = copy.copy(paragraph)
+    for added in paragraph.select("span.citation, a.conjecture-mark, .reading-marker, .paragraph-tools"):
+        added.decompose()
+    done = set()
+    for mark in paragraph.select(".change"):
+        number = int(mark["data-change"])
+        change = apparatus.changes[number - 1]
+        printed = "" if number in done or change.kind == "supplied" else CITATION.sub("", change.old)
+        mark.replace_with(printed)
+        done.add(number)
+    return _words(paragraph.get_text())
+
+
+def test_a_conjecture_is_marked_with_the_published_words_one_step_away(site):
+    conjectures = [(ident, n, c) for ident, a in APPARATUS.items() for n, c in enumerate(a.changes, 1)]
+    conjectures = [(ident, n, c) for ident, n, c in conjectures if c.kind == "conjecture"]
     assert conjectures, "the reading has conjectures"
     read = functools.lru_cache(maxsize=None)(lambda path: soup(site, path))  # each page parsed once
-    for ident, change in conjectures:
-        page = read(PAGE_OF[ident].removesuffix(".md").removesuffix("index"))
-        paragraph = page.find(id=ident)
-        marked = [" ".join(m.get_text().split()) for m in paragraph.select(".conjecture")]
-        assert " ".join(re.sub(r"\[-?@[^\]]*\]", "", change.new).split())[:30] in " ".join(marked) or marked, ident
-        mark = paragraph.select_one("a.conjecture-mark")
-        assert mark is not None and "As published" in mark["data-tooltip"], ident
+    for ident, number, change in conjectures:
+        paragraph = read(_page(ident)).find(id=ident)
+        mark = paragraph.select_one(f'a.conjecture-mark[data-change="{number}"]')
+        assert mark is not None and f"As published: “{change.old}”" in mark["data-tooltip"], ident
         assert not mark.has_attr("title"), "Material would set up a tooltip for each title at load"
         # Without JavaScript the mark leads to the paragraph's entry on the Corrections
         # page, which gives the editors' reason.
-        here = PAGE_OF[ident].removesuffix(".md").removesuffix("index")
+        here = _page(ident)
         target, anchor = urljoin("/" + here + ("/" if here else ""), mark["href"]).split("#")
         assert target == "/corrections/" and anchor == f"correction-{ident}", mark["href"]
         entry = read("corrections/").find(id=anchor)
         why = entry.find_next("ul", class_="correction-why")
         assert " ".join(change.reason.split()) in " ".join(why.get_text().split()), ident
     # No note repeats under the paragraph what the marker's panel and the Corrections page give.
-    assert not read(PAGE_OF[conjectures[0][0]].removesuffix(".md").removesuffix("index")).select(
-        "aside.editorial-conjecture"
+    assert not read(_page(conjectures[0][0])).select("aside.editorial-conjecture")
+
+
+def _entry_words(tooltip) -> str:
+    return " ".join(tooltip.inner_text().split())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280], ids=["phone", "desktop"])
+def test_a_conjecture_shows_its_own_change_in_view_on_hover_and_on_tap(browser, server, width):
+    ident, number, change = next(
+        (i, n, c) for i, a in APPARATUS.items() for n, c in enumerate(a.changes, 1) if c.kind == "conjecture"
+    )
+    context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=width < 400)
+    page = context.new_page()
+    page.goto(server + _page(ident), wait_until="networkidle")
+    mark = page.locator(f'#{ident} a.conjecture-mark[data-change="{number}"]')
+    mark.scroll_into_view_if_needed()
+    tooltip = page.locator("#edition-tooltip")
+    if width > 400:
+        mark.hover()
+        tooltip.wait_for(state="visible", timeout=5000)
+        assert "As published" in tooltip.inner_text()
+    # A click or tap shows the conjecture's own change (class, printed words, reason) in view,
+    # not the panel under the paragraph, and the page stays where it was.
+    before = page.evaluate("window.scrollY")
+    mark.tap() if width < 400 else mark.click()
+    page.wait_for_function("document.querySelector('#edition-tooltip .apparatus-class')", timeout=5000)
+    words = _entry_words(tooltip)
+    assert words.lower().startswith("conjecture") and " ".join(change.reason.split()) in words, words
+    assert " ".join(change.old.split()) in words
+    box = tooltip.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 740, box
+    assert page.evaluate("window.scrollY") == before and "corrections" not in page.url
+    assert not page.locator(f"#published-{ident}").count()
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=2000)
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280], ids=["phone", "desktop"])
+def test_show_changes_marks_every_change_and_is_remembered(browser, server, width):
+    ident, apparatus = next((i, a) for i, a in APPARATUS.items() if len(a.of("emendation")) and _page(i))
+    number = next(n for n, c in enumerate(apparatus.changes, 1) if c.kind == "emendation")
+    change = apparatus.changes[number - 1]
+    context = browser.new_context(viewport={"width": width, "height": 740}, has_touch=width < 400)
+    page = context.new_page()
+    page.goto(server + _page(ident), wait_until="networkidle")
+    mark = page.locator(f'#{ident} .change[data-change="{number}"]').first
+    underline = "el => getComputedStyle(el).textDecorationLine"
+    assert mark.evaluate(underline) == "none", "changes are marked before the reader asks"
+    control = page.get_by_role("checkbox", name="Show changes")
+    control.check()
+    assert mark.evaluate(underline) == "underline"
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationStyle") == "solid"  # an emendation's line
+    # Focus shows the change: its class, the printed words and the reason.
+    mark.focus()
+    tooltip = page.locator("#edition-tooltip")
+    page.wait_for_function("document.querySelector('#edition-tooltip .apparatus-class')", timeout=5000)
+    words = _entry_words(tooltip)
+    assert words.lower().startswith("emendation") and " ".join(change.old.split()) in words, words
+    assert " ".join(change.reason.split()) in words
+    page.keyboard.press("Escape")
+    # The next page opens with the changes shown, and the box ticked.
+    other = next(i for i, a in APPARATUS.items() if a.changes and _page(i) != _page(ident))
+    page.goto(server + _page(other), wait_until="networkidle")
+    assert page.get_by_role("checkbox", name="Show changes").is_checked()
+    assert page.locator(f"#{other} .change").first.evaluate(underline) == "underline"
+    page.get_by_role("checkbox", name="Show changes").uncheck()
+    assert (
+        page.locator(f"#{other} .change--emendation, #{other} .change--normalisation").first.evaluate(underline)
+        == "none"
+    )
+    page.reload(wait_until="networkidle")
+    assert not page.get_by_role("checkbox", name="Show changes").is_checked()
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_queried_word_shows_its_question_on_focus_with_the_changes_shown(page, server):
+    ident, query = next((i, a.queries[0]) for i, a in APPARATUS.items() if a.queries)
+    page.goto(server + _page(ident), wait_until="networkidle")
+    mark = page.locator(f'#{ident} .queried[data-query="query-{ident}-1"]').first
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
+    page.get_by_role("checkbox", name="Show changes").check()
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationStyle") == "wavy"
+    mark.focus()
+    tooltip = page.locator("#edition-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Query" in tooltip.inner_text() and " ".join(query.question.split()) in " ".join(
+        tooltip.inner_text().split()
     )
 
 
 @pytest.mark.browser
-def test_the_published_words_of_a_conjecture_show_on_hover_and_on_click(page, server):
-    ident, change = next((i, c) for i, a in APPARATUS.items() for c in a.of("conjecture"))
-    page.goto(server + PAGE_OF[ident].removesuffix(".md").removesuffix("index"), wait_until="networkidle")
-    mark = page.locator(f"#{ident} a.conjecture-mark").first
-    mark.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]").first
-    tooltip.wait_for(timeout=5000)
-    assert "As published" in tooltip.inner_text()
-    # A click opens the paragraph's changes in place, with the editors' reason.
-    mark.click()
-    panel = page.locator(f"#published-{ident}")
-    panel.wait_for(state="visible", timeout=5000)
-    assert " ".join(change.reason.split()) in " ".join(panel.inner_text().split())
-    assert page.locator(f'a.corrected-marker[data-for="{ident}"]').get_attribute("aria-expanded") == "true"
+def test_show_changes_works_without_javascript(browser, server):
+    ident = next(i for i, a in APPARATUS.items() if a.of("emendation"))
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + _page(ident))
+    mark = page.locator(f"#{ident} .change--emendation").first
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationLine") == "none"
+    page.get_by_role("checkbox", name="Show changes").check()
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationLine") == "underline"
+    context.close()
 
 
 def test_line_numbers_in_messages_are_the_notes_lines(project_copy):
@@ -246,6 +409,37 @@ def test_line_numbers_in_messages_are_the_notes_lines(project_copy):
     code, output = lint(project_copy)
     assert code == 1
     assert f"docs/political-implications.md:{line_of(page, status.replace('reviewed:', 'emendation:'))}:" in output
+
+
+def test_a_deletion_is_a_change_with_nothing_after_the_arrow():
+    base = "Mr Salehi visited Qarabagh, indeed, in May 2012."
+    apparatus, problems = check(
+        [("reviewed", "yes"), ("emendation", ", indeed → | a filler the sentence does not need")],
+        base.replace(", indeed", ""),
+        base=base,
+    )
+    assert not problems, problems
+    assert (apparatus.changes[0].old, apparatus.changes[0].new) == (", indeed", "")
+
+
+def test_supplied_words_are_their_own_class_and_only_add():
+    base = "He wrote to Demirel to help the people of Karabakh."
+    reading = "He wrote to Demirel asking him to help the people of Karabakh."
+    apparatus, problems = check(
+        [("reviewed", "yes"), ("supplied", "to help → asking him to help | a verb is missing")], reading, base=base
+    )
+    assert not problems, problems
+    assert supplied_words(apparatus.changes[0]) == "asking him"
+    # A supplied line that changes printed words is refused, with where and how.
+    _, problems = check(
+        [("reviewed", "yes"), ("supplied", "to help → asking him to aid | a verb is missing")],
+        reading.replace("to help", "to aid"),
+        base=base,
+    )
+    assert any(p.startswith("docs/x.md:11: a supplied line keeps the printed words") for p in problems), problems
+    # The examples the issue names are supplied words of their own.
+    for ident, words in (("introduction-2", "this emphasis,"), ("social-16", "asking him")):
+        assert words in [supplied_words(c) for c in APPARATUS[ident].of("supplied")], ident
 
 
 def test_a_number_written_as_a_word_is_kept_like_any_number():

@@ -7,6 +7,7 @@ import yaml
 from conftest import ROOT
 from helpers import soup
 
+from qarabagh_edition.apparatus import CHANGE_KINDS
 from qarabagh_edition.pages.corrections import strip_emphasis
 from qarabagh_edition.printed_citations import CITATION, is_corrected, load_citations, uncorrected_reading
 from qarabagh_edition.published_layer import load_layer, load_pages
@@ -75,7 +76,7 @@ def test_every_page_paragraph_is_the_published_text_or_a_declared_correction():
                 continue
             if block.kind == "heading":  # only the capitals of "INTRODUCTION" differ
                 assert block.text.casefold() == normalise(layer[block.id].text).casefold(), block.where
-            elif any(kind in ("normalisation", "emendation", "conjecture") for kind, _, _ in block.notes):
+            elif any(kind in CHANGE_KINDS for kind, _, _ in block.notes):
                 assert block.text != uncorrected_reading(layer[block.id], citations), block.where
             else:
                 assert block.text == uncorrected_reading(layer[block.id], citations), block.where

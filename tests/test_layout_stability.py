@@ -25,10 +25,10 @@ RECORD_SHIFTS = """window.__shifts = [];
     } }).observe({type: 'layout-shift', buffered: true});"""
 
 
-def shifts_while_loading(browser, url: str, width: int, height: int) -> list:
+def shifts_while_loading(browser, url: str, width: int, height: int, before: str = "") -> list:
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
-    page.add_init_script(RECORD_SHIFTS)
+    page.add_init_script(before + RECORD_SHIFTS)
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
     shifts = page.evaluate("window.__shifts")
@@ -116,4 +116,14 @@ def test_nothing_painted_moves_when_the_rest_of_the_html_arrives(browser, pausin
     its text comes, a separator after the last item so far is pushed along by the next. Each
     page's HTML is sent here in pieces, with a pause after every tag of its first screen."""
     shifts = shifts_while_loading(browser, pausing_server + path, width, height)
+    assert shifts == [], shifts
+
+
+@pytest.mark.browser
+@WIDTHS
+def test_nothing_painted_moves_with_the_changes_shown(browser, pausing_server, width, height):
+    """A reader who chose "Show changes" gets the marks and their key from the first paint
+    (main.html reads the choice before the page is drawn), so nothing moves for them either."""
+    remembered = "try { localStorage.setItem('qarabagh-edition.changes', 'shown'); } catch (e) {}\n"
+    shifts = shifts_while_loading(browser, pausing_server + "social-impacts/", width, height, remembered)
     assert shifts == [], shifts

@@ -18,7 +18,7 @@ EXTENSIONS = {
     "paragraph_numbers": ["qarabagh_edition.markdown.paragraph_numbers"],
     "citation_links": ["qarabagh_edition.markdown.citation_links"],
     "glossary_links": ["qarabagh_edition.markdown.glossary_links"],
-    "conjecture_marks": ["qarabagh_edition.markdown.conjecture_marks"],
+    "change_marks": ["qarabagh_edition.markdown.change_marks"],
     "reading_markers": ["qarabagh_edition.markdown.reading_markers"],
     "editorial_badges": [TOC, "qarabagh_edition.markdown.editorial_badges"],
     "reading_time": ["qarabagh_edition.markdown.reading_time"],
@@ -29,7 +29,7 @@ EXTENSIONS = {
         "qarabagh_edition.markdown.paragraph_numbers",
         "qarabagh_edition.markdown.citation_links",
         "qarabagh_edition.markdown.glossary_links",
-        "qarabagh_edition.markdown.conjecture_marks",
+        "qarabagh_edition.markdown.change_marks",
         "qarabagh_edition.markdown.reading_markers",
         "qarabagh_edition.markdown.editorial_badges",
         "qarabagh_edition.markdown.reading_time",
@@ -41,6 +41,8 @@ SETTINGS = {
     "smarty": {"smart_quotes": False, "smart_angled_quotes": False, "smart_ellipses": False},  # as mkdocs.yml
     TOC: {"permalink": "¶", "permalink_title": "Link to this heading"},  # as mkdocs.yml
     "qarabagh_edition.markdown.citation_links": {"root": str(PROJECT)},
+    # Where each change stands: from its page in a project of its own (its published text).
+    "qarabagh_edition.markdown.change_marks": {"root": str(GOLDEN / "places"), "docs_dir": "docs"},
     "qarabagh_edition.markdown.glossary_links": {"root": str(PROJECT), "docs_dir": "docs"},
     "qarabagh_edition.markdown.reading_markers": {"root": str(PROJECT), "docs_dir": "docs"},
     "qarabagh_edition.markdown.reading_time": {"root": str(PROJECT), "docs_dir": "docs", "nav": NAV},

@@ -93,10 +93,12 @@ def test_axe_finds_no_violations_on_the_whole_paper_straight_after_load(browser,
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_our_overlays_open(browser, server, scheme):
-    # What only appears on use: an actor's tooltip, the cite box, a corrected paragraph's marker.
+    # What only appears on use: an actor's tooltip, the cite box, a corrected paragraph's
+    # marker, the changes marked where they stand ("Show changes").
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + "political-implications/", wait_until="networkidle")
+    page.get_by_role("checkbox", name="Show changes").check()
     page.locator("details.cite-this > summary").click()
     page.locator('a.corrected-marker[data-for="political-5"]').click()
     page.locator("#published-political-5").wait_for(state="visible", timeout=5000)

@@ -77,7 +77,7 @@ HOME_TITLE = "Abstract and keywords"  # the home page's section in the whole pap
 TOOLTIP_DATA = "assets/javascripts/glossary-data.js"  # the glossary's descriptions, for tooltips.js
 PAGES = {"references": "references.md", "corrections": "corrections.md", "pack": "pack.md"}
 # The edition's Markdown extensions that read the project's data: given this build's Project.
-PROJECT_EXTENSIONS = ("citation_links", "glossary_links", "reading_markers", "reading_time")
+PROJECT_EXTENSIONS = ("citation_links", "change_marks", "glossary_links", "reading_markers", "reading_time")
 
 
 def on_startup(command, dirty, **kwargs):

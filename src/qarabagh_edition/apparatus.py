@@ -8,11 +8,14 @@ Contributors write it in plain text, one line per change, directly above the par
     <!-- normalisation: Qarabagh → Karabakh | the glossary's standard spelling -->
     <!-- emendation: dates back → date back | agreement with "origins" -->
     <!-- conjecture: confused with the clap → confused with the collapse | the editors' reading -->
+    <!-- supplied: to help → asking him to help | a verb is missing -->
     <!-- query: Persepolis | the word makes no sense here; a share of the population may be meant -->
 
 * normalisation: a name in the glossary's standard spelling;
 * emendation: the meaning is certain (grammar, a clear typo, a plainly mistranslated word);
 * conjecture: the editors' best reading of an ambiguous passage, marked where it stands;
+* supplied: words the editors add that have no printed counterpart (TEI <supplied>): the
+  line keeps the printed words that place it, before or after the added ones;
 * query: the words are left as published, and the question is asked;
 * reviewed: `yes` once an editor has gone through the paragraph, `no` until then.
 
@@ -28,19 +31,26 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-CHANGE_KINDS = ("normalisation", "emendation", "conjecture")
+CHANGE_KINDS = ("normalisation", "emendation", "conjecture", "supplied")
 KINDS = CHANGE_KINDS + ("query", "reviewed")
-LABELS = {"normalisation": "Normalisation", "emendation": "Emendation", "conjecture": "Conjecture", "query": "Query"}
+LABELS = {
+    "normalisation": "Normalisation",
+    "emendation": "Emendation",
+    "conjecture": "Conjecture",
+    "supplied": "Supplied",
+    "query": "Query",
+}
 PLURALS = {
     "normalisation": "Normalisations",
     "emendation": "Emendations",
     "conjecture": "Conjectures",
+    "supplied": "Supplied words",
     "query": "Queries",
 }
 ARROW = "→"
 HOW = (
     "write it as <!-- KIND: published words → corrected words | why -->, KIND one of normalisation, "
-    "emendation, conjecture; see CONTRIBUTING.md"
+    "emendation, conjecture, supplied; see CONTRIBUTING.md"
 )
 
 
@@ -102,6 +112,8 @@ def parse(notes: list[tuple[str, str, int]], path: str) -> tuple[Apparatus, list
             apparatus.queries.append(Query(_collapse(body), reason, line))
             continue
         old, arrow, new = body.partition(f" {ARROW} ")
+        if not arrow and body.endswith(f" {ARROW}"):  # a deletion: nothing after the arrow
+            old, arrow, new = body[: -len(ARROW) - 1], ARROW, ""
         if not arrow:
             problems.append(
                 f"{where}: this {kind} has no '{ARROW}' between the published and the corrected words ({HOW})"
@@ -135,6 +147,16 @@ def apply(base: str, changes: list[Change], where: str) -> tuple[str, list[str]]
         change.start, change.end = at, at + len(change.new)
         cursor = change.end
     return text, problems
+
+
+def supplied_words(change: Change) -> str:
+    """The words a `supplied` line adds to the printed words that place it ("" if it does
+    not only add)."""
+    if change.old and change.new.startswith(change.old + " "):
+        return change.new[len(change.old) :].strip()
+    if change.old and change.new.endswith(" " + change.old):
+        return change.new[: -len(change.old)].strip()
+    return ""
 
 
 def unexplained(expected: str, reading: str) -> str:
@@ -204,6 +226,12 @@ def check_block(path: str, line: int, ident: str, notes, base: str, reading: str
     for change in apparatus.changes:
         if change.old == change.new:
             problems.append(f"{path}:{change.line}: this {change.kind} changes nothing (remove the line)")
+        elif change.kind == "supplied" and not supplied_words(change):
+            problems.append(
+                f"{path}:{change.line}: a supplied line keeps the printed words that place it and adds words "
+                f"before or after them (write it as <!-- supplied: to help {ARROW} asking him to help | why -->; "
+                "a change of printed words is an emendation or a conjecture)"
+            )
     for query in apparatus.queries:
         if query.words not in reading:
             problems.append(

@@ -7,7 +7,9 @@
 //  * the marker opens the changes in place, with the published wording folded under
 //    them, fetched from its record page's changes JSON (#edition-changes says which) when
 //    first asked for (opened from disk, where nothing can be fetched, the marker goes to
-//    the record instead).
+//    the record instead);
+//  * "Show changes" marks every change where it stands (the style sheet does, from the
+//    ticked box), and the choice is remembered; one change's entry, for tooltips.js.
 // Material's `document$` re-runs setUp after each instant-navigation page change.
 (function () {
   "use strict";
@@ -190,17 +192,49 @@
     });
   }
 
-  // A conjecture's mark ("conj.") opens its paragraph's changes, where the editors give
-  // their reason (without the script it leads to the paragraph on the Corrections page).
-  function openFromMark(mark) {
-    var marker = document.querySelector('a.corrected-marker[data-for="' + mark.getAttribute("data-for") + '"]');
-    if (!marker) return false;
-    var panel = document.getElementById("published-" + marker.getAttribute("data-for"));
-    var lead = Number((/-(\d+)$/.exec(mark.id) || [])[1]) || undefined;  // conjecture-social-1-3: the third
-    if (!panel || panel.hidden || (lead && panel.getAttribute("data-lead") !== String(lead))) toggle(marker, lead);
-    marker.focus({ preventScroll: true });
-    showStart(marker);
-    return true;
+  // One change of a paragraph, as its apparatus entry gives it (class, printed words ->
+  // reading, reason): the HTML of the N-th entry of the paragraph's changes, for the
+  // popover of a change's mark or a conjecture's "conj." (tooltips.js).
+  function changeEntry(ident, number) {
+    var marker = document.querySelector('a.corrected-marker[data-for="' + ident + '"]');
+    if (!marker) return Promise.reject(new Error("no changes for " + ident));
+    return changesOf(marker).then(function (changes) {
+      var list = document.createElement("ul");
+      list.innerHTML = (changes[ident] || {}).apparatus || "";
+      var entry = list.querySelectorAll(".apparatus-entry")[number - 1];
+      if (!entry) throw new Error("no change " + number + " in " + ident);
+      return entry.innerHTML;
+    });
+  }
+  window.edition.changeEntry = changeEntry;
+
+  // "Show changes" (partials/show-changes.html): the choice on <html>, where main.html's
+  // first script puts the remembered one before the page is drawn, and kept for the next
+  // page. Shown, each change's first mark is reached with the Tab key.
+  var CHANGES_KEY = "qarabagh-edition.changes";
+
+  function showChanges(shown) {
+    document.documentElement.classList.toggle("changes-shown", shown);
+    var seen = {};
+    document.querySelectorAll(".change[data-change], .queried[data-query]").forEach(function (mark) {
+      var block = mark.closest("p[id], li[id]");
+      var key = (block ? block.id : "") + "/" + (mark.getAttribute("data-change") || mark.getAttribute("data-query"));
+      if (shown && !seen[key]) mark.setAttribute("tabindex", "0");
+      else mark.removeAttribute("tabindex");
+      seen[key] = true;
+    });
+  }
+
+  function setUpChanges() {
+    var box = document.querySelector(".show-changes__input");
+    if (!box) return;
+    box.checked = document.documentElement.classList.contains("changes-shown");
+    if (box.checked) showChanges(true);
+    box.addEventListener("change", function () {
+      showChanges(box.checked);
+      try { window.localStorage.setItem(CHANGES_KEY, box.checked ? "shown" : "hidden"); }
+      catch (e) { /* private mode: not remembered */ }
+    });
   }
 
   // Before Material's instant navigation sees the click (it listens on the body, and
@@ -208,11 +242,10 @@
   document.addEventListener("click", function (event) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
     var marker = event.target.closest && event.target.closest("a.corrected-marker");
-    var mark = !marker && event.target.closest && event.target.closest("a.conjecture-mark");
-    if (marker) toggle(marker);
-    if (marker || (mark && openFromMark(mark))) {
+    if (marker) {
       event.preventDefault();
       event.stopPropagation();
+      toggle(marker);
     }
   }, true);
   // A button answers the space bar too: on release, as buttons do (not scrolling on press).
@@ -227,5 +260,6 @@
   window.edition.onEveryPage(function () {
     setUpSwitch();
     setUpMarkers();
+    setUpChanges();
   });
 })();

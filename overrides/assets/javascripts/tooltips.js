@@ -6,6 +6,12 @@
 // - anything with a data-tooltip: a conjecture's mark (the published words), a heading's
 //   "¶" permalink, a footnote's back-link, an editorial heading's badge. The build moves
 //   their `title` there (qarabagh_edition.pages.tooltips).
+// - a change where it stands (.change, while "Show changes" is on) and a conjecture's
+//   "conj." when clicked or tapped: the change as its apparatus entry gives it (class,
+//   printed words -> reading, reason), from the paragraph's changes that the "Corrected"
+//   marker opens (readings.js, window.edition.changeEntry); a query's words (.queried,
+//   shown with the changes): the question, from the query's note under the paragraph.
+//   A click or tap keeps it open (touch has no hover) until Escape or a click elsewhere.
 // Our own code, not Material's tooltips, because those are set up per element when the
 // page loads: some 260 on the whole paper on one page.
 // The tooltip stays while the pointer is over it and closes with Escape (WCAG 1.4.13).
@@ -16,6 +22,20 @@
   var tooltip = null;
   var current = null;
   var hideTimer = null;
+  var pinned = false;  // opened by a click or tap: stays until Escape or a click elsewhere
+
+  function changesShown() {
+    return document.documentElement.classList.contains("changes-shown") ||
+      Boolean(document.querySelector(".show-changes__input:checked"));
+  }
+
+  // A change's entry (HTML of the edition's own changes JSON), or null: none to show.
+  function changeOf(element) {
+    var block = element.closest("p[id], li[id]");
+    if (!block || !window.edition.changeEntry) return Promise.resolve(null);
+    return window.edition.changeEntry(block.id, Number(element.getAttribute("data-change")))
+      .catch(function () { return null; });
+  }
 
   function descriptions() {
     return window.edition.loadScript(DATA_URL).then(
@@ -54,23 +74,30 @@
     box.style.top = (below ? rect.bottom + gap : rect.top - gap - height) + "px";
   }
 
-  function show(link) {
+  function show(link, whole) {
     window.clearTimeout(hideTimer);
     current = link;
-    var own = link.getAttribute("data-tooltip");
-    (own ? Promise.resolve(null) : descriptions()).then(function (data) {
-      var text = own || data[actorOf(link)];
-      if (current !== link || !text) return;
+    var change = link.classList.contains("change") || (whole && link.hasAttribute("data-change"));
+    var note = link.hasAttribute("data-query") && document.getElementById(link.getAttribute("data-query"));
+    var own = link.getAttribute("data-tooltip") || (note ? "Query: " + note.textContent : null);
+    (change ? changeOf(link) : own ? Promise.resolve(null) : descriptions()).then(function (data) {
+      if (change && !data && !own) return;
+      var text = change && data ? "" : own || data[actorOf(link)];
+      if (current !== link || !(text || (change && data))) return;
       var box = element();
-      // "Name: what it is" shows the name in bold; a plain sentence stays plain.
-      var split = text.indexOf(": ");
       box.textContent = "";
-      if (split > 0) {
-        var name = document.createElement("strong");
-        name.textContent = text.slice(0, split);
-        box.appendChild(name);
+      if (change && data) {
+        box.innerHTML = data;  // the entry's HTML, as the changes panel shows it
+      } else {
+        // "Name: what it is" shows the name in bold; a plain sentence stays plain.
+        var split = text.indexOf(": ");
+        if (split > 0) {
+          var name = document.createElement("strong");
+          name.textContent = text.slice(0, split);
+          box.appendChild(name);
+        }
+        box.appendChild(document.createTextNode(split > 0 ? text.slice(split) : text));
       }
-      box.appendChild(document.createTextNode(split > 0 ? text.slice(split) : text));
       box.hidden = false;
       place(box, link);
       // Not where the text is already the element's name (a "¶" permalink): said once.
@@ -80,6 +107,7 @@
 
   function hide() {
     window.clearTimeout(hideTimer);
+    pinned = false;
     if (current) current.removeAttribute("aria-describedby");
     current = null;
     if (tooltip) tooltip.hidden = true;
@@ -87,29 +115,59 @@
 
   // A short delay, so the pointer can travel from the link onto the tooltip.
   function scheduleHide() {
+    if (pinned) return;
     window.clearTimeout(hideTimer);
     hideTimer = window.setTimeout(hide, 150);
   }
 
   function termOf(event) {
-    return event.target && event.target.closest ? event.target.closest("a.glossary-term, [data-tooltip]") : null;
+    if (!event.target || !event.target.closest) return null;
+    var found = event.target.closest("a.glossary-term, [data-tooltip], .change[data-change], .queried[data-query]");
+    if (found && found.matches(".change, .queried") && !changesShown()) {
+      found = found.parentElement && found.parentElement.closest("a.glossary-term, [data-tooltip]");
+    }
+    return found;
   }
 
+  // A conjecture's "conj.", or a shown change outside a link: a click or tap opens its
+  // change and keeps it open (the "conj." link, to the Corrections page, is for readers
+  // without the script, or where the changes cannot be fetched).
+  document.addEventListener("click", function (event) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    var mark = event.target.closest && event.target.closest("a.conjecture-mark, .change[data-change], .queried[data-query]");
+    if (mark && !mark.matches("a") && (mark.closest("a") || !changesShown())) mark = null;
+    if (!mark) {
+      if (pinned && !(tooltip && tooltip.contains(event.target))) hide();
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();  // before Material's instant navigation, on the body, follows the link
+    var link = mark;
+    if (mark.matches(".queried")) { show(link); pinned = true; return; }
+    changeOf(link).then(function (data) {
+      if (!data && link.matches("a")) { window.location.href = link.href; return; }
+      show(link, true);
+      pinned = true;
+    });
+  }, true);  // the capture phase: see stopPropagation above
+
   document.addEventListener("pointerover", function (event) {
+    if (event.pointerType === "touch" || pinned) return;  // a tap is a click: see above
     var link = termOf(event);
     if (link && link !== current) show(link);
     else if (link) window.clearTimeout(hideTimer);
   });
   document.addEventListener("pointerout", function (event) {
+    if (event.pointerType === "touch") return;
     var link = termOf(event);
     if (link && !(event.relatedTarget && link.contains(event.relatedTarget))) scheduleHide();
   });
   document.addEventListener("focusin", function (event) {
     var link = termOf(event);
-    if (link) show(link);
+    if (link && !pinned) show(link);
   });
   document.addEventListener("focusout", function (event) {
-    if (termOf(event)) hide();
+    if (termOf(event) && !pinned) hide();
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && current) hide();

@@ -6,7 +6,8 @@ that renders pages with Python-Markdown (MkDocs, ProperDocs, Zensical) runs them
   note after a paragraph whose printed citation disagrees with the reference list;
 * `glossary_links`: the first mention of each actor in a paragraph linked to the
   glossary.
-* `conjecture_marks`: each conjecture's words marked where they stand, with a "conj."
+* `change_marks`: every change of a paragraph's apparatus marked where it stands, with
+  its class (shown when the reader asks for the changes), and a conjecture's "conj."
   mark linked to the Corrections page; after the glossary links, which it leaves whole.
 * `reading_markers`: a corrected paragraph's "Corrected" marker (a link to the record)
   and the editors' queries under a paragraph;

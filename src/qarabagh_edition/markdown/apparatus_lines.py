@@ -6,7 +6,7 @@ the lines Python-Markdown is given, before its html_block step (20) would stash 
 raw HTML. Then they are removed from those lines: readers meet the apparatus as the
 edition shows it (markers, notes, conjecture marks), and no comment of it reaches a page.
 
-The extensions that show the apparatus (conjecture_marks, reading_markers) each register
+The extensions that show the apparatus (change_marks, reading_markers) each register
 this one preprocessor under one name, so it runs once however many of them are listed,
 and ask `apparatus_of(md)` for the page's apparatus by paragraph ID.
 """

@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from qarabagh_edition.apparatus import Apparatus
 from qarabagh_edition.markdown import apparatus_lines
+from qarabagh_edition.markdown.change_marks import query_id
 from qarabagh_edition.pages.corrections import marker_label
 from qarabagh_edition.pages.record import RECORD_CLASS, record_uri
 from qarabagh_edition.project import given_or_read
@@ -49,11 +50,17 @@ def marker(ident: str, apparatus: Apparatus, record: str) -> etree.Element:
     return link
 
 
-def query_notes(apparatus: Apparatus) -> list[etree.Element]:
+def query_notes(ident: str, apparatus: Apparatus) -> list[etree.Element]:
     notes = []
-    for query in apparatus.queries:
+    for number, query in enumerate(apparatus.queries, start=1):
         note = etree.Element(
-            "aside", {"class": "editorial-note editorial-query", "role": "note", "aria-label": "Editorial query"}
+            "aside",
+            {
+                "class": "editorial-note editorial-query",
+                "id": query_id(ident, number),  # the queried words' mark (markdown.change_marks) names it
+                "role": "note",
+                "aria-label": "Editorial query",
+            },
         )
         note.text = f"“{query.words}”: {query.question}"
         notes.append(note)
@@ -99,7 +106,7 @@ class ReadingMarkers(Treeprocessor):
         for parent, block in places:
             ident = block.get("id")
             apparatus, page = found[ident], holding[ident]
-            added = query_notes(apparatus)
+            added = query_notes(ident, apparatus)
             if apparatus.changes:  # the reading differs from the record here
                 record = posixpath.relpath(record_uri(page), posixpath.dirname(page) or ".")
                 added.insert(0, marker(ident, apparatus, record))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import markdown
 
-from qarabagh_edition.apparatus import CHANGE_KINDS, LABELS, PLURALS, Apparatus
+from qarabagh_edition.apparatus import CHANGE_KINDS, LABELS, PLURALS, Apparatus, Change, supplied_words
 from qarabagh_edition.history import Revision
 
 CONTEXT_WORDS = 4  # words shown either side of a change beside a corrected paragraph
@@ -119,16 +119,31 @@ def revision_html(revision: Revision | None, repo_url: str | None) -> str:
 
 
 def apparatus_items(apparatus: Apparatus) -> str:
-    """Each change with its class, its published and corrected words, and its reason."""
+    """Each change with its class, its published and corrected words, and its reason; then
+    the queries, with their words and question."""
     items = []
     for change in apparatus.changes:
         items.append(
             f'<li class="apparatus-entry apparatus-entry--{change.kind}">'
-            f'<span class="apparatus-class">{LABELS[change.kind]}</span> '
-            f"<del>{html.escape(change.old)}</del> → <ins>{html.escape(change.new)}</ins>: "
+            f'<span class="apparatus-class">{LABELS[change.kind]}</span> {change_words(change)}: '
             f"{html.escape(change.reason)}</li>"
         )
+    for query in apparatus.queries:  # after the changes: a change's place in the list is its number
+        items.append(
+            '<li class="apparatus-entry apparatus-entry--query"><span class="apparatus-class">Query</span> '
+            f"“{html.escape(query.words)}”: {html.escape(query.question)}</li>"
+        )
     return "\n".join(items)
+
+
+def change_words(change: Change) -> str:
+    """The printed words and the reading's, as HTML. Supplied words replace nothing: shown
+    as added, beside the printed words that place them."""
+    added = supplied_words(change) if change.kind == "supplied" else ""
+    if added:
+        where = "before" if change.new.startswith(added) else "after"
+        return f"<ins>{html.escape(added)}</ins> ({where} “{html.escape(change.old)}”)"
+    return f"<del>{html.escape(change.old)}</del> → <ins>{html.escape(change.new)}</ins>"
 
 
 def marker_label(apparatus: Apparatus) -> str:
@@ -181,11 +196,13 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
         f"| [Emendation](#emendations) | the meaning is certain: grammar, a clear typo, a plainly mistranslated word "
         f"| {counts['emendation']} |",
         f"| [Conjecture](#conjectures) | the editors' best reading of an ambiguous passage | {counts['conjecture']} |",
+        f"| [Supplied](#supplied) | words the editors add that have no printed counterpart | {counts['supplied']} |",
         f"| [Query](#queries) | the wording is left as published, and a question asked | {counts['query']} |",
         "",
     ]
     for kind, anchor in (
         ("conjecture", "conjectures"),
+        ("supplied", "supplied"),
         ("query", "queries"),
         ("emendation", "emendations"),
         ("normalisation", "normalisations"),
@@ -196,10 +213,7 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
             if kind == "query":
                 rows += [f"- {link(p)}: “{_md(q.words)}”: {_md(q.question)}" for q in p.apparatus.queries]
             else:
-                rows += [
-                    f"- {link(p)}: <del>{html.escape(c.old)}</del> → <ins>{html.escape(c.new)}</ins>: {_md(c.reason)}"
-                    for c in p.apparatus.of(kind)
-                ]
+                rows += [f"- {link(p)}: {change_words(c)}: {_md(c.reason)}" for c in p.apparatus.of(kind)]
         out += (rows or ["None."]) + [""]
     out += ["## Corrected paragraphs, newest first { #corrected-paragraphs }", ""]
     for p in sorted(corrected, key=lambda p: (-(p.revision.timestamp if p.revision else 2**40), p.order)):

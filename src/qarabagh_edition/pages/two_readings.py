@@ -2,8 +2,8 @@
 (published/), with the apparatus between them (qarabagh_edition.apparatus): every body
 paragraph with both readings, and what each corrected paragraph's marker opens (its
 changes JSON). (The markers and queries under the paragraphs are written by
-qarabagh_edition.markdown.reading_markers, the conjectures marked where they stand by
-qarabagh_edition.markdown.conjecture_marks.)
+qarabagh_edition.markdown.reading_markers, every change marked where it stands by
+qarabagh_edition.markdown.change_marks.)
 
 A reading page carries one reading. Each corrected paragraph's marker links to the same
 paragraph on the record's page (qarabagh_edition.pages.record); with JavaScript

@@ -30,10 +30,10 @@ from qarabagh_edition.rules.allowlist_messages import describe, needles
 EDITION_TAGS = {"aside"}  # editorial notes (markdown/citations.py, pages/two_readings.py)
 EDITION_ATTRIBUTES = {
     "*": {"aria-label", "role"},
-    "a": {"data-for", "data-tooltip", "download"},  # reading markers, conjecture marks, tooltips
+    "a": {"data-for", "data-tooltip", "data-change", "download"},  # reading markers, conj. marks, tooltips
     "p": {"data-paragraph", "data-reading", "data-search-exclude"},  # paragraph numbers, readings, search
     "li": {"data-paragraph", "data-reading"},
-    "span": {"data-tooltip", "data-search-exclude"},  # editorial badges
+    "span": {"data-tooltip", "data-search-exclude", "data-change", "data-query"},  # badges, change marks
     "ul": {"data-search-exclude"},  # the Corrections page's reasons
 }
 EDITION_CLASSES = {
@@ -43,10 +43,17 @@ EDITION_CLASSES = {
     "apparatus-entry--conjecture",
     "apparatus-entry--emendation",
     "apparatus-entry--normalisation",
+    "apparatus-entry--query",
+    "apparatus-entry--supplied",
     "apparatus-list",
     "as-published",
+    "change",  # markdown/change_marks.py: each change where it stands, by class
+    "change--conjecture",
+    "change--deletion",
+    "change--emendation",
+    "change--normalisation",
+    "change--supplied",
     "citation",
-    "conjecture",
     "conjecture-mark",
     "corrected-marker",
     "correction-diff",
@@ -72,6 +79,7 @@ EDITION_CLASSES = {
     "timeline-actors",
     "timeline-date",
     "timeline-paragraphs",
+    "queried",  # markdown/change_marks.py: a query's words
     "nocase",  # Pandoc's citeproc, in the formatted references (cite_this.py)
     "headerlink",  # toc's permalinks, which the pages' own judgment leaves out (html_allowlist.render)
 }

@@ -52,6 +52,7 @@ RESERVED_PREFIXES = (
     "pack-",
     "published-",
     "conjecture-",
+    "query-",
     "whole-paper",
     "record-",
     "ref-",
