@@ -69,10 +69,10 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
         for element in article.select("p, li, blockquote, h1, h2, h3"):
             # Not the paper's text: title block, contents, Cite box, editors' notes and
             # generated sections (class "editorial"), the footnoted references, the lines
-            # the template writes (which reading this is; the printed page's source).
+            # the template writes (which reading this is; the printed page's source; "Show changes").
             if (
                 any(
-                    c in ("editorial", "reading-marker", "reading-banner", "print-source") or c.startswith("record-")
+                    c in ("editorial", "reading-marker", "reading-banner", "print-source", "show-changes-row") or c.startswith("record-")
                     for c in element.get("class") or []
                 )
                 or element.find_parent(
