@@ -33,6 +33,8 @@ PLACEHOLDER = re.compile(r'<div id="pack-root"(?P<attrs>[^>]*)>\s*</div>')
 # Editorial matter kept inside a paragraph's element: not part of the paper's text.
 HOME_SECTION = "Abstract and keywords"  # the home page's section in the pack
 EDITORIAL_PARTS = ".reading-marker, aside.editorial-note, .paragraph-tools, .editorial-badge"
+# The marks "Show changes" draws (markdown.change_marks): the pack has no such switch.
+CHANGE_MARKS = "span.change:not(.change--conjecture), span.queried"
 
 
 def _references(article) -> dict[str, dict]:
@@ -79,6 +81,8 @@ def page_paragraphs(page: PaperPage, pack_path: str, site_url: str) -> list[dict
         copy = deepcopy(element)  # a detached copy to trim, leaving the page's tree as it is
         for part in copy.select(EDITORIAL_PARTS):
             part.decompose()
+        for mark in copy.select(CHANGE_MARKS):
+            mark.unwrap()  # the reading's words stay; a conjecture stays marked, with its "conj."
         keys = []
         for ref in copy.select('a.footnote-ref[href^="#fn:"]'):
             key = ref["href"][4:]
