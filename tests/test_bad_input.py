@@ -99,7 +99,7 @@ COMMENT_MISTAKES = {
         "<!-- reviewed: yes -->\n<!-- querry: At the end | really? -->",
         "<!-- querry:",
         "docs/conclusion.md:{line}: 'querry:' is not a kind of note (one of: normalisation, emendation, "
-        "conjecture, query, reviewed; check the spelling)",
+        "conjecture, supplied, query, reviewed; check the spelling)",
     ),
     "a comment left open is named where it opens": (
         "<!-- check the next paragraph\n<!-- reviewed: yes -->",

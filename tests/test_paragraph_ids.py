@@ -72,7 +72,8 @@ def test_every_paragraph_and_list_item_of_the_content_has_an_id(site):
             # the template writes (which reading this is; the printed page's source; "Show changes").
             if (
                 any(
-                    c in ("editorial", "reading-marker", "reading-banner", "print-source", "show-changes-row") or c.startswith("record-")
+                    c in ("editorial", "reading-marker", "reading-banner", "print-source", "show-changes-row")
+                    or c.startswith("record-")
                     for c in element.get("class") or []
                 )
                 or element.find_parent(

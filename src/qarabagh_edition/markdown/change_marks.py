@@ -49,8 +49,8 @@ BLOCKS = {"p", "li"}
 # processor has made it before Markdown ("(Vaezi 2008, 157)[^vaezi2008]"); on the page,
 # the citation's link (one opaque character here) or, before the citations are made
 # links, its words and its footnote's number.
-CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]|\([^()]*\)\[\^[^\[\]]+\]")
-CITED = r"(?:\ufffc|\([^()]*\)\d*|\[[^\[\]]*@[^\[\]]*\])"
+CITATION = re.compile(r"\[[^\[\]@]*@[^\[\]]*\]|\([^()]*\)\[\^[^\[\]]+\]")
+CITED = r"(?:\ufffc|\([^()]*\)\d*|\[[^\[\]@]*@[^\[\]]*\])"
 # A dash written "--": smarty (mkdocs.yml) sets it after this step, but read it either way.
 DASH = re.compile(r"-{2,3}")
 DASHED = r"(?:-{2,3}|—|–|\ufffc+)"

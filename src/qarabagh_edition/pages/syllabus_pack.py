@@ -34,6 +34,15 @@ EDITORIAL_CLASSES = {"reading-marker", "paragraph-tools", "editorial-badge"}
 EDITORIAL_ELEMENTS = {("aside", "editorial-note")}
 
 
+def _shown_only_with_changes(element) -> bool:
+    """The marks "Show changes" draws (markdown.change_marks): the pack has no such switch,
+    so they go and their words stay; a conjecture stays marked, with its "conj."."""
+    classes = _classes(element)
+    return element.tag == "span" and (
+        "queried" in classes or "change" in classes and "change--conjecture" not in classes
+    )
+
+
 def _classes(element) -> set[str]:
     return set((element.get("class") or "").split())
 
@@ -95,6 +104,8 @@ def page_paragraphs(section: Section, shown: str, pack_path: str, site_url: str)
         for part in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _editorial(e)]:
             if part.getparent() is not None:
                 _drop(part)
+        for mark in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _shown_only_with_changes(e)]:
+            mark.drop_tag()  # lxml.html: the element goes, its text and children stay
         keys = []
         for ref in copy.iter("a"):
             href = ref.get("href") or ""
