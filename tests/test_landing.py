@@ -69,3 +69,16 @@ def test_the_page_says_what_this_is_before_anything_else(site):
     text = " ".join(about.get_text(" ", strip=True).split())
     assert "2018" in text and "corrected in English" in text and "editors" in text
     assert "“As published”" in text and "printed words" in text
+
+
+def test_a_key_to_the_marks_names_each_one_as_the_text_draws_it(site):
+    key = content(site).select_one("details.marks-legend")
+    assert key is not None and "How to read the marks" in key.summary.get_text()
+    terms = key.select("dt")
+    assert terms[0].select_one("a.glossary-term") and terms[1].select_one(".citation a.footnote-ref")
+    words = " ".join(key.get_text(" ", strip=True).split())
+    for mark in ("conj.", "A conjecture", "Editorial query", "Corrected", "Show changes", "supplied words"):
+        assert mark in words, mark
+    # Its links lead where the text's do (the glossary entry, the full reference).
+    glossary, references = soup(site, "glossary/"), soup(site, "references/")
+    assert glossary.find(id=terms[0].a["href"].split("#")[1]) and references.find(id=terms[1].a["href"].split("#")[1])
