@@ -26,6 +26,8 @@ def test_each_section_shows_its_reading_time(site):
         assert note is not None, path
         assert f"{max(1, round(words / 200))} min read" in note.get_text()
         assert f"{words:,} words" in note.get_text()
+        count = sum(1 for b in PAGES[path.rstrip("/") + ".md"] if b.kind != "heading")
+        assert note.get_text().endswith(f"{count} paragraph" if count == 1 else f"{count} paragraphs"), note.get_text()
 
 
 def test_instructors_page_lists_every_section_with_url_words_time_and_actors(site):

@@ -51,3 +51,32 @@ def test_permalink_and_badge_tooltips_show_on_hover_and_focus(page, server):
     assert permalink.get_attribute("aria-describedby") is None
     page.keyboard.press("Escape")
     tooltip.wait_for(state="hidden", timeout=5000)
+
+
+@pytest.mark.browser
+def test_on_touch_a_glossary_name_and_a_citation_preview_in_place(browser, server):
+    """Touch has no hover: a tap on a name or a citation showed nothing and left the page.
+    It previews in place, with the link onward; a second tap on it follows it."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "roots-of-the-crisis/", wait_until="networkidle")
+    tooltip = page.locator("#edition-tooltip")
+    citation = page.locator(".citation a.footnote-ref").first
+    citation.scroll_into_view_if_needed()
+    citation.tap()
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Vaezi" in tooltip.inner_text() and "/roots-of-the-crisis/" in page.url
+    assert tooltip.locator("a.edition-tooltip__onward").get_attribute("href") == citation.get_attribute("href")
+    term = page.locator("article a.glossary-term").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    page.wait_for_function(
+        "document.querySelector('#edition-tooltip a.edition-tooltip__onward')?.textContent.includes('glossary')"
+    )
+    words = tooltip.inner_text()
+    assert len(words) > 40 and "/roots-of-the-crisis/" in page.url, words
+    box = tooltip.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 740
+    term.tap()  # again: on to the entry
+    page.wait_for_url("**/glossary/**")
+    context.close()

@@ -12,6 +12,8 @@
 //   marker opens (readings.js, window.edition.changeEntry); a query's words (.queried,
 //   shown with the changes): the question, from the query's note under the paragraph.
 //   A click or tap keeps it open (touch has no hover) until Escape or a click elsewhere.
+// - on touch, a tap on an actor's name or a citation previews it in place (the citation's
+//   full reference from its footnote), with the link onward; a second tap follows it.
 // Our own code, not Material's tooltips, because those are set up per element when the
 // page loads: some 260 on the whole paper on one page.
 // The tooltip stays while the pointer is over it and closes with Escape (WCAG 1.4.13).
@@ -74,12 +76,23 @@
     box.style.top = (below ? rect.bottom + gap : rect.top - gap - height) + "px";
   }
 
-  function show(link, whole) {
+  // A citation's full reference, as its footnote at the foot of the page gives it.
+  function referenceOf(link) {
+    var footnote = document.getElementById(decodeURIComponent((link.hash || "").slice(1)));
+    if (!footnote) return null;
+    var copy = footnote.cloneNode(true);
+    copy.querySelectorAll(".footnote-backref").forEach(function (backref) { backref.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim() || null;
+  }
+
+  // `onward`: previewed by a tap, the tooltip ends with the link the tap did not follow.
+  function show(link, whole, onward) {
     window.clearTimeout(hideTimer);
     current = link;
     var change = link.classList.contains("change") || (whole && link.hasAttribute("data-change"));
     var note = link.hasAttribute("data-query") && document.getElementById(link.getAttribute("data-query"));
-    var own = link.getAttribute("data-tooltip") || (note ? "Query: " + note.textContent : null);
+    var own = link.getAttribute("data-tooltip") || (note ? "Query: " + note.textContent : null) ||
+      (link.matches(".footnote-ref") ? referenceOf(link) : null);
     (change ? changeOf(link) : own ? Promise.resolve(null) : descriptions()).then(function (data) {
       if (change && !data && !own) return;
       var text = change && data ? "" : own || data[actorOf(link)];
@@ -97,6 +110,14 @@
           box.appendChild(name);
         }
         box.appendChild(document.createTextNode(split > 0 ? text.slice(split) : text));
+      }
+      if (onward) {
+        var next = document.createElement("a");
+        next.className = "edition-tooltip__onward";
+        next.href = link.href;
+        next.textContent = link.matches(".footnote-ref") ? "To the reference" : "To the glossary entry";
+        box.appendChild(document.createElement("br"));
+        box.appendChild(next);
       }
       box.hidden = false;
       place(box, link);
@@ -134,6 +155,17 @@
   // without the script, or where the changes cannot be fetched).
   document.addEventListener("click", function (event) {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    // On touch (no hover), a glossary name or a citation previews in place, as Wikipedia's
+    // do: the tap does not leave the page; the preview's link, or a second tap, goes on.
+    var term = event.pointerType === "touch" && event.target.closest &&
+      event.target.closest("a.glossary-term, .citation a.footnote-ref");
+    if (term && !(pinned && current === term)) {
+      event.preventDefault();
+      event.stopPropagation();
+      show(term, false, true);
+      pinned = true;
+      return;
+    }
     var mark = event.target.closest && event.target.closest("a.conjecture-mark, .change[data-change], .queried[data-query]");
     if (mark && !mark.matches("a") && (mark.closest("a") || !changesShown())) mark = null;
     if (!mark) {

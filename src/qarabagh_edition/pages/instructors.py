@@ -132,4 +132,5 @@ def instructors_markdown(stats: dict[str, dict], site: str, downloads: dict[str,
 
 def reading_time(stat: dict) -> str:
     """The line under a section's title (markdown.reading_time writes it)."""
-    return f"{stat['minutes']} min read · {stat['words']:,} words · {stat['paragraphs']} paragraphs"
+    count = stat["paragraphs"]
+    return f"{stat['minutes']} min read · {stat['words']:,} words · {count} paragraph{'' if count == 1 else 's'}"
