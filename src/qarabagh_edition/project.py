@@ -91,3 +91,21 @@ def given_or_read(given, root: str | Path, docs_dir: str, nav: list | None = Non
     """The Project an engine handed a Markdown extension (the build does), else the files
     read now (a Markdown used on its own, as the tests use it)."""
     return given or Project.read(Path(root), docs_dir, nav)
+
+
+def project_settings(root: str = ".", where: str = "the project folder") -> dict:
+    """The settings every extension that reads the project's data takes (Python-Markdown's
+    Extension.config form): where the project is, or the build's Project itself."""
+    return {
+        "root": [root, f"The project folder ({where})"],
+        "docs_dir": ["docs", "The reading pages' folder, inside root"],
+        "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
+    }
+
+
+def project_of(extension):
+    """() -> the Project an extension's settings name: the build's, or read from its root
+    (None when it has neither). Called when a page is converted, not when it is set up."""
+    given, root = extension.getConfig("project"), extension.getConfig("root")
+    nav = extension.getConfig("nav") if "nav" in extension.config else None
+    return lambda: given_or_read(given, root, extension.getConfig("docs_dir"), nav) if given or root else None

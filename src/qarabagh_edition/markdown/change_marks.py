@@ -42,7 +42,7 @@ from qarabagh_edition.markdown import apparatus_lines
 from qarabagh_edition.markdown.tree_text import block_text, insert_at, wrap
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.printed_citations import uncorrected_reading
-from qarabagh_edition.project import given_or_read
+from qarabagh_edition.project import project_of, project_settings
 
 BLOCKS = {"p", "li"}
 # A citation in the source: as written ("[@key, p. 3]", "[-@key]"), or as the citation
@@ -218,22 +218,19 @@ class ChangeMarksExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "corrections": ["corrections.md", "The Corrections page, as a link from a page to it"],
-            "root": ["", "The project folder (where published/ is); none: changes found by their words alone"],
-            "docs_dir": ["docs", "The reading pages' folder, inside root"],
-            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
+            **project_settings("", "where published/ is; none: changes found by their words alone"),
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         apparatus_lines.register(md)  # the page's apparatus, read from its lines
-        root, given = self.getConfig("root"), self.getConfig("project")
         # After the glossary links (6.5), whose mentions it leaves whole; before MkDocs'
         # relative-path step (0), which turns `corrections.md#...` into the page's URL.
         md.treeprocessors.register(
             ChangeMarks(
                 md,
                 self.getConfig("corrections"),
-                lambda: given_or_read(given, root, self.getConfig("docs_dir")) if given or root else None,
+                project_of(self),
             ),
             "edition_change_marks",
             6.2,

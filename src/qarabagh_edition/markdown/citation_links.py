@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
 from qarabagh_edition.printed_citations import CitationRecord
-from qarabagh_edition.project import given_or_read
+from qarabagh_edition.project import project_of, project_settings
 
 # Only emphasis may stand inside a citation's words ("(Vaezi, <em>Title</em>, 5)").
 INSIDE_CITATION = {"em"}
@@ -135,18 +135,14 @@ class CitationLinks(Treeprocessor):
 class CitationLinksExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "root": [".", "The project folder (where bib/citations.yml is)"],
-            "docs_dir": ["docs", "The reading pages' folder, inside root"],
-            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
+            **project_settings(".", "where bib/citations.yml is"),
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         # After attr_list (8), before the glossary links (6.5): names inside a citation stay unlinked.
         md.treeprocessors.register(
-            CitationLinks(
-                md, lambda: given_or_read(self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir"))
-            ),
+            CitationLinks(md, project_of(self)),
             "edition_citation_links",
             6.8,
         )

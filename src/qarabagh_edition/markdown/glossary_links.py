@@ -23,7 +23,7 @@ from qarabagh_edition.markdown.paragraph_numbers import NUMBERED_ID  # the paper
 from qarabagh_edition.markdown.tree_text import block_text, crosses, wrap
 from qarabagh_edition.mentions import Matcher
 from qarabagh_edition.pages.record import RECORD_CLASS  # the record's blocks: text as printed
-from qarabagh_edition.project import given_or_read
+from qarabagh_edition.project import project_of, project_settings
 
 BLOCKS = {"p", "li"}
 # Inside these, text is not linked: links, citations, notes, buttons, code.
@@ -80,10 +80,8 @@ class GlossaryLinks(Treeprocessor):
 class GlossaryLinksExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "root": [".", "The project folder (where data/ and published/ are)"],
-            "docs_dir": ["docs", "The reading pages' folder, inside root"],
+            **project_settings(".", "where data/ and published/ are"),
             "glossary": ["glossary.md", "The glossary page, as a link from a page to it"],
-            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
         }
         super().__init__(**kwargs)
 
@@ -93,7 +91,7 @@ class GlossaryLinksExtension(Extension):
         md.treeprocessors.register(
             GlossaryLinks(
                 md,
-                lambda: given_or_read(self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir")),
+                project_of(self),
                 self.getConfig("glossary"),
             ),
             "edition_glossary_links",

@@ -30,7 +30,7 @@ from qarabagh_edition.markdown import apparatus_lines
 from qarabagh_edition.markdown.change_marks import query_id
 from qarabagh_edition.pages.corrections import marker_label
 from qarabagh_edition.pages.record import RECORD_CLASS, record_uri
-from qarabagh_edition.project import given_or_read
+from qarabagh_edition.project import project_of, project_settings
 
 BLOCKS = {"p", "li"}
 
@@ -118,9 +118,7 @@ class ReadingMarkers(Treeprocessor):
 class ReadingMarkersExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "root": [".", "The project folder (where published/ is)"],
-            "docs_dir": ["docs", "The reading pages' folder, inside root"],
-            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
+            **project_settings(".", "where published/ is"),
         }
         super().__init__(**kwargs)
 
@@ -130,9 +128,7 @@ class ReadingMarkersExtension(Extension):
         # editorial badges (4.6) and MkDocs' relative-path step (0), which turns
         # `as-published/<page>.md#id` into the record page's URL.
         md.treeprocessors.register(
-            ReadingMarkers(
-                md, lambda: given_or_read(self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir"))
-            ),
+            ReadingMarkers(md, project_of(self)),
             "edition_reading_markers",
             4.8,
         )

@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from qarabagh_edition.pages.instructors import reading_time
 from qarabagh_edition.pages.record import RECORD_CLASS
-from qarabagh_edition.project import given_or_read
+from qarabagh_edition.project import project_of, project_settings
 
 
 class ReadingTime(Treeprocessor):
@@ -40,10 +40,8 @@ class ReadingTime(Treeprocessor):
 class ReadingTimeExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "root": [".", "The project folder (where data/ and docs/ are)"],
-            "docs_dir": ["docs", "The reading pages' folder, inside root"],
+            **project_settings(".", "where data/ and docs/ are"),
             "nav": [[], "mkdocs.yml's nav: its section 'The paper' lists the pages that show a reading time"],
-            "project": ["", "The build's Project (qarabagh_edition.project); read from root when not given"],
         }
         super().__init__(**kwargs)
 
@@ -52,9 +50,7 @@ class ReadingTimeExtension(Extension):
         md.treeprocessors.register(
             ReadingTime(
                 md,
-                lambda: given_or_read(
-                    self.getConfig("project"), self.getConfig("root"), self.getConfig("docs_dir"), self.getConfig("nav")
-                ),
+                project_of(self),
             ),
             "edition_reading_time",
             4.4,

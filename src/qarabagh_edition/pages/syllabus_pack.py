@@ -183,7 +183,8 @@ def with_pack_data(html: str, data: dict, shown: str) -> str:
     root = next((e for e in page.iter("div") if e.get("id") == "pack-root"), None)
     if root is None:
         raise PackError(
-            f'syllabus pack: {shown}: the placeholder <div id="pack-root"></div> is missing from the built page'
+            f'syllabus pack: {shown}: the pack\'s root, <div id="pack-root"></div>, is missing from the built page '
+            "(put it back in docs/pack.md)"
         )
     script = lxml_html.Element("script", {"type": "application/json", "id": "pack-data"})
     # "<" escaped, so no "</script>" or "<!--" in the text can end the element early.
