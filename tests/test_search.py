@@ -13,8 +13,9 @@ import zipfile
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT
-from helpers import follow_without_reload, soup
+from helpers import content, follow_without_reload, soup
 
 WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "search-fold.js"
 
@@ -143,6 +144,8 @@ def test_materials_worker_is_started_through_ours(site):
 
 FOLD_HARNESS = """
 const listeners = [];
+global.self = global;
+global.postMessage = () => {};
 global.addEventListener = (type, listener) => listeners.push(listener);
 global.importScripts = () => {};
 global.location = { href: "http://127.0.0.1/assets/javascripts/workers/search-fold.js?material=search.x.min.js" };
@@ -182,6 +185,40 @@ def test_folding(typed, searched, tmp_path):
     assert json.loads(result.stdout) == [searched]
 
 
+RESULTS_HARNESS = """
+global.self = global;
+const sent = [];
+global.postMessage = message => sent.push(message);
+global.addEventListener = () => {};
+global.importScripts = () => {};
+global.location = { href: "http://127.0.0.1/assets/javascripts/workers/search-fold.js?material=search.x.min.js" };
+require(process.argv[2]);
+self.postMessage({ type: 3, data: { items: JSON.parse(process.argv[3]) } });  // RESULT, as Material sends it
+console.log(JSON.stringify(sent[0].data.items));
+"""
+
+
+def test_a_word_found_one_letter_off_is_not_called_missing(tmp_path):
+    # Material's worker marks "elcibey" missing where lunr found "Elchibey" one letter off
+    # (its check is "a matched word begins with it"); ours reads the highlighted words.
+    page = {"location": "glossary/", "title": "Glossary", "text": "", "terms": {}}
+    found = {
+        "location": "glossary/#elchibey",
+        "title": "Abulfaz <mark>Elchibey</mark>",
+        "text": "<p>Other forms: <mark>Əbülfəz</mark></p>",
+        "terms": {"elcibey": False, "ebulfez": True, "baku": False},
+    }
+    harness = tmp_path / "harness.js"
+    harness.write_text(RESULTS_HARNESS)
+    result = subprocess.run(
+        ["node", str(harness), str(WORKER), json.dumps([[page, found]])], capture_output=True, text=True, check=True
+    )
+    [[page, found]] = json.loads(result.stdout)
+    assert found["terms"] == {"elcibey": True, "ebulfez": True, "baku": False}
+    # The page, listed for its sections, gets the words they found (Material wrote `?h=`).
+    assert page["terms"] == {"elcibey": True, "ebulfez": True, "baku": False}
+
+
 def test_the_index_holds_each_text_once_not_the_corrections_diffs(site):
     # The Corrections page's full diffs repeat both readings of every corrected paragraph,
     # which the reading and the record's pages hold: they are left out of the index.
@@ -211,3 +248,82 @@ def test_search_results_name_editorial_headings_without_their_badge(site):
     assert badged <= set(entries), badged - set(entries)
     assert not [d["title"] for d in entries.values() if "Editorial" in d["title"]]
     assert entries["actors-in-this-section"]["title"] == "Actors in this section"
+
+
+# -- Search by paragraph (qarabagh_edition.search_entries) ---------------------------------
+
+
+def _words(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "lxml").get_text().split())
+
+
+def test_every_paragraph_is_a_result_that_opens_it_in_either_reading(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_location = {d["location"]: d for d in docs}
+    pages = [d["location"] for d in docs if d["title"].endswith(("(corrected reading)", "(as published)"))]
+    assert len(pages) >= 16, pages  # both readings of every section
+    checked = 0
+    for path in pages:
+        article = content(site, path)
+        for paragraph in article.select("[data-paragraph][id]"):
+            entry = by_location.get(f"{path}#{paragraph['id']}")
+            assert entry, f"{path}#{paragraph['id']} is not a result of its own"
+            assert entry["title"] == f"¶ {paragraph['data-paragraph']}"
+            for mark in paragraph.select("[data-search-exclude]"):
+                mark.decompose()
+            assert _words(entry["text"]) == " ".join(paragraph.get_text().split()), entry["location"]
+            checked += 1
+        # Each paragraph's words are in its own entry only, not also in its heading's.
+        heading_texts = " ".join(
+            d["text"] for d in docs if d["location"].startswith(f"{path}#") and d["title"].startswith("¶") is False
+        )
+        first = article.select_one("[data-paragraph][id]")
+        if first is not None:
+            assert " ".join(first.get_text().split())[:80] not in _words(heading_texts), path
+    assert checked > 150, checked  # every paragraph of the paper, twice
+    # The marks beside the words are not words of the text: no "onconj." or "Corrected ·".
+    assert not [d["location"] for d in docs if re.search(r"\wconj\.|Corrected ·", d["text"])]
+
+
+@pytest.mark.browser
+def test_a_search_result_opens_the_paragraph_it_found(page, server):
+    page.goto(server + "introduction/", wait_until="networkidle")
+    # "Elcibey" finds "Elchibey" one letter off: not also called missing, and a page's own
+    # result highlights what its paragraphs found (not an empty ?h=).
+    results = search(page, "Elcibey")
+    assert "political-implications/#political-16" in [where(r) for r in results]
+    terms = page.locator(".md-search-result__terms")
+    assert terms.count() == 0, terms.first.inner_text()
+    assert all(urlparse(r["href"]).query != "h=" for r in results), [r["href"] for r in results]
+    page.goto(server + "introduction/", wait_until="networkidle")
+    results = search(page, "Tabriz protests 1993")
+    assert "social-impacts/#social-14" in [where(r) for r in results], [where(r) for r in results]
+    page.locator(".md-search-result__list a").filter(has_text=re.compile("")).evaluate_all(
+        """links => links.find(a => new URL(a.href).pathname === "/social-impacts/" && a.hash === "#social-14").click()"""
+    )
+    page.wait_for_url(re.compile(r"/social-impacts/.*#social-14$"))
+    page.wait_for_timeout(300)
+    box = page.locator("#social-14").bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"], box
+
+
+def test_search_entries_keep_text_as_text():
+    """A contributor's words reach Material's results as text: its results are markup."""
+    from lxml import html as lxml_html
+
+    from qarabagh_edition.search_entries import page_entries
+
+    root = lxml_html.fragment_fromstring(
+        '<h2 id="h">A &lt;b&gt; heading<a class="headerlink" href="#h">¶</a></h2>'
+        '<p data-paragraph="1" id="x-1">Words &lt;img src=x onerror=alert(1)&gt; and'
+        '<a data-search-exclude="" class="conjecture-mark">conj.</a> more</p>'
+        '<aside id="query-x-1-1" aria-label="Editorial &lt;query&gt;">Which &amp; what?</aside><ul><li>a list</li></ul>',
+        create_parent="div",
+    )
+    preface, entries = page_entries("p/", root)
+    assert entries == [
+        {"location": "p/#h", "title": "A &lt;b&gt; heading", "text": "<ul><li>a list</li></ul>"},
+        {"location": "p/#x-1", "title": "¶ 1", "text": "<p>Words &lt;img src=x onerror=alert(1)&gt; and more</p>"},
+        {"location": "p/#query-x-1-1", "title": "Editorial &lt;query&gt;", "text": "Which &amp; what?"},
+    ]
+    assert preface == ""

@@ -63,6 +63,7 @@ from qarabagh_mkdocs.engine import (
     record_redirects_and_search,
     report,
     root_of,
+    search_pages,
     set_up_extensions,
     stop,
 )
@@ -236,6 +237,8 @@ def on_env(env, config, files, **kwargs):
         pack.content = syllabus_pack.with_pack_data(pack.content, data, pack.file.src_uri)
     except syllabus_pack.PackError as error:
         raise PluginError(str(error)) from None
+    # Search by paragraph, in both readings: from the same parse (qarabagh_edition.search_entries).
+    config.extra["search"] = search_pages(files, paper, config.extra["record"]["readings"])
     sections = [section for source, section in paper.items() if source not in excluded]
     whole.content += f'\n<div id="whole-paper">\n{combine(sections, whole.url)}\n</div>'
     # Jinja's bytecode cache: ~80 templates not compiled every build.

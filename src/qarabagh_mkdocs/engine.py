@@ -5,6 +5,7 @@ redirects. The engine-free package (qarabagh_edition) never sees these objects."
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from qarabagh_edition import search_entries
 from qarabagh_edition.downloads.whole_paper import Section
 from qarabagh_edition.errors import ContentError
 from qarabagh_edition.pages import record
@@ -71,8 +73,27 @@ def record_redirects_and_search(config, site: Path) -> None:
         path = site / stub.dest_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record.redirect_stub(get_relative_url(target, stub.url)), encoding="utf-8")
-    # A search result names its reading: "Social Impacts (as published)".
-    record.name_the_readings_in(site / "search" / "search_index.json", config.extra["record"]["urls"])
+    # Search by paragraph (qarabagh_edition.search_entries), each result naming its reading:
+    # "Social Impacts (as published)".
+    if (index := site / "search" / "search_index.json").exists():
+        entries = search_entries.by_paragraph(json.loads(index.read_text(encoding="utf-8")), config.extra["search"])
+        named = record.name_the_readings(entries, config.extra["record"]["urls"])
+        index.write_text(json.dumps(named, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def search_pages(files, paper: dict[str, Section], records: dict[str, str]) -> dict:
+    """Each page with paragraphs, of either reading, as search_entries.page_entries: the
+    reading pages from their parse for the whole paper, the record's (`records`: record
+    page -> its reading) parsed here."""
+    sections = list(paper.values())
+    for source in records:
+        page = files.get_file_from_path(source).page
+        sections.append(Section(page.url, page.title, page.content))
+    return {
+        section.path: search_entries.page_entries(section.path, section.root)
+        for section in sections
+        if search_entries.has_paragraphs(section.root)
+    }
 
 
 def add_changes_files(files, config, paragraphs) -> dict[str, str]:

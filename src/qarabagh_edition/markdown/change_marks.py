@@ -165,6 +165,7 @@ def mark_block(block: etree.Element, ident: str, changes: list[Change], correcti
                     "data-for": ident,
                     "data-change": str(number),
                     "data-tooltip": f"Conjecture. As published: “{change.old}”",
+                    "data-search-exclude": "",  # a mark, not the authors' words: not in the index
                 },
             )
             mark.text = "conj."

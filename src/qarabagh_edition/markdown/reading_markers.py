@@ -44,6 +44,7 @@ def marker(ident: str, apparatus: Apparatus, record: str) -> etree.Element:
             "href": f"{record}#{ident}",
             "data-for": ident,
             "aria-label": f"{label}: ¶ {number} as published, and the changes",
+            "data-search-exclude": "",  # a mark, not the authors' words: not in the index
         },
     )
     link.text = label

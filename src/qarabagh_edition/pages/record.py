@@ -249,10 +249,3 @@ def pairs_data(pairs: list[tuple[str, str, str, str]], site_url: str | None, cha
         "sources": {source: made for source, _, made, _ in pairs},
         "changes": {made_url: changes[source] for source, _, _, made_url in pairs if source in changes},
     }
-
-
-def name_the_readings_in(index: Path, pairs: dict[str, str]) -> None:
-    """Material's search index at `index`, its results named by reading (if it was written)."""
-    if index.exists():
-        named = name_the_readings(json.loads(index.read_text(encoding="utf-8")), pairs)
-        index.write_text(json.dumps(named, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

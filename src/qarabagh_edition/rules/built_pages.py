@@ -30,7 +30,7 @@ from qarabagh_edition.rules.allowlist_messages import describe, needles
 EDITION_TAGS = {"aside"}  # editorial notes (markdown/citations.py, pages/two_readings.py)
 EDITION_ATTRIBUTES = {
     "*": {"aria-label", "role"},
-    "a": {"data-for", "data-tooltip", "data-change", "download"},  # reading markers, conj. marks, tooltips
+    "a": {"data-for", "data-tooltip", "data-change", "data-search-exclude", "download"},  # markers, conj., tooltips
     "p": {"data-paragraph", "data-reading", "data-search-exclude"},  # paragraph numbers, readings, search
     "li": {"data-paragraph", "data-reading"},
     "span": {"data-tooltip", "data-search-exclude", "data-change", "data-query"},  # badges, change marks

@@ -69,6 +69,57 @@
     }
   });
 
+  // Material calls a query word "missing" from a result (and ranks it lower) when no word
+  // lunr matched there begins with it, so a word found one letter off ("Elcibey" finding
+  // "Elchibey") showed "Missing: elcibey" beside its own highlight. The highlighted words
+  // are the ones lunr matched: one of them one letter off finds the word. A page listed
+  // only for its paragraphs gets the words they found, so that its link highlights them
+  // (Material wrote an empty `?h=`).
+  var RESULT = 3;
+
+  function oneOff(word, term) {
+    if (word.indexOf(term) === 0) return true;
+    var shorter = word.length <= term.length ? word : term, longer = shorter === word ? term : word;
+    if (longer.length - shorter.length > 1) return false;
+    var i = 0;
+    while (i < shorter.length && shorter[i] === longer[i]) i++;
+    var skip = longer.length === shorter.length ? 1 : 0;  // a letter changed, or one added
+    return shorter.slice(i + skip) === longer.slice(i + 1);
+  }
+
+  function highlighted(doc) {
+    var words = [], mark = /<mark>([^<]*)<\/mark>/g, found;
+    [doc.title, doc.text].forEach(function (html) {
+      while ((found = mark.exec(html || ""))) words.push(fold(found[1]).replace(/^\W+|\W+$/g, ""));
+    });
+    return words;
+  }
+
+  function mend(groups) {
+    groups.forEach(function (group) {
+      var union = {};
+      group.forEach(function (doc) {
+        var words = null;
+        Object.keys(doc.terms || {}).forEach(function (term) {
+          if (!doc.terms[term]) {
+            words = words || highlighted(doc);
+            doc.terms[term] = words.some(function (word) { return oneOff(word, term); });
+          }
+          union[term] = union[term] || doc.terms[term];
+        });
+      });
+      group.forEach(function (doc) {
+        if (doc.terms && !Object.keys(doc.terms).length) doc.terms = union;
+      });
+    });
+  }
+
+  var send = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data && message.data.items) mend(message.data.items);
+    return send.apply(self, arguments);
+  };
+
   // Material's worker sits next to this file.
   var here = typeof document === "undefined" ? location.href : document.currentScript.src;
   var material = new URL(here).searchParams.get("material").split("/").pop();
