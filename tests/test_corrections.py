@@ -274,24 +274,75 @@ def test_cite_offers_the_corrected_edition_with_its_version(site):
     assert box.select_one("#cite-paper-chicago") is not None  # the published article too
 
 
-def test_corrections_page_lists_every_correction_newest_first(site):
-    page = content(site, "corrections/")
+def paper_order(site) -> list[str]:
+    """Every paragraph's ID in the order of the whole paper (the navigation's)."""
+    return [p["id"] for p in content(site, "print_page/").select("[data-paragraph][id]")]
+
+
+def test_corrections_page_lists_every_correction_in_the_papers_order(site):
+    page, order = content(site, "corrections/"), paper_order(site)
     entries = page.select("h3[id^=correction-]")
-    assert {h["id"].removeprefix("correction-") for h in entries} == set(CORRECTED)
-    dates = []
+    idents = [h["id"].removeprefix("correction-") for h in entries]
+    assert set(idents) == set(CORRECTED)
+    assert idents == sorted(idents, key=order.index), idents[:8]
     for heading in entries:
         meta = heading.find_next(class_="correction-meta")
-        time = meta.find("time")
-        dates.append(time["datetime"] if time else "9999")
         assert heading.find_next(class_="correction-diff").select("del, ins")
         assert heading.find_next(class_="correction-why").select("li.apparatus-entry")
         link = meta.find("a")["href"]
         assert link.split("#")[1] == heading["id"].removeprefix("correction-")
-    assert dates == sorted(dates, reverse=True)
+    # The lists by class, too: each list's paragraphs in the paper's order.
+    for anchor in ("conjectures", "emendations", "normalisations", "queries"):
+        items = page.find(id=anchor).find_next("ul").find_all("li", recursive=False)
+        listed = [li.find("a")["href"].split("#")[1] for li in items]
+        assert listed == sorted(listed, key=order.index), anchor
     assert page.select_one(".editorial-banner") is not None
 
 
+def test_a_paragraph_named_in_a_reason_is_linked_by_its_section_and_number(site):
+    page, order = content(site, "corrections/"), set(paper_order(site))
+    # No paragraph ID left bare in a reason or a question, in the lists or beside a paragraph.
+    bare = [
+        item.get_text()[:120]
+        for item in page.select("li")
+        if any(word in order for word in re.findall(r"\b[a-z]+-\d+\b", item.get_text()))
+    ]
+    assert not bare, bare[:3]
+    # introduction-1's reason for abstract-1 names "roots-1": linked as its section and number.
+    named = [a for a in page.select("li a") if a.get_text() == "The roots of the crisis Qarabagh ¶ 1"]
+    assert named and all(a["href"].endswith("roots-of-the-crisis/#roots-1") for a in named), named[:2]
+    assert {a.find_parent("ul").get("class", [""])[0] for a in named} >= {"apparatus-list"}
+
+
 # -- In a browser ------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_corrections_page_filters_by_section_and_class_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+    page = context.new_page()
+    page.goto(server + "corrections/", wait_until="networkidle")
+    whole = page.evaluate("document.documentElement.scrollHeight")
+    page.select_option(".corrections-filter select[name=section]", "social-impacts")
+    page.select_option(".corrections-filter select[name=class]", "conjecture")
+    assert "section=social-impacts" in page.url and "class=conjecture" in page.url
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll("article li")].filter(li => li.offsetParent)
+          .map(li => [li.querySelector("a") && li.querySelector("a").href, li.className])"""
+    )
+    listed = [href for href, kind in shown if kind == ""]  # the list by class
+    beside = [kind for href, kind in shown if kind]  # each paragraph's own list
+    assert listed and all("/social-impacts/#social-" in href for href in listed), listed[:3]
+    assert beside and set(beside) == {"apparatus-entry apparatus-entry--conjecture"}, set(beside)
+    assert page.locator("#emendations").is_hidden() and page.locator("#correction-political-1").is_hidden()
+    assert page.locator("#correction-social-15").is_visible()
+    assert "changes and queries shown" in page.locator(".corrections-filter__status").inner_text()
+    assert page.evaluate("document.documentElement.scrollHeight") < whole / 3
+    # The address keeps the choice: opened again, the page is filtered the same way.
+    page.reload(wait_until="networkidle")
+    assert page.locator(".corrections-filter select[name=class]").input_value() == "conjecture"
+    assert page.locator("#emendations").is_hidden()
+    context.close()
 
 
 @pytest.mark.browser

@@ -112,7 +112,7 @@ OUTPUTS = {
     "references-bibliography.md": _bibliography,
     "references-audit.md": _audit,
     "instructors.md": _instructors,
-    "corrections.md": lambda: corrections_markdown(paragraphs(), TITLES, REPO),
+    "corrections.md": lambda: corrections_markdown(paragraphs(), TITLES, REPO, lambda page: f"../{page[:-3]}/"),
     "changes.json": lambda: json.dumps(
         changes_data(PAGE, paragraphs(), REPO), ensure_ascii=False, indent=1, sort_keys=True
     ),

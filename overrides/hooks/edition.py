@@ -185,7 +185,10 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             else generated.actors_in_section(source)
         )
     if source == PAGES["corrections"]:
-        added.append(corrections.corrections_markdown(project.paragraphs, nav_titles(config.nav), config.repo_url))
+        href = lambda other: files.get_file_from_path(other).url_relative_to(page.file)  # noqa: E731
+        added.append(
+            corrections.corrections_markdown(project.paragraphs, nav_titles(config.nav), config.repo_url, href)
+        )
     if source == instructors.INSTRUCTORS_PAGE:
         added.append(
             instructors.instructors_markdown(

@@ -118,20 +118,20 @@ def revision_html(revision: Revision | None, repo_url: str | None) -> str:
     return f'Last revised <time datetime="{revision.date}">{format_date(revision.date)}</time> ({commit}).'
 
 
-def apparatus_items(apparatus: Apparatus) -> str:
+def apparatus_items(apparatus: Apparatus, reason=html.escape) -> str:
     """Each change with its class, its published and corrected words, and its reason; then
-    the queries, with their words and question."""
+    the queries, with their words and question. `reason`: a reason's text as HTML."""
     items = []
     for change in apparatus.changes:
         items.append(
             f'<li class="apparatus-entry apparatus-entry--{change.kind}">'
             f'<span class="apparatus-class">{LABELS[change.kind]}</span> {change_words(change)}: '
-            f"{html.escape(change.reason)}</li>"
+            f"{reason(change.reason)}</li>"
         )
     for query in apparatus.queries:  # after the changes: a change's place in the list is its number
         items.append(
             '<li class="apparatus-entry apparatus-entry--query"><span class="apparatus-class">Query</span> '
-            f"“{html.escape(query.words)}”: {html.escape(query.question)}</li>"
+            f"“{html.escape(query.words)}”: {reason(query.question)}</li>"
         )
     return "\n".join(items)
 
@@ -177,9 +177,38 @@ def progress_sentence(paragraphs: list[Paragraph]) -> str:
     return f"{done} of {total} paragraphs reviewed"
 
 
-def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], repo_url: str | None) -> str:
+# A word that may be a paragraph's ID ("social-15"): linked where it is one.
+_ID_WORD = re.compile(r"\b([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\b")
+
+
+def _with_paragraphs(text: str, known: dict[str, Paragraph], plain, linked) -> str:
+    """`text` with every paragraph ID in it written by `linked(paragraph)`, the rest by `plain`."""
+    parts = _ID_WORD.split(text)
+    return "".join(linked(known[part]) if i % 2 and part in known else plain(part) for i, part in enumerate(parts))
+
+
+def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], repo_url: str | None, href) -> str:
+    """The Corrections page's generated part, in the paper's order (the navigation's, as
+    `titles`: page -> its title). `href(page)`: the page's URL from the Corrections page,
+    for the links in HTML that MkDocs does not resolve."""
+    known = {p.id: p for p in paragraphs}
+    pages = list(titles)
+    paragraphs = sorted(paragraphs, key=lambda p: (pages.index(p.page) if p.page in pages else len(pages), p.order))
+
+    def name(p: Paragraph) -> str:
+        return f"{titles.get(p.page, p.page)} ¶ {p.number}"
+
     def link(p: Paragraph) -> str:
-        return f"[{titles.get(p.page, p.page)} ¶ {p.number}]({p.page}#{p.id})"
+        return f"[{_md(name(p))}]({p.page}#{p.id})"
+
+    def reason_md(text: str) -> str:  # a reason's "social-15" as "Social Impacts ¶ 15", linked
+        return _with_paragraphs(text, known, _md, link)
+
+    def reason_html(text: str) -> str:
+        def linked(p: Paragraph) -> str:
+            return f'<a href="{html.escape(href(p.page))}#{p.id}">{html.escape(name(p))}</a>'
+
+        return _with_paragraphs(text, known, lambda part: html.escape(part), linked)
 
     counts = {k: sum(len(p.apparatus.of(k)) for p in paragraphs) for k in CHANGE_KINDS}
     counts["query"] = sum(len(p.apparatus.queries) for p in paragraphs)
@@ -211,12 +240,12 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
         rows = []
         for p in paragraphs:
             if kind == "query":
-                rows += [f"- {link(p)}: “{_md(q.words)}”: {_md(q.question)}" for q in p.apparatus.queries]
+                rows += [f"- {link(p)}: “{_md(q.words)}”: {reason_md(q.question)}" for q in p.apparatus.queries]
             else:
-                rows += [f"- {link(p)}: {change_words(c)}: {_md(c.reason)}" for c in p.apparatus.of(kind)]
+                rows += [f"- {link(p)}: {change_words(c)}: {reason_md(c.reason)}" for c in p.apparatus.of(kind)]
         out += (rows or ["None."]) + [""]
-    out += ["## Corrected paragraphs, newest first { #corrected-paragraphs }", ""]
-    for p in sorted(corrected, key=lambda p: (-(p.revision.timestamp if p.revision else 2**40), p.order)):
+    out += ["## Corrected paragraphs { #corrected-paragraphs }", ""]
+    for p in corrected:
         out += [
             f"### {titles.get(p.page, p.page)} ¶ {p.number} {{ #correction-{p.id} }}",
             "",
@@ -225,9 +254,13 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
             "",
             # Left out of the search index: the whole paragraph in both readings, which the
             # reading and the record's pages hold already, and the changes the lists above hold.
+            # Folded: the whole paragraph, word by word, is what makes the page long on a phone.
+            '<details class="correction-whole"><summary>The whole paragraph, word by word</summary>',
             f'<p class="correction-diff" data-search-exclude>{word_diff(p.published, p.corrected)}</p>',
+            "</details>",
             "",
-            f'<ul class="apparatus-list correction-why" data-search-exclude>\n{apparatus_items(p.apparatus)}\n</ul>',
+            f'<ul class="apparatus-list correction-why" data-search-exclude>\n'
+            f"{apparatus_items(p.apparatus, reason_html)}\n</ul>",
             "",
         ]
     return "\n".join(out)

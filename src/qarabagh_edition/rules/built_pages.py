@@ -57,6 +57,7 @@ EDITION_CLASSES = {
     "conjecture-mark",
     "corrected-marker",
     "correction-diff",
+    "correction-whole",  # pages/corrections.py: the folded word diff
     "correction-meta",
     "correction-why",
     "editorial-badge",
