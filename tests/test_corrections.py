@@ -251,11 +251,44 @@ def test_provenance_comes_from_git(site):
     assert short.startswith(newest[0][:7]) and time["datetime"] == newest[1]
 
 
+def test_each_change_says_when_its_line_last_changed_and_in_which_commit(site):
+    """Who changed what: each change of a paragraph names the commit that last changed its
+    own line (git blame), in its panel and on the Corrections page."""
+    ident = "social-15"
+    path = "docs/" + CORRECTED[ident][0]
+    blame = subprocess.run(["git", "blame", "--porcelain", "--", path], cwd=ROOT, capture_output=True, text=True).stdout
+    commits = {}  # line -> commit, for committed lines
+    for row in blame.split("\n"):
+        parts = row.split(" ")
+        if len(parts) >= 3 and len(parts[0]) == 40 and set(parts[0]) <= set("0123456789abcdef"):
+            commits[int(parts[2])] = parts[0]
+    shown = opened(site, ident).select(".published-reading__why li.apparatus-entry:not(.apparatus-entry--query)")
+    listed = content(site, "corrections/").find(id=f"correction-{ident}").find_next(class_="correction-why")
+    on_page = listed.select("li.apparatus-entry:not(.apparatus-entry--query)")
+    changes = APPARATUS[ident].changes
+    assert len(shown) == len(on_page) == len(changes) > 3
+    for change, panel, row in zip(changes, shown, on_page):
+        commit = commits.get(change.line, "0" * 40)
+        for entry in (panel, row):
+            revision = entry.select_one(".apparatus-revision")
+            if commit == "0" * 40:  # a line not yet committed says nothing of a commit
+                assert revision is None
+            else:
+                assert revision.find("code").get_text() == commit[:7], (change.line, entry)
+                assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", revision.find("time")["datetime"])
+    # Not all one commit: the lines of a paragraph changed at different times.
+    assert len({commits.get(c.line) for c in changes}) > 1
+
+
 def test_revision_links_to_the_repository_when_known(fork_site):
     changes = json.loads((fork_site / "as-published" / "changes" / "political-implications.json").read_text())
     revised = changes["political-5"]["revised"]
     if "Not yet committed" not in revised:
         assert re.search(r'href="https://github.com/example-org/qarabagh/commit/[0-9a-f]{40}"', revised)
+    # Each change's own commit, linked too.
+    apparatus = BeautifulSoup(changes["political-5"]["apparatus"], "html.parser")
+    links = [a["href"] for a in apparatus.select(".apparatus-revision a")]
+    assert links and all(re.fullmatch(r"https://github.com/example-org/qarabagh/commit/[0-9a-f]{40}", h) for h in links)
     # "Edit this page" on every page, to the page's Markdown on main.
     for page in ["", "introduction/", "social-impacts/", "glossary/"]:
         text = (fork_site / page / "index.html").read_text()

@@ -8,7 +8,7 @@ import difflib
 import functools
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import markdown
 
@@ -29,6 +29,7 @@ class Paragraph:
     apparatus: Apparatus
     revision: Revision | None
     order: int  # reading order
+    change_revisions: list = field(default_factory=list)  # each change's line's last commit (git), or None
 
     @property
     def corrected_differs(self) -> bool:
@@ -118,15 +119,33 @@ def revision_html(revision: Revision | None, repo_url: str | None) -> str:
     return f'Last revised <time datetime="{revision.date}">{format_date(revision.date)}</time> ({commit}).'
 
 
-def apparatus_items(apparatus: Apparatus, reason=html.escape) -> str:
-    """Each change with its class, its published and corrected words, and its reason; then
-    the queries, with their words and question. `reason`: a reason's text as HTML."""
+def change_revision(revision: Revision | None, repo_url: str | None) -> str:
+    """When a change's line was last changed, and in which commit (git; linked when the
+    repository is known): who changed what is in that commit."""
+    from qarabagh_edition.dates import format_date
+
+    if revision is None:
+        return ""
+    commit = (
+        f'<a href="{html.escape(repo_url.rstrip("/"))}/commit/{revision.commit}">{revision.short}</a>'
+        if repo_url
+        else f"<code>{revision.short}</code>"
+    )
+    when = f'<time datetime="{revision.date}">{format_date(revision.date)}</time>'
+    return f' <span class="apparatus-revision">(changed {when}, {commit})</span>'
+
+
+def apparatus_items(apparatus: Apparatus, reason=html.escape, revisions=(), repo_url: str | None = None) -> str:
+    """Each change with its class, its published and corrected words, its reason and, from
+    `revisions` (one per change, or none), its last commit; then the queries, with their
+    words and question. `reason`: a reason's text as HTML."""
     items = []
-    for change in apparatus.changes:
+    for number, change in enumerate(apparatus.changes):
+        revision = change_revision(revisions[number], repo_url) if number < len(revisions) else ""
         items.append(
             f'<li class="apparatus-entry apparatus-entry--{change.kind}">'
             f'<span class="apparatus-class">{LABELS[change.kind]}</span> {change_words(change)}: '
-            f"{reason(change.reason)}</li>"
+            f"{reason(change.reason)}{revision}</li>"
         )
     for query in apparatus.queries:  # after the changes: a change's place in the list is its number
         items.append(
@@ -159,7 +178,7 @@ def changes_entry(paragraph: Paragraph, repo_url: str | None) -> dict[str, str]:
         "number": str(paragraph.number),
         "published": inline_html(paragraph.published),
         "changes": changes_in_context(paragraph.published, paragraph.corrected),
-        "apparatus": apparatus_items(paragraph.apparatus),
+        "apparatus": apparatus_items(paragraph.apparatus, revisions=paragraph.change_revisions, repo_url=repo_url),
         "revised": revision_html(paragraph.revision, repo_url),
     }
 
@@ -260,7 +279,7 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
             "</details>",
             "",
             f'<ul class="apparatus-list correction-why" data-search-exclude>\n'
-            f"{apparatus_items(p.apparatus, reason_html)}\n</ul>",
+            f"{apparatus_items(p.apparatus, reason_html, p.change_revisions, repo_url)}\n</ul>",
             "",
         ]
     return "\n".join(out)

@@ -47,6 +47,8 @@ def reading_paragraphs(project) -> list[shown.Paragraph]:
                 apparatus[block.id],
                 revision,
                 order,
+                # Who changed what: each change's own line, as git last changed it.
+                [revisions[page].get(c.line) if page in revisions else None for c in apparatus[block.id].changes],
             )
         )
     return paragraphs

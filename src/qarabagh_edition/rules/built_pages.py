@@ -39,6 +39,7 @@ EDITION_ATTRIBUTES = {
 EDITION_CLASSES = {
     "actors-in-section",
     "apparatus-class",
+    "apparatus-revision",  # pages/corrections.py: when a change's line last changed, and the commit
     "apparatus-entry",
     "apparatus-entry--conjecture",
     "apparatus-entry--emendation",
