@@ -32,8 +32,11 @@ REPO = "https://github.com/example/edition"
 
 
 def paragraphs():
-    # The revision (from git blame) changes with every commit of the fixture: left out.
-    return [dataclasses.replace(p, revision=None) for p in Project.read(PROJECT, "docs", NAV).paragraphs]
+    # The revisions (from git blame) change with every commit of the fixture: left out.
+    return [
+        dataclasses.replace(p, revision=None, change_revisions=[None] * len(p.apparatus.changes))
+        for p in Project.read(PROJECT, "docs", NAV).paragraphs
+    ]
 
 
 def rendered_page() -> str:
