@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -238,7 +239,9 @@ def test_share_copy_clear_and_print(browser, server):
     assert page.evaluate("navigator.clipboard.readText()") == page.locator("#pack-links-text").input_value()
 
     page.evaluate("window.print = () => { window.__printed = true; }")
-    page.get_by_role("button", name="Print the excerpt").click()
+    print_button = page.get_by_role("button", name="Print or save as PDF (the excerpt)")
+    expect(print_button).to_have_text("Print or save as PDF")  # the print dialog also saves a PDF
+    print_button.click()
     assert page.evaluate("window.__printed") is True
 
     # Printed: the excerpt, without the controls.
@@ -264,6 +267,7 @@ def test_sections_can_be_ticked_and_paragraphs_removed_on_the_pack_page(page, se
 
     page.goto(server + "pack/")
     expect(page.locator(".pack-empty")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile(r"^Download as Markdown"))).to_be_disabled()
     page.get_by_label(re.compile(r"^Conclusion \(1 paragraph\)")).check()
     page.get_by_label(re.compile(r"^Introduction \(2 paragraphs\)")).check()
     assert rendered_ids(page) == ["introduction-1", "introduction-2", "conclusion-1"]
@@ -311,3 +315,79 @@ def test_pack_page_works_opened_from_disk(browser, site):
     assert hosts <= {"file"}, hosts
     assert errors == []
     context.close()
+
+
+@pytest.mark.browser
+def test_the_pack_downloads_as_markdown_opened_from_disk(page, site):
+    """Download as Markdown: the excerpt the page shows, as plain Markdown made in the
+    browser from the pack's data (from disk too: no request): the paper's citation, each
+    paragraph under its section with its number and permanent link, its text with its
+    links but not the edition's marks, and the full references cited."""
+    data = pack_data(site)
+    site_url = data["site_url"]
+    requests: list[str] = []
+    page.goto((site / "pack" / "index.html").as_uri() + "?p=social-2,roots-1")  # chosen out of order
+    rendered_ids(page)
+    page.on("request", lambda request: requests.append(request.url))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as Markdown (the excerpt, a .md file)").click()
+    assert download.value.suggested_filename == "qarabagh-syllabus-pack.md"
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
+    assert all(url.startswith("blob:") for url in requests), requests
+
+    assert markdown.startswith("# Syllabus pack\n")
+    assert "Excerpt from: Sarmadi, Hamid, Morteza Noormohamadi Nazariian, and Yaser Qarashi Habashi. 2018." in markdown
+    assert "*Specialty Journal of Politics and Law* 3 (4): 16–32. <https://sciarena.com/" in markdown
+    assert "Text: Corrected English edition by the editors of the online edition, version of" in markdown
+    # The paper's order, each paragraph under its section with its number and its link.
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Syllabus pack",
+        "## The roots of the crisis Qarabagh",
+        "### ¶ 1",
+        "## Social Impacts",
+        "### ¶ 2",
+        "## References",
+    ]
+    links = [line for line in markdown.splitlines() if line.startswith("Link: ")]
+    assert links == [f"Link: <{site_url}roots-of-the-crisis/#roots-1>", f"Link: <{site_url}social-impacts/#social-2>"]
+    # The text, its links absolute (the file goes anywhere), its citations as their words.
+    assert "an ethnic conflict with historical and political backgrounds (Vaezi 2008, 157–58)." in markdown
+    assert f"The conflict over, or the occupation of, [Karabakh]({site_url}glossary/#karabakh) is no" in markdown
+    assert "jeopardize the security of nations (Herbert 2004, 2)." in markdown
+    # Without the edition's marks, and with no HTML.
+    assert "conj." not in markdown and "corrections/#correction-" not in markdown
+    assert not re.search(r"<(?!https?://)", markdown), re.search(r"<(?!https?://).{0,40}", markdown)
+    # Every reference the two paragraphs cite, once, in full, by author.
+    cited = {
+        c["key"]: c["text"] for p in data["paragraphs"] if p["id"] in ("roots-1", "social-2") for c in p["citations"]
+    }
+    references = markdown.split("\n## References\n\n", 1)[1].strip().split("\n")
+    assert [line.replace("*", "") for line in references] == ["- " + text for text in sorted(cited.values())]
+    assert len(references) == 3 and references[-1].startswith("- Vaezi, Hassan. 2008. *forign policy")
+
+
+@pytest.mark.browser
+def test_the_printed_pack_keeps_numbers_links_and_references(page, server, site):
+    """Print or save as PDF: the excerpt starts on the first sheet (not after a sheet with
+    the source line alone), with each paragraph's number, permanent link and references."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    page.goto(server + "pack/?p=roots-1,social-2")
+    rendered_ids(page)
+    reader = PdfReader(BytesIO(page.pdf(format="A4")))
+    sheets = [" ".join(sheet.extract_text().split()) for sheet in reader.pages]
+    # The paper's citation (the source line above it names the pack, not the authors).
+    assert "EXCERPT FROM" in sheets[0].upper() and "Sarmadi, Hamid, Morteza" in sheets[0], sheets[0][:400]
+    words = " ".join(sheets)
+    assert "¶ 1" in words and "¶ 2" in words
+    unbroken = words.replace(" ", "")  # a long address wraps
+    site_url = pack_data(site)["site_url"]
+    assert f"Link:{site_url}roots-of-the-crisis/#roots-1" in unbroken
+    assert f"Link:{site_url}social-impacts/#social-2" in unbroken
+    for reference in ("Vaezi, Hassan. 2008.", "Herbert, Mealafshar. 2004.", "Meyal-al-Askar, Farahnaz."):
+        assert reference in words
+    for control in ("Print or save as PDF", "Download as Markdown", "Copy links", "Whole sections"):
+        assert control not in words

@@ -10,6 +10,67 @@
     remove = pack.remove, plural = pack.plural, element = pack.element, button = pack.button,
     announce = pack.announce, copy = pack.copy;
   // ---------------------------------------------------------------------------
+  // Download as Markdown: the excerpt the page shows, as text to paste into a course site
+  // or a word processor, made here from the pack's data (no request: works from disk too).
+  // ---------------------------------------------------------------------------
+  function markdownOf(html, base) {
+    var holder = document.createElement("template");  // inert: nothing in it loads or runs
+    holder.innerHTML = html;
+    function walk(node) {
+      if (node.nodeType === 3) return node.data.replace(/[\\`*_[\]<]/g, "\\$&");  // literal, not Markdown
+      // The edition's marks ("conj.") and markers are left out, as search leaves them out.
+      if (node.nodeType === 1 && node.hasAttribute("data-search-exclude")) return "";
+      var inner = Array.prototype.map.call(node.childNodes, walk).join("");
+      var tag = node.nodeName.toLowerCase();
+      // Emphasis hugs its words ("*a b*", not "* a b *", which Markdown would not read).
+      if (/^(em|i|strong|b)$/.test(tag) && inner.trim()) {
+        var mark = tag === "em" || tag === "i" ? "*" : "**";
+        return inner.replace(/^(\s*)([\s\S]*?)(\s*)$/, "$1" + mark + "$2" + mark + "$3");
+      }
+      if (tag !== "a" || !node.getAttribute("href")) return inner;  // a citation: its words
+      // Absolute, so the link works wherever the file goes; relative ones are the pack page's.
+      var href = new URL(node.getAttribute("href"), base).href.replace(/\(/g, "%28").replace(/\)/g, "%29");
+      return node.textContent.trim() === node.getAttribute("href") ? "<" + href + ">" : "[" + inner + "](" + href + ")";
+    }
+    return walk(holder.content).replace(/\s+/g, " ").trim();
+  }
+
+  function summaryOf(chosen) {
+    var sectionCount = chosen.reduce(function (titles, p) {
+      if (titles.indexOf(p.section) === -1) titles.push(p.section);
+      return titles;
+    }, []).length;
+    return plural(chosen.length, "paragraph", "paragraphs") + " from " + plural(sectionCount, "section", "sections") +
+      ", in the paper's order.";
+  }
+
+  function packMarkdown(data, chosen) {
+    var md = function (html) { return markdownOf(html, data.pack_url); };
+    var lines = ["# Syllabus pack", "", "Excerpt from: " + md(data.paper.chicago), "",
+      "Text: " + md(data.paper.edition), "", summaryOf(chosen), ""];
+    var references = {}, lastSection = null;
+    chosen.forEach(function (p) {
+      if (p.section !== lastSection) lines.push("## " + p.section, "");
+      lastSection = p.section;
+      lines.push("### ¶ " + p.number, "", md(p.html), "", "Link: <" + p.url + ">", "");
+      p.citations.forEach(function (c) { references[c.key] = { text: c.text, md: md(c.html) }; });
+    });
+    var cited = Object.keys(references).map(function (key) { return references[key]; });
+    if (cited.length) lines.push("## References", "");
+    cited.sort(function (a, b) { return a.text.localeCompare(b.text); })
+      .forEach(function (reference) { lines.push("- " + reference.md); });
+    return lines.join("\n").replace(/\n*$/, "\n");
+  }
+
+  function download(text, name) {
+    var link = element("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
+    link.download = name;
+    link.click();  // not in the page, so instant navigation never sees the click
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
+
+  // ---------------------------------------------------------------------------
   // The pack page
   // ---------------------------------------------------------------------------
   function setUpPackPage(root, data) {
@@ -57,11 +118,14 @@
     var controls = element("div", "pack-controls");
     controls.setAttribute("role", "group");
     controls.setAttribute("aria-label", "Syllabus pack actions");
-    var printButton = button("Print", "pack-print md-button", "Print the excerpt");
+    // The browser's print dialog also saves as PDF: one control for both.
+    var printButton = button("Print or save as PDF", "pack-print md-button", "Print or save as PDF (the excerpt)");
+    var downloadButton = button("Download as Markdown", "pack-download md-button",
+      "Download as Markdown (the excerpt, a .md file)");
     var copyButton = button("Copy links", "pack-copy-links md-button", "Copy links (the plain-text list)");
     var shareButton = button("Share this selection", "pack-share md-button", "Share this selection (copies its link)");
     var clearButton = button("Clear", "pack-clear md-button", "Clear the pack (remove every paragraph)");
-    [printButton, copyButton, shareButton, clearButton].forEach(function (b) { controls.appendChild(b); });
+    [printButton, downloadButton, copyButton, shareButton, clearButton].forEach(function (b) { controls.appendChild(b); });
 
     var excerpt = element("section", "pack-excerpt");
     excerpt.setAttribute("aria-label", "Excerpt");
@@ -106,7 +170,8 @@
         section.input.checked = count > 0 && count === section.ids.length;
         section.input.indeterminate = count > 0 && count < section.ids.length;
       });
-      copyButton.disabled = shareButton.disabled = clearButton.disabled = printButton.disabled = !chosen.length;
+      copyButton.disabled = shareButton.disabled = clearButton.disabled = printButton.disabled =
+        downloadButton.disabled = !chosen.length;
 
       excerpt.textContent = "";
       if (!chosen.length) {
@@ -125,13 +190,7 @@
       var edition = element("p", "pack-source__edition");
       edition.innerHTML = "Text: " + data.paper.edition;
       source.appendChild(edition);
-      var sectionCount = chosen.reduce(function (titles, p) {
-        if (titles.indexOf(p.section) === -1) titles.push(p.section);
-        return titles;
-      }, []).length;
-      source.appendChild(element("p", "pack-source__summary",
-        plural(chosen.length, "paragraph", "paragraphs") + " from " + plural(sectionCount, "section", "sections") +
-        ", in the paper's order."));
+      source.appendChild(element("p", "pack-source__summary", summaryOf(chosen)));
       excerpt.appendChild(source);
 
       var lastSection = null;
@@ -202,6 +261,11 @@
     }
 
     printButton.addEventListener("click", function () { window.print(); });
+    downloadButton.addEventListener("click", function () {
+      var chosen = inReadingOrder(load()).map(function (id) { return data.paragraphs[known[id]]; });
+      download(packMarkdown(data, chosen), "qarabagh-syllabus-pack.md");
+      announce("Downloaded the excerpt as Markdown (qarabagh-syllabus-pack.md)");
+    });
     copyButton.addEventListener("click", function () {
       copy(linksText.value, function () { announce("Copied the list of links"); });
     });
