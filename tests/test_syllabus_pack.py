@@ -17,7 +17,7 @@ PAPER_PAGES = [""] + [path for path, _ in SECTIONS]  # the home page holds the a
 
 
 def pack_data(site) -> dict:
-    script = soup(site, "pack/").select_one("script#pack-data[type='application/json']")
+    script = soup(site, "pack/").select_one("div#pack-data[hidden]")
     assert script is not None, "pack/index.html has no inline pack data"
     return json.loads(script.string)
 
@@ -391,3 +391,21 @@ def test_the_printed_pack_keeps_numbers_links_and_references(page, server, site)
         assert reference in words
     for control in ("Print or save as PDF", "Download as Markdown", "Copy links", "Whole sections"):
         assert control not in words
+
+
+@pytest.mark.browser
+def test_the_pack_page_reached_by_instant_navigation_shows_the_pack(page, instant_server):
+    # Material's instant navigation re-creates the inline scripts of the page it shows as
+    # plain scripts: pack data in a <script type="application/json"> was run as code, and the
+    # pack stayed empty. The data is text in a hidden element now.
+    from helpers import follow_without_reload
+    from playwright.sync_api import expect
+
+    errors = errors_of(page)
+    page.goto(instant_server + "social-impacts/", wait_until="networkidle")
+    page.locator("#social-2").hover()
+    page.locator("#social-2 > .paragraph-tools > button.pack-toggle").click()
+    follow_without_reload(page, page.locator("#pack-link"), "/pack/")
+    assert rendered_ids(page) == ["social-2"]
+    expect(page.locator("#pack-root")).to_contain_text("Social Impacts")
+    assert errors == []

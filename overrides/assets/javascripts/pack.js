@@ -251,11 +251,11 @@
   // ---------------------------------------------------------------------------
   function setUp() {
     var root = document.getElementById("pack-root");
-    // The pack's data is the script the build writes right after its root
+    // The pack's data is the hidden element the build writes right after its root
     // (qarabagh_edition.pages.syllabus_pack), found from there, not by its ID: the first
     // element with an ID could be one the page's content put before it.
     var dataElement = root && root.nextElementSibling;
-    if (dataElement && !dataElement.matches('script[type="application/json"]#pack-data')) dataElement = null;
+    if (dataElement && !dataElement.matches("div#pack-data[hidden]")) dataElement = null;
     var box = document.getElementById("cite-this");
     if (root && dataElement) {
       setUpPackLink(box, true);

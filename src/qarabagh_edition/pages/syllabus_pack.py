@@ -177,7 +177,7 @@ def pack_data(pages: list[tuple[str, Section]], pack_path: str, site_url: str, c
 
 
 def with_pack_data(html: str, data: dict, shown: str) -> str:
-    """The pack page's content with its data right after its root, <div id="pack-root">,
+    """The pack page's content with its data (JSON, as text) right after its root, <div id="pack-root">,
     where pack.js looks for it (from the root, not by an ID the content could also give)."""
     page = lxml_html.fragment_fromstring(html, create_parent="div")
     root = next((e for e in page.iter("div") if e.get("id") == "pack-root"), None)
@@ -186,9 +186,11 @@ def with_pack_data(html: str, data: dict, shown: str) -> str:
             f'syllabus pack: {shown}: the pack\'s root, <div id="pack-root"></div>, is missing from the built page '
             "(put it back in docs/pack.md)"
         )
-    script = lxml_html.Element("script", {"type": "application/json", "id": "pack-data"})
-    # "<" escaped, so no "</script>" or "<!--" in the text can end the element early.
-    script.text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    script.tail, root.tail, root.text = root.tail, "\n", None  # as before: an empty root, then the data
-    root.addnext(script)
+    # Text in a hidden element, not a <script type="application/json">: Material's instant
+    # navigation re-creates every inline script of the page it shows as a plain script, and
+    # ran the data as code. Its text is escaped as any text is; left out of the search index.
+    holder = lxml_html.Element("div", {"id": "pack-data", "hidden": "hidden", "data-search-exclude": ""})
+    holder.text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    holder.tail, root.tail, root.text = root.tail, "\n", None  # as before: an empty root, then the data
+    root.addnext(holder)
     return inner_html(page)
