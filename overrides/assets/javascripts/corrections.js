@@ -7,18 +7,18 @@
 (function () {
   "use strict";
 
-  // The class lists' headings (their IDs) and the class each lists.
-  var LISTS = { conjectures: "conjecture", supplied: "supplied", queries: "query",
-                emendations: "emendation", normalisations: "normalisation" };
   var CLASSES = [["normalisation", "Normalisations"], ["emendation", "Emendations"],
                  ["conjecture", "Conjectures"], ["supplied", "Supplied words"], ["query", "Queries"]];
 
-  // A section's name in the address: its page's path from the site's root ("social-impacts",
-  // "home"), from a link to one of its paragraphs, the same online and in the offline copy.
+  // The site's root: the Corrections page is one level down ("corrections/"), or beside
+  // the others in the offline copy ("corrections.html").
+  function siteRoot() {
+    return new URL(/\.html$/.test(window.location.pathname) ? "./" : "../", window.location.href).pathname;
+  }
+
   function sectionOf(link) {
     if (!link) return "";
-    var config = document.getElementById("__config");
-    var base = new URL(config ? JSON.parse(config.textContent).base : ".", window.location.href).pathname;
+    var base = siteRoot();
     var path = new URL(link.href, window.location.href).pathname;
     if (path.indexOf(base) === 0) path = path.slice(base.length);
     return path.replace(/^\/+/, "").replace(/(index)?\.html$|\/$/, "") || "home";
@@ -50,12 +50,17 @@
   }
 
   function setUp() {
-    var first = document.getElementById("conjectures"), whole = document.getElementById("corrected-paragraphs");
-    if (!first || !whole || document.querySelector(".corrections-filter")) return;
-    var items = [], sections = [], seen = {};
-    Object.keys(LISTS).forEach(function (id) {
-      var heading = document.getElementById(id);
-      if (!heading) return;
+    // The lists by class (pages/corrections.py marks their headings), each with its class.
+    var lists = [].map.call(document.querySelectorAll("article h2.changes-by-class"), function (heading) {
+      var kind = CLASSES.filter(function (pair) {
+        return heading.classList.contains("changes-by-class--" + pair[0]);
+      })[0];
+      return { heading: heading, kind: kind ? kind[0] : "" };
+    });
+    if (!lists.length || document.querySelector(".corrections-filter")) return;
+    var first = lists[0].heading, items = [], sections = [], seen = {};
+    lists.forEach(function (list) {
+      var heading = list.heading;
       following(heading).forEach(function (block) {
         block.querySelectorAll(":scope > li").forEach(function (item) {
           var link = item.querySelector("a"), section = sectionOf(link);
@@ -63,12 +68,12 @@
             seen[section] = true;
             sections.push([section, link.textContent.replace(/\s*¶\s*\d+$/, "")]);
           }
-          items.push({ element: item, section: section, kind: LISTS[id], heading: heading });
+          items.push({ element: item, section: section, kind: list.kind, heading: heading });
         });
       });
     });
     var paragraphs = [];
-    document.querySelectorAll("h3[id^='correction-']").forEach(function (heading) {
+    document.querySelectorAll("article h3.correction-heading").forEach(function (heading) {
       var blocks = following(heading);
       var context = blocks.map(function (b) { return b.querySelector("a[href*='#']"); }).filter(Boolean)[0];
       paragraphs.push({ heading: heading, blocks: blocks, section: sectionOf(context) });
@@ -88,18 +93,16 @@
     first.parentNode.insertBefore(form, first);
 
     function apply(keep) {
-      var section = form.elements.section.value, kind = form.elements["class"].value, shown = 0, shownIn = {};
+      var section = form.elements.section.value, kind = form.elements["class"].value, shown = 0;
       items.forEach(function (item) {
         var on = (!section || item.section === section) && (!kind || item.kind === kind);
         item.element.hidden = !on;
-        if (on) { shown += 1; shownIn[item.heading.id] = true; }
+        if (on) shown += 1;
       });
-      Object.keys(LISTS).forEach(function (id) {
-        var heading = document.getElementById(id);
-        if (!heading) return;
-        var on = !kind || LISTS[id] === kind;
-        heading.hidden = !on;
-        following(heading).forEach(function (block) { block.hidden = !on; });
+      lists.forEach(function (list) {
+        var on = !kind || list.kind === kind;
+        list.heading.hidden = !on;
+        following(list.heading).forEach(function (block) { block.hidden = !on; });
       });
       paragraphs.forEach(function (paragraph) {
         var on = !section || paragraph.section === section, any = false;

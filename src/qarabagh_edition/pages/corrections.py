@@ -255,7 +255,8 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
         ("emendation", "emendations"),
         ("normalisation", "normalisations"),
     ):
-        out += [f"## {PLURALS[kind]} ({counts[kind]}) {{ #{anchor} }}", ""]
+        # The classes: what corrections.js filters by (not IDs, which content could also give).
+        out += [f"## {PLURALS[kind]} ({counts[kind]}) {{ #{anchor} .changes-by-class .changes-by-class--{kind} }}", ""]
         rows = []
         for p in paragraphs:
             if kind == "query":
@@ -266,7 +267,7 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
     out += ["## Corrected paragraphs { #corrected-paragraphs }", ""]
     for p in corrected:
         out += [
-            f"### {titles.get(p.page, p.page)} ¶ {p.number} {{ #correction-{p.id} }}",
+            f"### {titles.get(p.page, p.page)} ¶ {p.number} {{ #correction-{p.id} .correction-heading }}",
             "",
             f"[Read ¶ {p.number} in context]({p.page}#{p.id}) · {revision_html(p.revision, repo_url)}",
             "{: .correction-meta }",

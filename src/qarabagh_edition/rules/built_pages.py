@@ -57,7 +57,14 @@ EDITION_CLASSES = {
     "citation",
     "conjecture-mark",
     "corrected-marker",
+    "changes-by-class",  # pages/corrections.py: a list of the changes of one class (corrections.js)
+    "changes-by-class--conjecture",
+    "changes-by-class--emendation",
+    "changes-by-class--normalisation",
+    "changes-by-class--query",
+    "changes-by-class--supplied",
     "correction-diff",
+    "correction-heading",
     "correction-whole",  # pages/corrections.py: the folded word diff
     "correction-meta",
     "correction-why",
