@@ -132,6 +132,30 @@ def test_each_kind_of_apparatus_mistake_is_reported_at_its_line(notes, reading, 
     assert all(re.match(r"docs/x\.md:\d+: .*\(.+\)", p) for p in problems), problems
 
 
+def test_a_conjecture_names_the_other_readings_it_weighed():
+    """TEI's <app>: the reading chosen (<lem>) and the others weighed (<rdg>), shown with it."""
+    from qarabagh_edition.pages.corrections import apparatus_items
+
+    reading = BASE.replace("dates back", "date back")
+    notes = [
+        ("reviewed", "yes"),
+        ("conjecture", "dates back → date back | agreement | other readings: is dated back; <b>goes</b> back"),
+    ]
+    apparatus, problems = check(notes, reading)
+    assert problems == []
+    [change] = apparatus.changes
+    assert (change.reason, change.alternatives) == ("agreement", ("is dated back", "<b>goes</b> back"))
+    shown = apparatus_items(apparatus)
+    assert "Other readings weighed: <q>is dated back</q>; <q>&lt;b&gt;goes&lt;/b&gt; back</q>." in shown
+    # Only a conjecture weighs readings, and it names at least one.
+    for wrong in (
+        "emendation: dates back → date back | agreement | other readings: x",
+        "conjecture: dates back → date back | agreement | other readings: ",
+    ):
+        _, problems = check([("reviewed", "yes"), tuple(wrong.split(": ", 1))], reading)
+        assert [p for p in problems if p.startswith("docs/x.md:11: other readings are for a conjecture")], problems
+
+
 def test_the_edition_itself_has_a_complete_apparatus():
     assert PROBLEMS == []
     # Every body paragraph has a review status, and every change a class and a reason.

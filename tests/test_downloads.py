@@ -203,3 +203,41 @@ def test_the_pdf_is_tagged_and_its_conjecture_marks_stand_apart_from_the_words(t
     catalog = reader.trailer["/Root"]
     assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
     assert catalog["/Lang"] == "en"
+
+
+def test_the_pdf_carries_the_apparatus_key_numbered_notes_and_labelled_queries(site):
+    """Where no marker opens a panel: a key to the marks; each change numbered where it
+    stands and given as a note after its paragraph (class, printed words → reading, reason);
+    each query labelled as a query. In the PDF's document and in its text."""
+    from bs4 import BeautifulSoup
+    from pypdf import PdfReader
+
+    from qarabagh_edition.downloads import FILES
+    from qarabagh_edition.downloads.pdf_apparatus import changes_entries
+
+    changes = changes_entries(site / "as-published" / "changes")
+    page = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    document = BeautifulSoup(
+        pdf.pdf_document(page, PAPER, "https://edition.example.org/", EPOCH, EDITION, changes), "lxml"
+    )
+    assert document.select_one(".pdf-key h2").get_text() == "Key to the marks"
+    checked = 0
+    for ident, entry in changes.items():
+        paragraph = document.find(id=ident)
+        listed = BeautifulSoup(entry["apparatus"], "html.parser").select("li:not(.apparatus-entry--query)")
+        numbers = [int(sup.get_text()) for sup in paragraph.select("sup.pdf-note-ref")]
+        assert numbers == list(range(1, len(listed) + 1)), ident
+        notes = paragraph.find_next("ol", class_="pdf-apparatus").select("li")
+        assert len(notes) == len(listed), ident
+        assert all(n.select_one(".apparatus-class") and n.select_one("ins, del") for n in notes), ident
+        assert not paragraph.find_next("ol", class_="pdf-apparatus").select(".apparatus-revision")
+        checked += 1
+    assert checked > 50
+    queries = document.select("aside.editorial-query")
+    assert queries and all(q.get_text().startswith("Query. ") for q in queries)
+    # The PDF the build wrote says the same.
+    reader = PdfReader(str(site / FILES["pdf"]))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages[:3]).split())
+    assert "Key to the marks" in text and "Normalisation: a name in the glossary" in text
+    everything = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert everything.count("Query. ") >= len(queries) * 0.9 and "Emendation" in everything

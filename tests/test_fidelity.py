@@ -8,7 +8,7 @@ from conftest import ROOT
 from helpers import soup
 
 from qarabagh_edition.apparatus import CHANGE_KINDS
-from qarabagh_edition.pages.corrections import strip_emphasis
+from qarabagh_edition.pages.word_diff import strip_emphasis
 from qarabagh_edition.printed_citations import CITATION, is_corrected, load_citations, uncorrected_reading
 from qarabagh_edition.published_layer import load_layer, load_pages
 from qarabagh_edition.reading_page import normalise

@@ -17,6 +17,8 @@ Contributors write it in plain text, one line per change, directly above the par
 * supplied: words the editors add that have no printed counterpart (TEI <supplied>): the
   line keeps the printed words that place it, before or after the added ones;
 * query: the words are left as published, and the question is asked;
+* a conjecture may end with the other readings it weighed (TEI <app>/<rdg>):
+  `... | why | other readings: one reading; another`;
 * reviewed: `yes` once an editor has gone through the paragraph, `no` until then.
 
 The changes are applied to the published text in the order they are written, each to
@@ -48,6 +50,7 @@ PLURALS = {
     "query": "Queries",
 }
 ARROW = "→"
+OTHER_READINGS = "other readings:"  # a conjecture's last part, after its reason
 HOW = (
     "write it as <!-- KIND: published words → corrected words | why -->, KIND one of normalisation, "
     "emendation, conjecture, supplied; see CONTRIBUTING.md"
@@ -63,6 +66,7 @@ class Change:
     line: int
     start: int = -1  # where its new words stand in the corrected text, once applied
     end: int = -1
+    alternatives: tuple[str, ...] = ()  # a conjecture's other readings weighed (TEI <rdg>)
 
 
 @dataclass
@@ -102,6 +106,16 @@ def parse(notes: list[tuple[str, str, int]], path: str) -> tuple[Apparatus, list
             else:
                 apparatus.reviewed = value == "yes"
             continue
+        alternatives: tuple[str, ...] = ()
+        head, bar, last = text.rpartition(" | ")
+        if bar and last.strip().lower().startswith(OTHER_READINGS):
+            alternatives = tuple(r for r in (_collapse(r) for r in last.strip()[len(OTHER_READINGS) :].split(";")) if r)
+            text = head
+            if kind != "conjecture" or not alternatives:
+                problems.append(
+                    f"{where}: other readings are for a conjecture, and name at least one "
+                    f"(write <!-- conjecture: old {ARROW} new | why | other readings: one; another -->)"
+                )
         body, bar, reason = text.rpartition(" | ")
         if not bar:
             what = "question" if kind == "query" else "reason"
@@ -122,7 +136,7 @@ def parse(notes: list[tuple[str, str, int]], path: str) -> tuple[Apparatus, list
         if not reason or reason.upper() == "REASON":
             problems.append(f"{where}: this {kind} gives no reason after ' | ' (say why, in a few words)")
             continue
-        apparatus.changes.append(Change(kind, _collapse(old), _collapse(new), reason, line))
+        apparatus.changes.append(Change(kind, _collapse(old), _collapse(new), reason, line, alternatives=alternatives))
     return apparatus, problems
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from qarabagh_edition.downloads.build_time import w3c_datetime
+from qarabagh_edition.downloads.pdf_apparatus import KEY, add_apparatus, changes_entries
 from qarabagh_edition.errors import ContentError
 
 # What only works on screen: the contents list (the title block has its own), the
@@ -34,18 +35,22 @@ def running_head(paper: dict, short_title: str) -> str:
     return f"{surname}{' et al.' if len(paper['authors']) > 1 else ''} ({paper['year']}), {short_title}"
 
 
-def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int, edition: dict) -> str:
+def pdf_document(
+    print_page_html: str, paper: dict, site_url: str, epoch: int, edition: dict, changes: dict | None = None
+) -> str:
     """The HTML WeasyPrint typesets, from the built /print_page/index.html and the
     paper's record (published/paper.yml, as config.extra.paper). `edition` says whose
     edition it is: "editors", "date" (of the version), "citation" (its citation, plain
     text) and "short_title"; its running head and metadata name the edition, the title
-    block names the article and its authors as what it is based on."""
+    block names the article and its authors as what it is based on. `changes`: paragraph
+    ID -> what its marker opens (downloads.pdf_apparatus), for the notes."""
     from bs4 import BeautifulSoup  # here, not above: a build without downloads need not import it (60 ms)
 
     page = BeautifulSoup(print_page_html, "lxml")
     body = page.select_one("#whole-paper")
     for unwanted in body.select(ON_SCREEN_ONLY):
         unwanted.decompose()
+    add_apparatus(body, changes or {})
     # A link to a page the PDF does not hold (a conjecture's mark, to the Corrections page)
     # leads to the site, not to the build's folder, which differs from build to build.
     for link in body.select("a[href]"):
@@ -70,7 +75,7 @@ def pdf_document(print_page_html: str, paper: dict, site_url: str, epoch: int, e
 pp. {paper["first_page"]}–{paper["last_page"]}. ISSN {paper["issn"]}.</p>
 <p class="pdf-edition">Cite this edition as: {escape(edition["citation"], quote=False)} The text as
 published is on the site's record pages ({site_url.rstrip("/")}/as-published/).</p>
-<h2>Contents</h2><ol class="pdf-contents">{contents}</ol></header>
+<h2>Contents</h2><ol class="pdf-contents">{contents}</ol>{KEY}</header>
 {body.decode_contents()}</body></html>"""
 
 
@@ -144,9 +149,9 @@ def write_pdfs(
 ) -> None:
     """Both PDFs into the built `site`: `targets` names them ("edition", "record");
     `edition` is as pdf_document takes it."""
-    document = pdf_document(
-        (site / "print_page" / "index.html").read_text(encoding="utf-8"), paper, site_url, epoch, edition
-    )
+    page = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    changes = changes_entries(site / "as-published" / "changes")
+    document = pdf_document(page, paper, site_url, epoch, edition, changes)
     write_pdf(document, f"{site / 'print_page'}/", stylesheet, site / targets["edition"], site, site_url)
     whole = site / "as-published" / "whole-paper"
     record = record_pdf_document(

@@ -4,8 +4,6 @@ the Corrections page, which groups and counts every change by its class."""
 
 from __future__ import annotations
 
-import difflib
-import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -14,8 +12,7 @@ import markdown
 
 from qarabagh_edition.apparatus import CHANGE_KINDS, LABELS, PLURALS, Apparatus, Change, supplied_words
 from qarabagh_edition.history import Revision
-
-CONTEXT_WORDS = 4  # words shown either side of a change beside a corrected paragraph
+from qarabagh_edition.pages.word_diff import changes_in_context, word_diff
 
 
 @dataclass
@@ -40,67 +37,12 @@ class Paragraph:
         return self.id.rsplit("-", 1)[-1]
 
 
-def strip_emphasis(text: str) -> str:
-    """The words of a Markdown inline text without its `*emphasis*` markers."""
-    return re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
-
-
 _inline_markdown = markdown.Markdown()  # one converter: building one costs more than converting
 
 
 def inline_html(text: str) -> str:
     rendered = _inline_markdown.reset().convert(text)
     return re.sub(r"^<p>(.*)</p>$", r"\1", rendered.strip(), flags=re.S)
-
-
-# -- Word differences ------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4096)  # each paragraph's diff is shown twice (Corrections page, marker)
-def _opcodes(published: str, corrected: str):
-    old, new = strip_emphasis(published).split(), strip_emphasis(corrected).split()
-    return tuple(old), tuple(new), tuple(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
-
-
-def _changed(old, new, i1, i2, j1, j2) -> list[str]:
-    out = []
-    if i2 > i1:
-        out.append(f"<del>{html.escape(' '.join(old[i1:i2]))}</del>")
-    if j2 > j1:
-        out.append(f"<ins>{html.escape(' '.join(new[j1:j2]))}</ins>")
-    return out
-
-
-def word_diff(published: str, corrected: str) -> str:
-    """The whole paragraph, its changed words as <del>/<ins> (the Corrections page)."""
-    old, new, opcodes = _opcodes(published, corrected)
-    out = []
-    for op, i1, i2, j1, j2 in opcodes:
-        out += [html.escape(" ".join(old[i1:i2]))] if op == "equal" else _changed(old, new, i1, i2, j1, j2)
-    return " ".join(out)
-
-
-def changes_in_context(published: str, corrected: str, context: int = CONTEXT_WORDS) -> str:
-    """Only the changes, each with a few words either side, joined by " … "."""
-    old, new, opcodes = _opcodes(published, corrected)
-    pieces: list[str] = []
-    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
-        if op != "equal":
-            pieces += _changed(old, new, i1, i2, j1, j2)
-            continue
-        words = [html.escape(word) for word in old[i1:i2]]
-        first, last = index == 0, index == len(opcodes) - 1
-        if first and last:
-            continue
-        if first:
-            pieces.append(("… " if len(words) > context else "") + " ".join(words[-context:]))
-        elif last:
-            pieces.append(" ".join(words[:context]) + (" …" if len(words) > context else ""))
-        elif len(words) <= 2 * context + 1:
-            pieces.append(" ".join(words))
-        else:
-            pieces.append(" ".join(words[:context]) + " … " + " ".join(words[-context:]))
-    return " ".join(pieces)
 
 
 # -- Beside a paragraph ----------------------------------------------------------------
@@ -135,6 +77,14 @@ def change_revision(revision: Revision | None, repo_url: str | None) -> str:
     return f' <span class="apparatus-revision">(changed {when}, {commit})</span>'
 
 
+def other_readings(change: Change) -> str:
+    """A conjecture's other readings weighed (TEI <rdg> beside the <lem>), as HTML."""
+    if not change.alternatives:
+        return ""
+    readings = "; ".join(f"<q>{html.escape(r)}</q>" for r in change.alternatives)
+    return f' <span class="apparatus-alternatives">Other readings weighed: {readings}.</span>'
+
+
 def apparatus_items(apparatus: Apparatus, reason=html.escape, revisions=(), repo_url: str | None = None) -> str:
     """Each change with its class, its published and corrected words, its reason and, from
     `revisions` (one per change, or none), its last commit; then the queries, with their
@@ -145,7 +95,7 @@ def apparatus_items(apparatus: Apparatus, reason=html.escape, revisions=(), repo
         items.append(
             f'<li class="apparatus-entry apparatus-entry--{change.kind}">'
             f'<span class="apparatus-class">{LABELS[change.kind]}</span> {change_words(change)}: '
-            f"{reason(change.reason)}{revision}</li>"
+            f"{reason(change.reason)}{other_readings(change)}{revision}</li>"
         )
     for query in apparatus.queries:  # after the changes: a change's place in the list is its number
         items.append(
@@ -262,7 +212,10 @@ def corrections_markdown(paragraphs: list[Paragraph], titles: dict[str, str], re
             if kind == "query":
                 rows += [f"- {link(p)}: “{_md(q.words)}”: {reason_md(q.question)}" for q in p.apparatus.queries]
             else:
-                rows += [f"- {link(p)}: {change_words(c)}: {reason_md(c.reason)}" for c in p.apparatus.of(kind)]
+                rows += [
+                    f"- {link(p)}: {change_words(c)}: {reason_md(c.reason)}{other_readings(c)}"
+                    for c in p.apparatus.of(kind)
+                ]
         out += (rows or ["None."]) + [""]
     out += ["## Corrected paragraphs { #corrected-paragraphs }", ""]
     for p in corrected:

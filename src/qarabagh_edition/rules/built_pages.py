@@ -38,6 +38,7 @@ EDITION_ATTRIBUTES = {
 }
 EDITION_CLASSES = {
     "actors-in-section",
+    "apparatus-alternatives",  # pages/corrections.py: a conjecture's other readings weighed
     "apparatus-class",
     "apparatus-revision",  # pages/corrections.py: when a change's line last changed, and the commit
     "apparatus-entry",
