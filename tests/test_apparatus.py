@@ -487,7 +487,12 @@ LONG = "one two three four five six seven eight nine ten eleven twelve thirteen"
         (_change("emendation", "the U.S. President", "the U.S. President's"), None),
         # A spelling the apparatus normalises elsewhere, changed inside another line.
         (_change("emendation", "the Qarabagh war was", "the Karabakh war, which was"), "also writes 'Qarabagh' as"),
-        (_change("conjecture", "Qarabagh Arts", "Karabakh, the arts"), "a normalisation (give the spelling"),
+        (_change("conjecture", "of Qarabagh war", "of the Karabakh war"), "a normalisation (give the spelling"),
+        # Not where the name's own words change with it: lines never overlap.
+        (_change("conjecture", "Qarabagh Arts", "Karabakh, the arts"), None),
+        (_change("emendation", "(the Qarabagh", "(Karabakh"), None),
+        # A deleted sentence is written with the word before it: the line ends no sentence of its own.
+        (_change("emendation", "basin. Iran has created.", "basin."), None),
         (_change("emendation", "the Qarabagh war was", "the Qarabagh war, which was"), None),
     ],
 )
