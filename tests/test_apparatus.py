@@ -481,3 +481,71 @@ def test_a_number_written_as_a_word_is_kept_like_any_number():
         base=base,
     )
     assert problems == [], problems
+
+
+# -- Changes fine enough to audit (rules/apparatus_granularity) ----------------------------
+
+
+def _change(kind, old, new, line=7):
+    from qarabagh_edition.apparatus import Change
+
+    return Change(kind, old, new, "why", line)
+
+
+LONG = "one two three four five six seven eight nine ten eleven twelve thirteen"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        # More than a dozen printed words: an emendation or a normalisation is split; a conjecture may be long.
+        (_change("emendation", LONG, LONG.upper()), "docs/x.md:7: this emendation replaces 13 printed words"),
+        (_change("normalisation", LONG, LONG.title()), "docs/x.md:7: this normalisation replaces 13 printed words"),
+        (_change("conjecture", LONG, LONG.upper()), None),
+        (_change("emendation", LONG.rsplit(" ", 1)[0], "twelve words"), None),
+        # Over a sentence's end, on either side (a line may end a sentence).
+        (_change("emendation", "the area and the", "the area. The"), "runs over a sentence's end in its reading"),
+        (_change("conjecture", "owned. There is", "owned, and there is"), "runs over a sentence's end in its printed"),
+        (_change("emendation", "the area and", "the area."), None),
+        (_change("emendation", "Mr. Heyat said", "Mr. Heyat says"), None),
+        (_change("emendation", "the U.S. President", "the U.S. President's"), None),
+        # A spelling the apparatus normalises elsewhere, changed inside another line.
+        (_change("emendation", "the Qarabagh war was", "the Karabakh war, which was"), "also writes 'Qarabagh' as"),
+        (_change("conjecture", "of Qarabagh war", "of the Karabakh war"), "a normalisation (give the spelling"),
+        # Not where the name's own words change with it: lines never overlap.
+        (_change("conjecture", "Qarabagh Arts", "Karabakh, the arts"), None),
+        (_change("emendation", "(the Qarabagh", "(Karabakh"), None),
+        # A deleted sentence is written with the word before it: the line ends no sentence of its own.
+        (_change("emendation", "basin. Iran has created.", "basin."), None),
+        (_change("emendation", "the Qarabagh war was", "the Qarabagh war, which was"), None),
+    ],
+)
+def test_a_change_line_is_fine_enough_to_audit(change, message):
+    from qarabagh_edition.rules.apparatus_granularity import granularity_problems
+
+    spelling = _change("normalisation", "Qarabagh", "Karabakh", line=3)
+    problems = granularity_problems([("docs/x.md", [spelling]), ("docs/x.md", [change])])
+    if message is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and message in problems[0], problems
+        assert problems[0].startswith("docs/x.md:7: ") and problems[0].endswith(")")
+
+
+def test_lint_stops_on_a_long_emendation_at_its_line(project_copy):
+    # A contributor calls a long conjecture (a rewrite the rule allows) an emendation.
+    for page in sorted((project_copy / "docs").glob("*.md")):
+        lines = page.read_text(encoding="utf-8").split("\n")
+        long = [
+            i
+            for i, line in enumerate(lines)
+            if line.startswith("<!-- conjecture: ") and len(line.split(" | ")[0].split(" → ")[0].split()) > 14
+        ]
+        if long:
+            break
+    assert long, "the edition has a conjecture of more than a dozen printed words"
+    lines[long[0]] = lines[long[0]].replace("<!-- conjecture: ", "<!-- emendation: ", 1)
+    page.write_text("\n".join(lines), encoding="utf-8")
+    code, output = lint(project_copy)
+    where = f"docs/{page.name}:{long[0] + 1}: this emendation replaces"
+    assert code == 1 and where in output, output[-2000:]

@@ -24,15 +24,17 @@ def apparatus_of(pages, layer, citations) -> tuple[dict, list[str]]:
     """Every body block's apparatus (qarabagh_edition.apparatus), checked against its
     published text: (block ID -> Apparatus, problems)."""
     from qarabagh_edition.apparatus import check_block
+    from qarabagh_edition.rules.apparatus_granularity import granularity_problems
 
-    found, problems = {}, []
+    found, problems, lines = {}, [], []
     for block in body_blocks(pages, layer):
         apparatus, block_problems = check_block(
             block.path, block.line, block.id, block.notes, uncorrected_reading(layer[block.id], citations), block.text
         )
         found[block.id] = apparatus
         problems += block_problems
-    return found, problems + check_headings(pages, layer)
+        lines.append((block.path, apparatus.changes))
+    return found, problems + granularity_problems(lines) + check_headings(pages, layer)
 
 
 def check_headings(pages, layer) -> list[str]:
