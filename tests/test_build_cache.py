@@ -36,7 +36,7 @@ def test_a_rebuild_after_edits_shows_them_despite_what_the_first_build_kept(proj
     assert "Yet is this change feasible?" in conclusion.find(id="conclusion-1").get_text()
     assert conclusion.select_one("nav.reading-switch")["aria-label"] == "Which text"
     pack = BeautifulSoup((site / "pack" / "index.html").read_text(encoding="utf-8"), "lxml")
-    data = json.loads(pack.select_one("script#pack-data").string)
+    data = json.loads(pack.select_one("div#pack-data[hidden]").string)
     paragraph = next(p for p in data["paragraphs"] if p["id"] == "conclusion-1")
     assert "Yet is this change feasible?" in paragraph["html"] and "But is this" not in paragraph["html"]
 

@@ -113,6 +113,8 @@
   // reason, led by the one the reader came for when they came from a conjecture's mark;
   // the paragraph as published and the change word by word are folded (the longest ran
   // to six phone screens). A close control at either end.
+  var SHOWN_ENTRIES = 8;  // a panel's changes shown before "N more"
+
   function panelFor(marker, entry, lead) {
     var panel = document.createElement("div");
     panel.className = "published-reading";
@@ -138,6 +140,20 @@
       chosen.classList.add("apparatus-entry--chosen");
       chosen.parentNode.insertBefore(chosen, chosen.parentNode.firstChild);
       panel.setAttribute("data-lead", String(lead));
+    }
+    // A fine apparatus is long (two dozen lines in a paragraph): the first lines shown, the
+    // rest folded under one summary, so the panel stays a few phone screens long.
+    var entries = panel.querySelectorAll(".published-reading__why .apparatus-entry");
+    if (entries.length > SHOWN_ENTRIES + 2) {
+      var more = document.createElement("details"), summary = document.createElement("summary");
+      var rest = document.createElement("ul");
+      more.className = "published-reading__fold published-reading__more";
+      summary.textContent = (entries.length - SHOWN_ENTRIES) + " more changes and queries";
+      rest.className = "apparatus-list";
+      [].slice.call(entries, SHOWN_ENTRIES).forEach(function (item) { rest.appendChild(item); });
+      more.appendChild(summary);
+      more.appendChild(rest);
+      panel.querySelector(".published-reading__why").appendChild(more);
     }
     panel.querySelectorAll(".published-reading__close").forEach(function (button) {
       button.addEventListener("click", function () {

@@ -119,7 +119,10 @@ def site_fetcher(site: Path, site_url: str):
 
 # What only works on screen on the record's whole-paper page (as-published/whole-paper/),
 # and the source line a browser prints (the PDF's title block says where it comes from).
-RECORD_ON_SCREEN_ONLY = ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file, .print-source"
+# The editors' queries too: the record's PDF is the text as published, verbatim.
+RECORD_ON_SCREEN_ONLY = (
+    ".reading-switch, .cite-this, .record-banner, .headerlink, .md-source-file, .print-source, .editorial-query"
+)
 
 
 def record_pdf_document(record_page_html: str, paper: dict, site_url: str, epoch: int, short_title: str) -> str:

@@ -204,9 +204,11 @@ class ChangeMarks(Treeprocessor):
         project = self.project() if found else None  # once per page, and only for a page with an apparatus
         for block in list(root.iter()):
             ident = block.get("id", "")
-            if block.tag not in BLOCKS or ident not in found or RECORD_CLASS in block.get("class", "").split():
+            if block.tag not in BLOCKS or ident not in found:
                 continue
             mark_queries(block, ident, found[ident].queries)  # first: before any "conj." stands in the words
+            if RECORD_CLASS in block.get("class", "").split():
+                continue  # the record: its words as printed, queried where the printed words are the ones asked about
             changes = found[ident].changes
             if changes:
                 source, spots = source_places(ident, project) or ("", None)

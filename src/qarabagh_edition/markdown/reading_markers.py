@@ -99,16 +99,14 @@ class ReadingMarkers(Treeprocessor):
             (parent, block)
             for parent in root.iter()
             for block in parent
-            if block.tag in BLOCKS
-            and block.get("id") in found
-            and block.get("id") in holding
-            and RECORD_CLASS not in block.get("class", "").split()
+            if block.tag in BLOCKS and block.get("id") in found and block.get("id") in holding
         ]
         for parent, block in places:
             ident = block.get("id")
             apparatus, page = found[ident], holding[ident]
-            added = query_notes(ident, apparatus)
-            if apparatus.changes:  # the reading differs from the record here
+            added = query_notes(ident, apparatus)  # on the record's pages too: the words asked about are printed there
+            in_record = RECORD_CLASS in block.get("class", "").split()
+            if apparatus.changes and not in_record:  # the reading differs from the record here
                 record = posixpath.relpath(record_uri(page), posixpath.dirname(page) or ".")
                 added.insert(0, marker(ident, apparatus, record))
                 block.set("data-reading", "corrected")

@@ -92,7 +92,10 @@ def _blocks_markdown(
             lines += [f"{'#' * level} {entry.text} {{ #{block.id} .{RECORD_CLASS} }}", ""]
         else:
             text = with_printed_citations(entry, citations.get(block.id, []), to_references)
-            lines += [_escaped(text), attrs, ""]
+            # The editors' queries, on the record too (markdown.change_marks marks the words
+            # asked about where they are printed; markdown.reading_markers adds the question).
+            queries = [f"<!-- query: {note} -->" for kind, note, _ in block.notes if kind == "query"]
+            lines += [*queries, _escaped(text), attrs, ""]
     return lines
 
 
