@@ -327,3 +327,40 @@ def test_search_entries_keep_text_as_text():
         {"location": "p/#query-x-1-1", "title": "Editorial &lt;query&gt;", "text": "Which &amp; what?"},
     ]
     assert preface == ""
+
+
+@pytest.mark.browser
+def test_the_index_is_fetched_on_first_use_not_at_load(page, server):
+    """A reader who never searches does not pay for the index (half of a first visit):
+    main.html holds Material's request until search is first used."""
+    asked = []
+    page.on("request", lambda request: asked.append(urlparse(request.url).path))
+    page.goto(server + "social-impacts/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [path for path in asked if path.endswith("search_index.json")], asked
+    # First use: the shortcut opens search, and the index comes and answers.
+    results = search(page, "Elcibey")
+    assert [path for path in asked if path.endswith("search/search_index.json")] == ["/search/search_index.json"]
+    assert "glossary/#elchibey" in [where(r) for r in results]
+    # From a search result (?h=), the page's words are highlighted from the index at once.
+    page.goto(server + "glossary/?h=elchibey#elchibey", wait_until="networkidle")
+    page.locator("article mark").first.wait_for(timeout=10000)
+
+
+@pytest.mark.browser
+def test_on_a_phone_tapping_search_fetches_the_index_and_it_answers(browser, server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(urlparse(request.url).path))
+    page.goto(server + "introduction/", wait_until="networkidle")
+    assert not [path for path in asked if path.endswith("search_index.json")]
+    page.locator("label.md-header__button[for='__search']").tap()
+    box = page.locator("input.md-search__input")
+    box.fill("Varlik")
+    box.press("End")
+    page.wait_for_function(
+        "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000
+    )
+    assert "/search/search_index.json" in asked
+    context.close()
