@@ -13,6 +13,8 @@ index, and how fast `properdocs serve` rebuilds after a one-paragraph edit.
   performance score moves by a few hundredths from run to run on a busy machine: each
   page is run --lighthouse-runs times and the medians are printed, with the metrics the
   score is made of (first and largest contentful paint, total blocking time, layout shift).
+* Search: seconds from the first keystroke ("/") to the first results on Lighthouse's slow
+  4G with a 4x slower processor; the index is fetched on first use (overrides/main.html).
 * `properdocs serve` rebuild time after one paragraph is edited (median of --runs edits).
 
 The site is built into a temporary folder and served on 127.0.0.1 with gzip. This is a
@@ -140,6 +142,43 @@ def transferred(base: str, path: str) -> tuple[int, int]:
         browser.close()
     index = sum(size for url, size in sizes.items() if "search_index" in url)
     return sum(sizes.values()) - index, sum(sizes.values())
+
+
+# Lighthouse's "slow 4G" (its mobile default): 150 ms round trip, 1.6 Mbit/s down,
+# 750 kbit/s up, the processor slowed 4 times.
+SLOW_4G = {"latency": 150, "downloadThroughput": 1638.4 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8}
+
+
+def first_results(base: str, path: str, query: str = "Karabakh", runs: int = 3) -> float:
+    """Seconds from the first keystroke of search ("/", which opens it and asks for the
+    index) to the first results, on slow 4G, after a first visit (median of `runs`)."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium(), args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.emulateNetworkConditions", {"offline": False, **SLOW_4G})
+            session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page.goto(base + path, wait_until="networkidle")
+            start = time.monotonic()
+            page.keyboard.press("/")
+            page.locator("input.md-search__input").fill(query)
+            page.locator("input.md-search__input").press("End")
+            page.wait_for_function(
+                "() => /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)",
+                timeout=120000,
+            )
+            times.append(time.monotonic() - start)
+            context.close()
+        browser.close()
+    return statistics.median(times)
 
 
 METRICS = {
@@ -352,6 +391,10 @@ def main(argv=None) -> int:
         print(
             f"search index: {index.stat().st_size / 1024:.1f} KB raw, "
             f"{len(gzip.compress(index.read_bytes(), 6)) / 1024:.1f} KB gzip"
+        )
+        print(
+            "search, first keystroke to first results on slow 4G (the index fetched on first use): "
+            f"{first_results(base, 'introduction/'):.2f} s"
         )
         budget = {"elements": 1100, "KB": 90.0}
         print(f"{'page':44} {'elements':>8} {'first visit, gzip, no index':>28}")
