@@ -431,6 +431,25 @@ def test_a_queried_word_shows_its_question_on_focus_with_the_changes_shown(page,
 
 
 @pytest.mark.browser
+def test_on_the_record_a_queried_word_is_marked_and_asks_its_question_on_focus(page, server):
+    # The record carries no other marks: its queries are shown without "Show changes".
+    ident, number, query = next(
+        (i, n, q)
+        for i, a in APPARATUS.items()
+        for n, q in enumerate(a.queries, 1)
+        if words_pattern(q.words).search(LAYER[i].text)
+    )
+    page.goto(server + "as-published/" + _page(ident), wait_until="networkidle")
+    mark = page.locator(f'#{ident} .queried[data-query="query-{ident}-{number}"]').first
+    assert mark.evaluate("el => getComputedStyle(el).textDecorationStyle") == "wavy"
+    page.mouse.move(0, 0)
+    mark.focus()
+    tooltip = page.locator("#edition-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert " ".join(query.question.split()) in " ".join(tooltip.inner_text().split())
+
+
+@pytest.mark.browser
 def test_show_changes_works_without_javascript(browser, server):
     ident = next(i for i, a in APPARATUS.items() if a.of("emendation"))
     context = browser.new_context(java_script_enabled=False)

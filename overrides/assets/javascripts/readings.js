@@ -273,9 +273,21 @@
     if (marker && event.key === " ") toggle(marker);
   });
 
+  // On the record's pages the editors' queries are the only marks, always shown (the
+  // words are the printed ones): each query's words reached with the Tab key.
+  function setUpRecordQueries() {
+    var seen = {};
+    document.querySelectorAll(".as-published .queried[data-query]").forEach(function (mark) {
+      var key = mark.getAttribute("data-query");
+      if (!seen[key]) mark.setAttribute("tabindex", "0");
+      seen[key] = true;
+    });
+  }
+
   window.edition.onEveryPage(function () {
     setUpSwitch();
     setUpMarkers();
     setUpChanges();
+    setUpRecordQueries();
   });
 })();

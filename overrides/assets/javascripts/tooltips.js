@@ -144,7 +144,9 @@
   function termOf(event) {
     if (!event.target || !event.target.closest) return null;
     var found = event.target.closest("a.glossary-term, [data-tooltip], .change[data-change], .queried[data-query]");
-    if (found && found.matches(".change, .queried") && !changesShown()) {
+    // A change's or query's marks answer when "Show changes" is on; a query on the record's
+    // pages always (they carry no other marks).
+    if (found && found.matches(".change, .queried") && !changesShown() && !found.closest(".as-published")) {
       found = found.parentElement && found.parentElement.closest("a.glossary-term, [data-tooltip]");
     }
     return found;
@@ -167,7 +169,9 @@
       return;
     }
     var mark = event.target.closest && event.target.closest("a.conjecture-mark, .change[data-change], .queried[data-query]");
-    if (mark && !mark.matches("a") && (mark.closest("a") || !changesShown())) mark = null;
+    if (mark && !mark.matches("a") && (mark.closest("a") || !(changesShown() || mark.closest(".as-published")))) {
+      mark = null;
+    }
     if (!mark) {
       if (pinned && !(tooltip && tooltip.contains(event.target))) hide();
       return;
