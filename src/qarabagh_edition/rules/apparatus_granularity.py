@@ -98,7 +98,9 @@ def granularity_problems(changes_by_path: list[tuple[str, list]]) -> list[str]:
                     )
                     break
             if change.kind != "normalisation":
-                for spelling in sorted(spellings):
+                # Only a spelling the line's words hold on both sides needs its word difference.
+                held = sorted(sp for sp in spellings if sp[0] in change.old and sp[1] in change.new)
+                for spelling in held:
                     if _separable(change.old, change.new, spelling):
                         problems.append(
                             f"{where}: this {change.kind} also writes '{_short(spelling[0])}' as "
