@@ -573,3 +573,20 @@ def test_the_edition_states_its_sources_and_method_and_the_home_page_links_them(
         assert said in " ".join(text.split()), said
     home = soup(site, "").select_one(".paper-record")
     assert home.find("a", href=lambda h: h and h.endswith("corrections/#sources-and-method")) is not None
+
+
+def test_a_conjectures_other_readings_are_shown_with_it(site):
+    """TEI's <rdg>: the readings the editors weighed, beside the one they chose, in the
+    paragraph's panel and on the Corrections page."""
+    weighed = [(i, n, c) for i, a in APPARATUS.items() for n, c in enumerate(a.changes) if c.alternatives]
+    assert len(weighed) >= 10, len(weighed)
+    for ident, number, change in weighed:
+        assert change.kind == "conjecture"
+        panel = BeautifulSoup(changes_of(site, CORRECTED[ident][0])[ident]["apparatus"], "html.parser")
+        entry = panel.select("li.apparatus-entry")[number]
+        listed = content(site, "corrections/").find(id=f"correction-{ident}").find_next(class_="correction-why")
+        row = listed.select("li.apparatus-entry")[number]
+        for shown in (entry, row):
+            other = shown.select_one(".apparatus-alternatives")
+            assert other is not None and other.get_text().startswith("Other readings weighed:"), (ident, number)
+            assert [" ".join(q.get_text().split()) for q in other.select("q")] == list(change.alternatives)
