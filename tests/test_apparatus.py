@@ -586,3 +586,20 @@ def test_lint_stops_on_a_long_emendation_at_its_line(project_copy):
     code, output = lint(project_copy)
     where = f"docs/{page.name}:{long[0] + 1}: this emendation replaces"
     assert code == 1 and where in output, output[-2000:]
+
+
+def test_a_normalisation_writes_a_name_as_the_glossary_gives_it(project_copy):
+    # A "normalisation" that writes a name the glossary does not give (here the aid
+    # committee the glossary keeps as "Qarabagh Committee") is refused at its line.
+    page = project_copy / "docs" / "social-impacts.md"
+    text = page.read_text(encoding="utf-8")
+    assert "to establish a Qarabagh Committee for" in text
+    lines = text.replace("to establish a Qarabagh Committee for", "to establish a Karabakh Committee for").split("\n")
+    at = next(i for i, line in enumerate(lines) if "to establish a Karabakh Committee for" in line)
+    start = max(i for i in range(at) if not lines[i].startswith("<!--") and lines[i].strip() == "") + 1
+    lines.insert(
+        start, "<!-- normalisation: Qarabagh Committee → Karabakh Committee | the glossary's standard spelling -->"
+    )
+    page.write_text("\n".join(lines), encoding="utf-8")
+    code, output = lint(project_copy)
+    assert code == 1 and f"docs/social-impacts.md:{start + 1}: this normalisation writes 'Karabakh Committee'" in output

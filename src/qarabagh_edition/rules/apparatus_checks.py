@@ -84,7 +84,8 @@ def check_progress(root: Path, layer) -> list[str]:
 
 
 def check_terminology(pages, layer, citations, actors, root: Path | None = None) -> list[str]:
-    """A correction may not bring in a non-standard spelling of an actor."""
+    """A correction may not bring in a non-standard spelling of an actor, and a
+    normalisation writes a name the glossary gives."""
     problems = []
 
     def where(block, spelling: str) -> str:
@@ -96,6 +97,20 @@ def check_terminology(pages, layer, citations, actors, root: Path | None = None)
                     return f"{block.path}:{number}"
         return block.where
 
+    from qarabagh_edition.apparatus import parse
+
+    names = {name for actor in actors.values() for name in (actor.name, *actor.standard.values())}
+    for blocks in pages.values():
+        for block in blocks:
+            # A normalisation writes a name as the glossary gives it, and nothing else.
+            for change in parse([n for n in block.notes if n[0] == "normalisation"], block.path)[0].changes:
+                if change.new not in names and change.new.strip(" ,.;:()\"“”'") not in names:
+                    problems.append(
+                        f"{block.path}:{change.line}: this normalisation writes '{change.new}', which is not a "
+                        "name as data/glossary.yml gives it (a normalisation writes a name in the glossary's "
+                        "standard spelling and nothing else: make the rest an emendation, or give the name "
+                        "its entry)"
+                    )
     for blocks in pages.values():
         for block in blocks:
             entry = layer.get(block.id or "")
