@@ -48,32 +48,30 @@ def inline_html(text: str) -> str:
 # -- Beside a paragraph ----------------------------------------------------------------
 
 
-def revision_html(revision: Revision | None, repo_url: str | None) -> str:
+def _when_and_commit(revision: Revision, repo_url: str | None) -> tuple[str, str]:
+    """A revision's date and its commit (linked when the repository is known), as HTML."""
     from qarabagh_edition.dates import format_date
 
-    if revision is None:
-        return "Not yet committed."
     commit = (
         f'<a href="{html.escape(repo_url.rstrip("/"))}/commit/{revision.commit}">{revision.short}</a>'
         if repo_url
         else f"<code>{revision.short}</code>"
     )
-    return f'Last revised <time datetime="{revision.date}">{format_date(revision.date)}</time> ({commit}).'
+    return f'<time datetime="{revision.date}">{format_date(revision.date)}</time>', commit
+
+
+def revision_html(revision: Revision | None, repo_url: str | None) -> str:
+    if revision is None:
+        return "Not yet committed."
+    when, commit = _when_and_commit(revision, repo_url)
+    return f"Last revised {when} ({commit})."
 
 
 def change_revision(revision: Revision | None, repo_url: str | None) -> str:
-    """When a change's line was last changed, and in which commit (git; linked when the
-    repository is known): who changed what is in that commit."""
-    from qarabagh_edition.dates import format_date
-
+    """When a change's line was last changed, and in which commit: who changed what."""
     if revision is None:
         return ""
-    commit = (
-        f'<a href="{html.escape(repo_url.rstrip("/"))}/commit/{revision.commit}">{revision.short}</a>'
-        if repo_url
-        else f"<code>{revision.short}</code>"
-    )
-    when = f'<time datetime="{revision.date}">{format_date(revision.date)}</time>'
+    when, commit = _when_and_commit(revision, repo_url)
     return f' <span class="apparatus-revision">(changed {when}, {commit})</span>'
 
 

@@ -5,7 +5,6 @@ either side (what a corrected paragraph's marker opens)."""
 from __future__ import annotations
 
 import difflib
-import functools
 import html
 import re
 
@@ -17,7 +16,6 @@ def strip_emphasis(text: str) -> str:
     return re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)
 
 
-@functools.lru_cache(maxsize=4096)  # each paragraph's diff is shown twice (Corrections page, marker)
 def _opcodes(published: str, corrected: str):
     old, new = strip_emphasis(published).split(), strip_emphasis(corrected).split()
     return tuple(old), tuple(new), tuple(difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
